@@ -1,0 +1,94 @@
+package dev.ferrymq.client;
+
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.DestinationType;
+import jakarta.jms.Destination;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+
+import java.io.Serializable;
+import java.util.Objects;
+
+/** A FerryMQ destination: a name and a {@link DestinationType}. Immutable, equal by both. */
+public abstract class FerryDestination implements Destination, Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final DestinationRef ref;
+
+    FerryDestination(DestinationRef ref) {
+        this.ref = Objects.requireNonNull(ref);
+    }
+
+    /** The engine's view of this destination. */
+    public DestinationRef ref() {
+        return ref;
+    }
+
+    /**
+     * The FerryMQ destination for an engine reference. Temporary destinations made here have no
+     * owning connection: they can be sent to, but {@code delete()} is refused.
+     */
+    public static FerryDestination of(DestinationRef ref) {
+        if (ref == null) {
+            return null;
+        }
+        return switch (ref.type()) {
+            case QUEUE -> new FerryQueue(ref.name());
+            case TOPIC -> new FerryTopic(ref.name());
+            case TEMPORARY_QUEUE -> new FerryTemporaryQueue(ref.name(), null);
+            case TEMPORARY_TOPIC -> new FerryTemporaryTopic(ref.name(), null);
+        };
+    }
+
+    /**
+     * The engine reference for any destination: a FerryMQ one, or another provider's
+     * {@link Queue}/{@link Topic} taken by its name ("foreign" destinations).
+     *
+     * @throws InvalidDestinationException for {@code null} or a destination that is neither a
+     *                                     queue nor a topic
+     */
+    public static DestinationRef toRef(Destination destination) throws JMSException {
+        if (destination instanceof FerryDestination f) {
+            return f.ref;
+        }
+        if (destination == null) {
+            throw new InvalidDestinationException("destination must not be null");
+        }
+        if (destination instanceof Queue q) {
+            String name = q.getQueueName();
+            if (name == null) {
+                throw new InvalidDestinationException("queue " + destination + " has no name");
+            }
+            return new DestinationRef(destination instanceof jakarta.jms.TemporaryQueue
+                    ? DestinationType.TEMPORARY_QUEUE : DestinationType.QUEUE, name);
+        }
+        if (destination instanceof Topic t) {
+            String name = t.getTopicName();
+            if (name == null) {
+                throw new InvalidDestinationException("topic " + destination + " has no name");
+            }
+            return new DestinationRef(destination instanceof jakarta.jms.TemporaryTopic
+                    ? DestinationType.TEMPORARY_TOPIC : DestinationType.TOPIC, name);
+        }
+        throw new InvalidDestinationException("unsupported destination " + destination.getClass().getName()
+                + ": neither a Queue nor a Topic");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FerryDestination d && d.ref.equals(ref);
+    }
+
+    @Override
+    public int hashCode() {
+        return ref.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return ref.toString();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.ferrymq.client;
+
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.DestinationType;
+import jakarta.jms.Queue;
+
+/** A FerryMQ queue, named; created in the broker on first use. */
+public class FerryQueue extends FerryDestination implements Queue {
+
+    private static final long serialVersionUID = 1L;
+
+    public FerryQueue(String name) {
+        this(DestinationType.QUEUE, name);
+    }
+
+    FerryQueue(DestinationType type, String name) {
+        super(new DestinationRef(type, requireName(name)));
+    }
+
+    static String requireName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("destination name must not be null or empty");
+        }
+        return name;
+    }
+
+    @Override
+    public String getQueueName() {
+        return ref().name();
+    }
+}

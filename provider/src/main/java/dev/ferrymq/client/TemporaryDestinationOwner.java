@@ -1,0 +1,15 @@
+package dev.ferrymq.client;
+
+import jakarta.jms.JMSException;
+
+/** The connection that created a temporary destination and alone may delete it. */
+public interface TemporaryDestinationOwner {
+
+    /**
+     * Deletes the destination.
+     *
+     * @throws jakarta.jms.IllegalStateException when a consumer is still open on it or the
+     *                                           connection is closed
+     */
+    void deleteTemporaryDestination(FerryDestination destination) throws JMSException;
+}

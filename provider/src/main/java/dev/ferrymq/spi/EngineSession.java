@@ -1,0 +1,62 @@
+package dev.ferrymq.spi;
+
+import java.util.List;
+
+/**
+ * A session's engine side: sends, consumers, acknowledgement and the local transaction.
+ * Calls from one session arrive in order (the facade serializes them); the engine keeps that order
+ * per destination. Methods may be called from any thread.
+ */
+public interface EngineSession {
+
+    /**
+     * Sends a message to {@code message.destination()}, creating a queue or topic on first use.
+     * Completes once the message is accepted (in a transacted session: once it is part of the
+     * transaction, visible at commit). INVALID_DESTINATION for a deleted temporary destination.
+     * Sends of one session are applied in call order.
+     */
+    void send(MessageData message, Completion<Void> done);
+
+    /** Creates a consumer that pushes deliveries into {@code sink}; see {@link ConsumerInfo}. */
+    void createConsumer(ConsumerInfo info, DeliverySink sink, Completion<EngineConsumer> done);
+
+    /**
+     * A snapshot of the messages a queue holds that match {@code selector} (null for all), in
+     * delivery order, without consuming them. INVALID_SELECTOR for a bad selector.
+     */
+    void browse(DestinationRef queue, String selector, Completion<List<MessageData>> done);
+
+    /** Acknowledges deliveries made to this session's consumers: they are consumed for good. */
+    void acknowledge(List<? extends Delivery> deliveries, Completion<Void> done);
+
+    /** Acknowledges one delivery (AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE, individual acknowledge). */
+    void acknowledge(Delivery delivery, Completion<Void> done);
+
+    /**
+     * Returns deliveries to their destinations, each at its original place in the order.
+     *
+     * @param delivered true when the application saw them (recover, rollback): their next
+     *                  delivery counts one more and is marked redelivered; false for deliveries
+     *                  the application never saw (prefetched), which come back unchanged
+     */
+    void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done);
+
+    /**
+     * Commits the local transaction: the messages sent in it become visible and {@code consumed}
+     * are acknowledged, atomically. On failure nothing is applied, and the error has kind
+     * TRANSACTION_ROLLED_BACK. ILLEGAL_STATE for a session that is not transacted.
+     */
+    void commit(List<? extends Delivery> consumed, Completion<Void> done);
+
+    /**
+     * Rolls back the local transaction: the messages sent in it are discarded and {@code consumed}
+     * are released as delivered. ILLEGAL_STATE for a session that is not transacted.
+     */
+    void rollback(List<? extends Delivery> consumed, Completion<Void> done);
+
+    /**
+     * Closes the session and its consumers: an open transaction is rolled back, deliveries still
+     * neither acknowledged nor released are released as delivered.
+     */
+    void close(Completion<Void> done);
+}

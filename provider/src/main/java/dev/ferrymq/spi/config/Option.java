@@ -1,0 +1,94 @@
+package dev.ferrymq.spi.config;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One configuration option, declared once with its name, type, default and description; the
+ * README's option tables are written from these declarations.
+ *
+ * @param <T> the value type
+ */
+public final class Option<T> {
+
+    private final String name;
+    private final Class<T> type;
+    private final T defaultValue;
+    private final String description;
+    private final Function<String, T> parser;
+
+    private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser) {
+        this.name = Objects.requireNonNull(name);
+        this.type = Objects.requireNonNull(type);
+        this.defaultValue = defaultValue;
+        this.description = Objects.requireNonNull(description);
+        this.parser = Objects.requireNonNull(parser);
+    }
+
+    public static Option<String> string(String name, String defaultValue, String description) {
+        return new Option<>(name, String.class, defaultValue, description, s -> s);
+    }
+
+    public static Option<Integer> integer(String name, int defaultValue, int min, String description) {
+        return new Option<>(name, Integer.class, defaultValue, description, s -> {
+            int v = Integer.parseInt(s.trim());
+            if (v < min) {
+                throw new IllegalArgumentException("must be at least " + min);
+            }
+            return v;
+        });
+    }
+
+    public static Option<Long> duration(String name, long defaultMillis, String description) {
+        return new Option<>(name, Long.class, defaultMillis, description, s -> {
+            long v = Long.parseLong(s.trim());
+            if (v < 0) {
+                throw new IllegalArgumentException("must not be negative");
+            }
+            return v;
+        });
+    }
+
+    public static Option<Boolean> bool(String name, boolean defaultValue, String description) {
+        return new Option<>(name, Boolean.class, defaultValue, description, s -> switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("must be true or false");
+        });
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Class<T> type() {
+        return type;
+    }
+
+    public T defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /**
+     * Parses a textual value.
+     *
+     * @throws IllegalArgumentException naming the option and what is wrong with the value
+     */
+    public T parse(String text) {
+        try {
+            return parser.apply(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid value '" + text + "' for option '" + name + "': "
+                    + (e instanceof NumberFormatException ? "not a number" : e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

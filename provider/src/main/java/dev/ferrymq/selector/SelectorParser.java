@@ -293,6 +293,8 @@ final class SelectorParser {
                 return inner;
             }
             case NULL -> throw error(token.position(), "NULL is only allowed in IS NULL and IS NOT NULL");
+            case NOT, AND, OR, BETWEEN, LIKE, IN, IS, ESCAPE -> throw error(token.position(),
+                    "expected an identifier, a literal or '(' but found reserved word '" + token.text() + "'");
             default -> throw unexpected("an identifier, a literal or '('");
         }
     }

@@ -2,7 +2,10 @@ package dev.ferrymq.selector;
 
 /**
  * A selector that is not valid; the engine reports it as INVALID_SELECTOR (InvalidSelectorException).
- * The message names what is wrong, where, and the selector text.
+ * The message names what is wrong, where (1-based position), and the selector text, e.g.
+ * {@code expected an operator or the end of the selector but found ')' at position 8 in selector 'a = (1))'}.
+ *
+ * <p>Immutable once thrown.
  */
 public class SelectorSyntaxException extends Exception {
 

@@ -1,0 +1,148 @@
+package dev.ferrymq.client.message;
+
+import jakarta.jms.MessageFormatException;
+
+import java.util.Set;
+
+/**
+ * Message property rules of the specification, shared by messages and {@code JMSProducer}:
+ * "Property names", "Property values", "Property value conversion" and "Non-existent properties".
+ *
+ * <p>Getters take the stored value ({@code null} for a property that does not exist) and convert
+ * it as the conversion table allows; a conversion the table forbids throws
+ * {@link MessageFormatException}; a string that does not parse throws the
+ * {@link NumberFormatException} of the target type's {@code valueOf}; a non-existent property
+ * behaves as {@code valueOf(null)}: false for boolean, null for String, NumberFormatException for
+ * the integral types and NullPointerException for float and double. Stateless and thread-safe.
+ */
+public final class PropertyConversions {
+
+    private static final Set<String> RESERVED = Set.of(
+            "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
+
+    private PropertyConversions() {
+    }
+
+    /**
+     * Checks a property name: not null or empty (IllegalArgumentException, as the setters'
+     * javadoc says), a Java identifier and not a selector keyword (IllegalArgumentException).
+     */
+    public static void checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("property name must not be null or empty");
+        }
+        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
+            throw new IllegalArgumentException("property name '" + name + "' is not a valid identifier");
+        }
+        for (int i = 1; i < name.length(); i++) {
+            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
+                throw new IllegalArgumentException("property name '" + name + "' is not a valid identifier");
+            }
+        }
+        if (RESERVED.contains(name.toUpperCase(java.util.Locale.ROOT))) {
+            throw new IllegalArgumentException("property name '" + name + "' is a reserved word of the selector syntax");
+        }
+    }
+
+    /**
+     * Checks a value given to {@code setObjectProperty}: only the objectified primitive types and
+     * String are allowed.
+     *
+     * @throws MessageFormatException for any other type
+     */
+    public static Object checkValue(String name, Object value) throws MessageFormatException {
+        if (value == null || value instanceof Boolean || value instanceof Byte || value instanceof Short
+                || value instanceof Integer || value instanceof Long || value instanceof Float
+                || value instanceof Double || value instanceof String) {
+            return value;
+        }
+        throw new MessageFormatException("property '" + name + "' cannot hold a " + value.getClass().getName()
+                + ": only Boolean, Byte, Short, Integer, Long, Float, Double and String are allowed");
+    }
+
+    public static boolean toBoolean(String name, Object v) throws MessageFormatException {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v == null || v instanceof String) {
+            return Boolean.parseBoolean((String) v);
+        }
+        throw cannot(name, v, "boolean");
+    }
+
+    public static byte toByte(String name, Object v) throws MessageFormatException {
+        if (v instanceof Byte b) {
+            return b;
+        }
+        if (v == null || v instanceof String) {
+            return Byte.parseByte((String) v);
+        }
+        throw cannot(name, v, "byte");
+    }
+
+    public static short toShort(String name, Object v) throws MessageFormatException {
+        if (v instanceof Short || v instanceof Byte) {
+            return ((Number) v).shortValue();
+        }
+        if (v == null || v instanceof String) {
+            return Short.parseShort((String) v);
+        }
+        throw cannot(name, v, "short");
+    }
+
+    public static int toInt(String name, Object v) throws MessageFormatException {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).intValue();
+        }
+        if (v == null || v instanceof String) {
+            return Integer.parseInt((String) v);
+        }
+        throw cannot(name, v, "int");
+    }
+
+    public static long toLong(String name, Object v) throws MessageFormatException {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v == null || v instanceof String) {
+            return Long.parseLong((String) v);
+        }
+        throw cannot(name, v, "long");
+    }
+
+    public static float toFloat(String name, Object v) throws MessageFormatException {
+        if (v instanceof Float f) {
+            return f;
+        }
+        if (v == null) {
+            throw new NullPointerException("property '" + name + "' does not exist: cannot read it as float");
+        }
+        if (v instanceof String s) {
+            return Float.parseFloat(s);
+        }
+        throw cannot(name, v, "float");
+    }
+
+    public static double toDouble(String name, Object v) throws MessageFormatException {
+        if (v instanceof Double || v instanceof Float) {
+            return ((Number) v).doubleValue();
+        }
+        if (v == null) {
+            throw new NullPointerException("property '" + name + "' does not exist: cannot read it as double");
+        }
+        if (v instanceof String s) {
+            return Double.parseDouble(s);
+        }
+        throw cannot(name, v, "double");
+    }
+
+    /** Any property value as a String ({@code null} when it does not exist). */
+    public static String toString(String name, Object v) {
+        return v == null ? null : v.toString();
+    }
+
+    private static MessageFormatException cannot(String name, Object v, String target) {
+        return new MessageFormatException("property '" + name + "' holds a " + v.getClass().getSimpleName()
+                + " which cannot be read as " + target + " (see \"Property value conversion\")");
+    }
+}

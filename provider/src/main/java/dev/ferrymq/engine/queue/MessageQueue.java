@@ -94,7 +94,11 @@ public final class MessageQueue implements Address {
         long deliveryTime = message.deliveryTime();
         long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();
         if (delay > 0) {
-            runtime.schedule(() -> executor.execute(() -> arrive(message)), delay);
+            try {
+                runtime.schedule(() -> executor.execute(() -> arrive(message)), delay);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                LOG.log(Level.DEBUG, "broker stopped: delayed message to " + name + " dropped");
+            }
         } else {
             executor.execute(() -> arrive(message));
         }

@@ -113,16 +113,16 @@ class QueueDispatchTest {
         Set<String> seen = new HashSet<>();
         int total = 0;
         for (Sink s : sinks) {
+            int mine = 0;
             Delivery d;
             while ((d = s.poll(QUIET_MS)) != null) {
                 assertThat(seen.add(body(d))).as("delivered once: " + body(d)).isTrue();
-                total++;
+                mine++;
             }
+            assertThat(mine).as("each consumer gets a share").isPositive();
+            total += mine;
         }
         assertThat(total).isEqualTo(n);
-        for (Sink s : sinks) {
-            assertThat(seen).isNotEmpty();
-        }
     }
 
     @Test

@@ -178,43 +178,43 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
 
     @Override
     public void send(Message message) throws JMSException {
-        send(null, false, message, deliveryMode, priority, timeToLive, null);
+        send(null, false, message, deliveryMode, priority, timeToLive, null, false);
     }
 
     @Override
     public void send(Message message, int mode, int prio, long ttl) throws JMSException {
-        send(null, false, message, mode, prio, ttl, null);
+        send(null, false, message, mode, prio, ttl, null, false);
     }
 
     @Override
     public void send(Destination dest, Message message) throws JMSException {
-        send(dest, true, message, deliveryMode, priority, timeToLive, null);
+        send(dest, true, message, deliveryMode, priority, timeToLive, null, false);
     }
 
     @Override
     public void send(Destination dest, Message message, int mode, int prio, long ttl) throws JMSException {
-        send(dest, true, message, mode, prio, ttl, null);
+        send(dest, true, message, mode, prio, ttl, null, false);
     }
 
     @Override
     public void send(Message message, CompletionListener listener) throws JMSException {
-        send(null, false, message, deliveryMode, priority, timeToLive, requireListener(listener));
+        send(null, false, message, deliveryMode, priority, timeToLive, listener, true);
     }
 
     @Override
     public void send(Message message, int mode, int prio, long ttl, CompletionListener listener) throws JMSException {
-        send(null, false, message, mode, prio, ttl, requireListener(listener));
+        send(null, false, message, mode, prio, ttl, listener, true);
     }
 
     @Override
     public void send(Destination dest, Message message, CompletionListener listener) throws JMSException {
-        send(dest, true, message, deliveryMode, priority, timeToLive, requireListener(listener));
+        send(dest, true, message, deliveryMode, priority, timeToLive, listener, true);
     }
 
     @Override
     public void send(Destination dest, Message message, int mode, int prio, long ttl, CompletionListener listener)
             throws JMSException {
-        send(dest, true, message, mode, prio, ttl, requireListener(listener));
+        send(dest, true, message, mode, prio, ttl, listener, true);
     }
 
     @Override
@@ -247,22 +247,19 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         send((Destination) topic, message, mode, prio, ttl);
     }
 
-    private static CompletionListener requireListener(CompletionListener listener) {
-        if (listener == null) {
-            throw new IllegalArgumentException("CompletionListener must not be null");
-        }
-        return listener;
-    }
-
     /**
      * Every send: checks, headers on the application's message, copy, engine send.
      *
      * @param explicit whether the application named a destination in the call
-     * @param listener {@code null} for a synchronous send
+     * @param listener the asynchronous send's listener
+     * @param async    whether it is an asynchronous send
      */
     private void send(Destination dest, boolean explicit, Message message, int mode, int prio, long ttl,
-                      CompletionListener listener) throws JMSException {
+                      CompletionListener listener, boolean async) throws JMSException {
         checkOpen();
+        if (async && listener == null) {
+            throw new IllegalArgumentException("CompletionListener must not be null");
+        }
         Destination target;
         DestinationRef ref;
         if (explicit) {
@@ -302,7 +299,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         } catch (RuntimeException e) {
             throw JmsExceptions.toJms(e);
         }
-        if (listener == null) {
+        if (!async) {
             SyncCompletion<Void> done = new SyncCompletion<>();
             session.engine().send(data, done);
             done.await();

@@ -1,6 +1,14 @@
 package dev.ferrymq.selector;
 
-/** What a selector reads from a message: the value of a header field or property, or null. */
+/**
+ * What a selector reads from a message: the value of a header field or property, or null.
+ * Header fields are asked for by their names (JMSDeliveryMode as the String {@code "PERSISTENT"} or
+ * {@code "NON_PERSISTENT"}, JMSPriority as an Integer, JMSTimestamp as a Long, JMSMessageID,
+ * JMSCorrelationID and JMSType as Strings or null); see {@code MessageData.selectorValue}.
+ *
+ * <p>Called on the thread evaluating the selector, possibly several times per evaluation; an
+ * instance shared between threads must allow concurrent calls (MessageData is immutable).
+ */
 @FunctionalInterface
 public interface SelectorValues {
 

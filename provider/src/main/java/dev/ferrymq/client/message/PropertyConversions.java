@@ -14,11 +14,17 @@ import java.util.Set;
  * {@link NumberFormatException} of the target type's {@code valueOf}; a non-existent property
  * behaves as {@code valueOf(null)}: false for boolean, null for String, NumberFormatException for
  * the integral types and NullPointerException for float and double. Stateless and thread-safe.
+ *
+ * <p>The numeric and boolean rows of the StreamMessage/MapMessage table are the same, so
+ * {@link TypedValues} uses the package-private forms that take the kind of value for messages.
  */
 public final class PropertyConversions {
 
     private static final Set<String> RESERVED = Set.of(
             "NULL", "TRUE", "FALSE", "NOT", "AND", "OR", "BETWEEN", "LIKE", "IN", "IS", "ESCAPE");
+
+    /** The kind of value the conversions of this class are named after, in error messages. */
+    static final String PROPERTY = "property";
 
     private PropertyConversions() {
     }
@@ -61,79 +67,107 @@ public final class PropertyConversions {
     }
 
     public static boolean toBoolean(String name, Object v) throws MessageFormatException {
+        return toBoolean(PROPERTY, name, v);
+    }
+
+    static boolean toBoolean(String kind, String name, Object v) throws MessageFormatException {
         if (v instanceof Boolean b) {
             return b;
         }
         if (v == null || v instanceof String) {
             return Boolean.parseBoolean((String) v);
         }
-        throw cannot(name, v, "boolean");
+        throw cannot(kind, name, v, "boolean");
     }
 
     public static byte toByte(String name, Object v) throws MessageFormatException {
+        return toByte(PROPERTY, name, v);
+    }
+
+    static byte toByte(String kind, String name, Object v) throws MessageFormatException {
         if (v instanceof Byte b) {
             return b;
         }
         if (v == null || v instanceof String) {
             return Byte.parseByte((String) v);
         }
-        throw cannot(name, v, "byte");
+        throw cannot(kind, name, v, "byte");
     }
 
     public static short toShort(String name, Object v) throws MessageFormatException {
+        return toShort(PROPERTY, name, v);
+    }
+
+    static short toShort(String kind, String name, Object v) throws MessageFormatException {
         if (v instanceof Short || v instanceof Byte) {
             return ((Number) v).shortValue();
         }
         if (v == null || v instanceof String) {
             return Short.parseShort((String) v);
         }
-        throw cannot(name, v, "short");
+        throw cannot(kind, name, v, "short");
     }
 
     public static int toInt(String name, Object v) throws MessageFormatException {
+        return toInt(PROPERTY, name, v);
+    }
+
+    static int toInt(String kind, String name, Object v) throws MessageFormatException {
         if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).intValue();
         }
         if (v == null || v instanceof String) {
             return Integer.parseInt((String) v);
         }
-        throw cannot(name, v, "int");
+        throw cannot(kind, name, v, "int");
     }
 
     public static long toLong(String name, Object v) throws MessageFormatException {
+        return toLong(PROPERTY, name, v);
+    }
+
+    static long toLong(String kind, String name, Object v) throws MessageFormatException {
         if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         }
         if (v == null || v instanceof String) {
             return Long.parseLong((String) v);
         }
-        throw cannot(name, v, "long");
+        throw cannot(kind, name, v, "long");
     }
 
     public static float toFloat(String name, Object v) throws MessageFormatException {
+        return toFloat(PROPERTY, name, v);
+    }
+
+    static float toFloat(String kind, String name, Object v) throws MessageFormatException {
         if (v instanceof Float f) {
             return f;
         }
         if (v == null) {
-            throw new NullPointerException("property '" + name + "' does not exist: cannot read it as float");
+            throw new NullPointerException(describe(kind, name) + " is null or does not exist: cannot read it as float");
         }
         if (v instanceof String s) {
             return Float.parseFloat(s);
         }
-        throw cannot(name, v, "float");
+        throw cannot(kind, name, v, "float");
     }
 
     public static double toDouble(String name, Object v) throws MessageFormatException {
+        return toDouble(PROPERTY, name, v);
+    }
+
+    static double toDouble(String kind, String name, Object v) throws MessageFormatException {
         if (v instanceof Double || v instanceof Float) {
             return ((Number) v).doubleValue();
         }
         if (v == null) {
-            throw new NullPointerException("property '" + name + "' does not exist: cannot read it as double");
+            throw new NullPointerException(describe(kind, name) + " is null or does not exist: cannot read it as double");
         }
         if (v instanceof String s) {
             return Double.parseDouble(s);
         }
-        throw cannot(name, v, "double");
+        throw cannot(kind, name, v, "double");
     }
 
     /** Any property value as a String ({@code null} when it does not exist). */
@@ -141,8 +175,14 @@ public final class PropertyConversions {
         return v == null ? null : v.toString();
     }
 
-    private static MessageFormatException cannot(String name, Object v, String target) {
-        return new MessageFormatException("property '" + name + "' holds a " + v.getClass().getSimpleName()
-                + " which cannot be read as " + target + " (see \"Property value conversion\")");
+    static MessageFormatException cannot(String kind, String name, Object v, String target) {
+        return new MessageFormatException(describe(kind, name) + " holds a " + v.getClass().getSimpleName()
+                + " which cannot be read as " + target + " (see \"" + (PROPERTY.equals(kind) ? "Property value conversion"
+                : "Conversions provided by StreamMessage and MapMessage") + "\")");
+    }
+
+    /** "property 'name'", "map item 'name'", or just the kind when there is no name (a stream field). */
+    static String describe(String kind, String name) {
+        return name == null ? kind : kind + " '" + name + "'";
     }
 }

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * session's callback executor.
  */
 final class AsyncSends {
+    private static final System.Logger LOG = System.getLogger(AsyncSends.class.getName());
+
 
     private final SerialExecutor callbacks;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
@@ -92,7 +94,7 @@ final class AsyncSends {
                     }
                 }
             } catch (RuntimeException e) {
-                Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+                LOG.log(System.Logger.Level.WARNING, "CompletionListener threw", e);
             } finally {
                 callbackProducer = null;
                 p.producer.asyncOutstanding().decrementAndGet();

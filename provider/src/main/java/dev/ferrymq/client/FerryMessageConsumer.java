@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the consumer's own listener.
  */
 public final class FerryMessageConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
+    private static final System.Logger LOG = System.getLogger(FerryMessageConsumer.class.getName());
+
 
     private final FerrySession session;
     private final Destination destination;
@@ -266,7 +268,8 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
             l.onMessage(m);
         } catch (RuntimeException e) {
             threw = true;
-            Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), e);
+            LOG.log(System.Logger.Level.WARNING, "message listener of " + this
+                    + " threw: a client programming error (\"Receiving messages asynchronously\")", e);
         }
         acks.listenerReturned(this, d, threw);
         session.afterListener();

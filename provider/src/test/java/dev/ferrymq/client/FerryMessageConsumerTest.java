@@ -352,4 +352,86 @@ class FerryMessageConsumerTest {
         MessageConsumer c = session.createConsumer(queue);
         assertThatThrownBy(() -> c.receive(-1)).isInstanceOf(JMSException.class);
     }
+
+    /** Runs a listener that blocks until released, then closes {@code closing} from another thread. */
+    private void assertCloseWaitsForListener(Callable closing) throws Exception {
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        session.createConsumer(queue).setMessageListener(m -> {
+            inListener.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            finished.incrementAndGet();
+        });
+        send("x");
+        connection.start();
+        assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread closer = Threads.start("closer", () -> {
+            try {
+                closing.call();
+            } catch (Throwable e) {
+                error.set(e);
+            }
+        });
+        Threads.awaitBlocked(closer);
+        assertThat(finished.get()).isZero();
+        release.countDown();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(error.get()).isNull();
+        assertThat(finished.get()).isEqualTo(1);
+        assertThat(brokers.broker.acknowledged.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("6.2.15 Closing a session: close from another thread waits for the running listener")
+    void sessionCloseWaitsForListener() throws Exception {
+        assertCloseWaitsForListener(session::close);
+    }
+
+    @Test
+    @DisplayName("6.1.8 Closing a connection: close waits for running listeners, which keep the connection's services")
+    void connectionCloseWaitsForListener() throws Exception {
+        assertCloseWaitsForListener(connection::close);
+    }
+
+    @Test
+    @DisplayName("8.8 Closing a consumer: close from another thread waits for its running listener")
+    void consumerCloseWaitsForListener() throws Exception {
+        MessageConsumer[] holder = new MessageConsumer[1];
+        CountDownLatch inListener = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        holder[0] = session.createConsumer(queue);
+        holder[0].setMessageListener(m -> {
+            inListener.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            finished.incrementAndGet();
+        });
+        send("x");
+        connection.start();
+        assertThat(inListener.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread closer = Threads.start("closer", () -> {
+            try {
+                holder[0].close();
+            } catch (JMSException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        Threads.awaitBlocked(closer);
+        assertThat(finished.get()).isZero();
+        release.countDown();
+        closer.join(10_000);
+        assertThat(closer.isAlive()).isFalse();
+        assertThat(finished.get()).isEqualTo(1);
+    }
 }

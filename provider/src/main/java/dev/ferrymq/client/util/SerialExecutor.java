@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #execute} is lock-free. A task that throws does not stop the executor.
  */
 public final class SerialExecutor implements Executor {
+    private static final System.Logger LOG = System.getLogger(SerialExecutor.class.getName());
+
 
     /** Tasks run per turn on a pool thread before yielding it to other executors. */
     private static final int BATCH = 64;
@@ -67,7 +69,7 @@ public final class SerialExecutor implements Executor {
                 try {
                     task.run();
                 } catch (Throwable t) {
-                    Thread.currentThread().getUncaughtExceptionHandler().uncaughtException(Thread.currentThread(), t);
+                    LOG.log(System.Logger.Level.ERROR, "task of " + name + " failed", t);
                 }
             }
         } finally {

@@ -13,7 +13,6 @@ import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueReceiver;
@@ -38,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * thread (it waits for a receive or listener in progress, and a blocked receive returns null) and
  * from the consumer's own listener.
  */
-public final class FerryMessageConsumer implements MessageConsumer, QueueReceiver, TopicSubscriber {
+public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueReceiver, TopicSubscriber {
     private static final System.Logger LOG = System.getLogger(FerryMessageConsumer.class.getName());
 
 
@@ -59,6 +58,8 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
     private volatile boolean inListener;
     private volatile boolean closed;
     private volatile boolean engineClosed;
+    /** A delivery receiveBody could not hand out: the next one this consumer returns. */
+    private volatile Delivery putBack;
 
     FerryMessageConsumer(FerrySession session, Destination destination, String selector, boolean noLocal, int window) {
         this.session = session;
@@ -102,7 +103,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
 
     @Override
     public Message receive() throws JMSException {
-        return receiveWithin(WaitStrategy.FOREVER);
+        return receiveWithin(WaitStrategy.FOREVER, this::handOut);
     }
 
     @Override
@@ -110,15 +111,31 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
         if (timeout < 0) {
             throw new JMSException("receive timeout must not be negative: " + timeout);
         }
-        return receiveWithin(timeout == 0 ? WaitStrategy.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout));
+        return receiveWithin(timeout == 0 ? WaitStrategy.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout), this::handOut);
     }
 
     @Override
     public Message receiveNoWait() throws JMSException {
-        return receiveWithin(0L);
+        return receiveWithin(0L, this::handOut);
     }
 
-    private Message receiveWithin(long timeoutNanos) throws JMSException {
+    @Override
+    public <T> T receiveBody(Class<T> c, long timeout) throws JMSException {
+        long nanos = timeout < 0 ? 0L : timeout == 0 ? WaitStrategy.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout);
+        return receiveWithin(nanos, d -> bodyOrPutBack(d, c));
+    }
+
+    /** What a receive makes of the delivery it took. */
+    @FunctionalInterface
+    private interface HandOut<R> {
+        R apply(Delivery d) throws JMSException;
+    }
+
+    /**
+     * The receive loop: waits for a delivery (while the connection is started) until the timeout
+     * ({@link WaitStrategy#FOREVER}, or 0 for no wait), skipping expired ones; null when closed.
+     */
+    private <R> R receiveWithin(long timeoutNanos, HandOut<R> handOut) throws JMSException {
         checkOpen();
         if (listener != null) {
             throw new IllegalStateException("synchronous receive is not allowed on a consumer with a message listener");
@@ -133,13 +150,12 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
                     return null;
                 }
                 if (connection.isStarted()) {
-                    Delivery d = buffer.poll();
+                    Delivery d = nextDelivery();
                     if (d != null) {
-                        Message m = handOut(d);
-                        if (m != null) {
-                            return m;
+                        if (expired(d)) {
+                            continue;
                         }
-                        continue;
+                        return handOut.apply(d);
                     }
                     if (engineClosed) {
                         return null;
@@ -149,7 +165,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
                 if (timeoutNanos == 0 || (timeoutNanos > 0 && left <= 0)) {
                     return null;
                 }
-                changes.await(() -> closed || engineClosed || (connection.isStarted() && !buffer.isEmpty()), left, true);
+                changes.await(() -> closed || engineClosed || (connection.isStarted() && hasNext()), left, true);
                 if (Thread.currentThread().isInterrupted()) {
                     throw JmsExceptions.toJms(new InterruptedException("receive interrupted"));
                 }
@@ -161,23 +177,58 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
         }
     }
 
-    /** Gives {@code d} to a receiving application thread; {@code null} when it expired. */
-    private Message handOut(Delivery d) throws JMSException {
-        if (expired(d)) {
-            return null;
+    /** The delivery receive put back, else the next buffered one. */
+    private Delivery nextDelivery() {
+        Delivery d = putBack;
+        if (d != null) {
+            putBack = null;
+            return d;
         }
+        return buffer.poll();
+    }
+
+    private boolean hasNext() {
+        return putBack != null || !buffer.isEmpty();
+    }
+
+    private Message message(Delivery d) throws JMSException {
+        try {
+            return Messages.received(d.message(), d.deliveryCount(), session.acknowledger());
+        } catch (RuntimeException e) {
+            putBack = d;
+            throw JmsExceptions.toJms(e);
+        }
+    }
+
+    /** Gives {@code d} to a receiving application thread. */
+    private Message handOut(Delivery d) throws JMSException {
+        Message m = message(d);
+        consumed(d);
+        return m;
+    }
+
+    /**
+     * receiveBody: the body, or the message goes back unacknowledged as this consumer's next one
+     * ("Receiving message bodies synchronously").
+     */
+    private <T> T bodyOrPutBack(Delivery d, Class<T> c) throws JMSException {
+        Message m = message(d);
+        T body;
+        try {
+            body = BodyReceivingConsumer.bodyOf(m, c);
+        } catch (JMSException | RuntimeException e) {
+            putBack = d;
+            throw e;
+        }
+        consumed(d);
+        return body;
+    }
+
+    private void consumed(Delivery d) {
         SessionEngine acks = session.engine();
         acks.handingOut(d);
-        Message m;
-        try {
-            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledger());
-        } catch (RuntimeException e) {
-            throw JmsExceptions.toJms(e);
-        } finally {
-            returnCredit(1);
-        }
+        returnCredit(1);
         acks.handedOut(d);
-        return m;
     }
 
     private boolean expired(Delivery d) {
@@ -208,7 +259,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
         } else if (old != null && newListener == null) {
             session.listenerRemoved();
         }
-        if (newListener != null && !buffer.isEmpty()) {
+        if (newListener != null && hasNext()) {
             scheduleDispatch();
         }
     }
@@ -228,7 +279,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
         try {
             MessageListener l = listener;
             if (!closed && l != null) {
-                Delivery d = buffer.poll();
+                Delivery d = nextDelivery();
                 if (d != null) {
                     deliver(l, d);
                 }
@@ -237,11 +288,11 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
             inListener = false;
             changes.signalAll();
         }
-        if (!closed && listener != null && !buffer.isEmpty()) {
+        if (!closed && listener != null && hasNext()) {
             session.deliveries().execute(dispatchTask);
         } else {
             dispatchScheduled.set(false);
-            if (!closed && listener != null && !buffer.isEmpty()) {
+            if (!closed && listener != null && hasNext()) {
                 scheduleDispatch();
             }
         }
@@ -305,6 +356,12 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
     /** Moves every buffered delivery to {@code into}; returns how many. */
     int drainBuffer(List<Delivery> into) {
         int n = 0;
+        Delivery back = putBack;
+        if (back != null) {
+            putBack = null;
+            into.add(back);
+            n++;
+        }
         for (Delivery d; (d = buffer.poll()) != null; n++) {
             into.add(d);
         }
@@ -322,7 +379,7 @@ public final class FerryMessageConsumer implements MessageConsumer, QueueReceive
 
     void wakeReceivers() {
         changes.signalAll();
-        if (listener != null && !buffer.isEmpty()) {
+        if (listener != null && hasNext()) {
             scheduleDispatch();
         }
     }

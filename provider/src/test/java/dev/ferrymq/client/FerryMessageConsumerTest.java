@@ -434,4 +434,20 @@ class FerryMessageConsumerTest {
         assertThat(closer.isAlive()).isFalse();
         assertThat(finished.get()).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("8.6 Receiving message bodies synchronously: a body that cannot be returned leaves the message next, not redelivered")
+    void receiveBodyPutsBack() throws JMSException {
+        BodyReceivingConsumer c = (BodyReceivingConsumer) session.createConsumer(queue);
+        connection.start();
+        send("first", "second");
+        assertThatThrownBy(() -> c.receiveBody(Integer.class, 5000)).isInstanceOf(jakarta.jms.MessageFormatException.class);
+        assertThat(brokers.broker.acknowledged.get()).isZero();
+        Message again = c.receive(5000);
+        assertThat(text(again)).isEqualTo("first");
+        assertThat(again.getJMSRedelivered()).isFalse();
+        assertThat(c.receiveBody(String.class, -1)).isEqualTo("second");
+        assertThat(c.receiveBody(String.class, -1)).isNull();
+        assertThat(brokers.broker.acknowledged.get()).isEqualTo(2);
+    }
 }

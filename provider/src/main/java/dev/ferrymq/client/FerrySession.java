@@ -6,6 +6,7 @@ import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.AckMode;
+import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.EngineSession;
 import jakarta.jms.BytesMessage;
@@ -462,7 +463,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public MessageConsumer createSharedConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedConsumer");
-        return consumer(topic, messageSelector, false, subscriptionName(name), false, true);
+        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), false, true);
     }
 
     @Override
@@ -492,7 +493,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     }
 
     private FerryMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
-        String subscription = subscriptionName(name);
+        String subscription = ConsumerRules.subscriptionName(name);
         if (connection.currentClientId() == null) {
             throw new IllegalStateException("an unshared durable subscription needs the connection's client ID, "
                     + "which is not set (see \"Client identifier\")");
@@ -509,43 +510,19 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedDurableConsumer");
-        return consumer(topic, messageSelector, false, subscriptionName(name), true, true);
-    }
-
-    private static String subscriptionName(String name) throws InvalidDestinationException {
-        if (name == null || name.isEmpty()) {
-            throw new InvalidDestinationException("subscription name must not be null or empty");
-        }
-        return name;
+        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), true, true);
     }
 
     private FerryMessageConsumer consumer(Destination destination, String selector, boolean noLocal,
                                           String subscription, boolean durable, boolean shared) throws JMSException {
         checkOpen();
-        var ref = FerryDestination.toRef(destination);
-        checkOwnTemporary(destination);
-        if (subscription != null && ref.isQueue()) {
-            throw new InvalidDestinationException("subscriptions are for topics, not queue " + ref.name());
-        }
-        if (durable && ref.isTemporary()) {
-            throw new InvalidDestinationException("a durable subscription cannot be made on temporary topic " + ref.name());
-        }
-        String sel = selector == null || selector.isBlank() ? null : selector;
-        FerryMessageConsumer c = new FerryMessageConsumer(this, destination, sel, noLocal,
-                connection.options().prefetch());
-        c.open(new dev.ferrymq.spi.ConsumerInfo(ref, sel, noLocal, subscription, durable, shared,
-                connection.options().prefetch()));
+        int prefetch = connection.options().prefetch();
+        ConsumerInfo info = ConsumerRules.info(connection, destination, selector, noLocal, subscription, durable,
+                shared, prefetch);
+        FerryMessageConsumer c = new FerryMessageConsumer(this, destination, info.selector(), noLocal, prefetch);
+        c.open(info);
         consumers.add(c);
         return c;
-    }
-
-    private void checkOwnTemporary(Destination destination) throws InvalidDestinationException {
-        TemporaryDestinationOwner owner = destination instanceof FerryTemporaryQueue q ? q.owner()
-                : destination instanceof FerryTemporaryTopic t ? t.owner() : null;
-        if (owner != null && owner != connection) {
-            throw new InvalidDestinationException("temporary destination " + destination
-                    + " belongs to another connection: only its own connection may consume from it");
-        }
     }
 
     @Override
@@ -558,7 +535,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         checkOpen();
         requireDomain(ApiDomain.QUEUE, "createBrowser");
         var ref = FerryDestination.toRef(queue);
-        String sel = messageSelector == null || messageSelector.isBlank() ? null : messageSelector;
+        String sel = ConsumerRules.selector(messageSelector);
         FerryQueueBrowser b = new FerryQueueBrowser(this, queue, ref, sel);
         b.validate();
         browsers.add(b);
@@ -609,10 +586,6 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             throw new InvalidDestinationException("subscription name must not be null or empty");
         }
         connection.unsubscribe(name);
-    }
-
-    List<FerryMessageConsumer> consumersSnapshot() {
-        return new ArrayList<>(consumers);
     }
 
     @Override

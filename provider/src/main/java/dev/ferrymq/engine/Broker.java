@@ -1,0 +1,188 @@
+package dev.ferrymq.engine;
+
+import dev.ferrymq.engine.connection.VmConnection;
+import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueStats;
+import dev.ferrymq.engine.topic.SubscriptionRegistry;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ConnectionInfo;
+import dev.ferrymq.spi.ConnectionListener;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.Engine;
+import dev.ferrymq.spi.EngineConnection;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.config.OptionValues;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One in-JVM broker ({@code vm://name}): its threads, destinations, subscriptions, client IDs and
+ * connections. Started and stopped through {@link Brokers}.
+ *
+ * <p>Threading contract: thread-safe. Connections register in a concurrent set; client IDs are
+ * claimed with an atomic map insert. The broker's threads are one dispatch pool shared by all its
+ * queues plus one scheduler thread (see {@link EngineRuntime}).
+ */
+public final class Broker implements Engine {
+
+    private final String name;
+    private final OptionValues options;
+    private final EngineRuntime runtime;
+    private final SubscriptionRegistry subscriptions;
+    private final Destinations destinations;
+    private final Set<VmConnection> connections = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<String, VmConnection> clientIds = new ConcurrentHashMap<>();
+    private final AtomicLong anonymousConnections = new AtomicLong();
+    private final ScheduledFuture<?> sweeper;
+    private volatile CompletableFuture<Void> stopped;
+
+    Broker(String name, OptionValues options) {
+        this.name = name;
+        this.options = options;
+        this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
+                options.get(BrokerOptions.INLINE_DISPATCH));
+        this.subscriptions = new SubscriptionRegistry(runtime);
+        this.destinations = new Destinations(runtime, subscriptions);
+        long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
+        this.sweeper = sweep > 0
+                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(MessageQueue::sweepExpired), sweep)
+                : null;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    /** The options the broker was started with. */
+    public OptionValues options() {
+        return options;
+    }
+
+    @Override
+    public void openConnection(ConnectionInfo info, ConnectionListener listener, Completion<EngineConnection> done) {
+        if (stopped != null) {
+            done.fail(EngineException.illegalState("broker '" + name + "' is stopped"));
+            return;
+        }
+        String id = info.connectionId() != null ? info.connectionId() : "anon-" + anonymousConnections.incrementAndGet();
+        VmConnection c = new VmConnection(this, id, listener);
+        if (info.clientId() != null) {
+            try {
+                c.claimClientId(info.clientId());
+            } catch (EngineException e) {
+                done.fail(e);
+                return;
+            }
+        }
+        connections.add(c);
+        if (stopped != null) {
+            c.close(Completion.ignore());
+            done.fail(EngineException.illegalState("broker '" + name + "' is stopped"));
+            return;
+        }
+        done.complete(c);
+    }
+
+    /** Engine-internal: the broker's threads. */
+    public EngineRuntime runtime() {
+        return runtime;
+    }
+
+    /** Engine-internal: the broker's destinations. */
+    public Destinations destinations() {
+        return destinations;
+    }
+
+    /** Engine-internal: the broker's topic subscriptions. */
+    public SubscriptionRegistry subscriptions() {
+        return subscriptions;
+    }
+
+    /** Claims {@code clientId} for {@code c}: INVALID_CLIENT_ID when another connection holds it. */
+    public void claimClientId(String clientId, VmConnection c) {
+        VmConnection holder = clientIds.putIfAbsent(clientId, c);
+        if (holder != null && holder != c) {
+            throw new EngineException(EngineException.Kind.INVALID_CLIENT_ID,
+                    "client ID '" + clientId + "' is already in use by another connection to broker '" + name + "'");
+        }
+    }
+
+    /** Engine-internal: a connection closed; frees its client ID. */
+    public void connectionClosed(VmConnection c, String clientId) {
+        if (clientId != null) {
+            clientIds.remove(clientId, c);
+        }
+        connections.remove(c);
+    }
+
+    /**
+     * Admin: the counters of queue {@code queueName} (or a subscription queue named
+     * {@code topic::kind:clientId:name}); completes with {@code null} when there is no such queue.
+     */
+    public void queueStats(String queueName, Completion<QueueStats> done) {
+        List<MessageQueue> found = new ArrayList<>();
+        destinations.forEachQueue(q -> {
+            if (q.name().equals(queueName)) {
+                found.add(q);
+            }
+        });
+        if (found.isEmpty()) {
+            done.complete(null);
+        } else {
+            found.get(0).stats(done);
+        }
+    }
+
+    /** The stats of queue {@code name} as a queue destination. */
+    public void queueStats(DestinationRef queue, Completion<QueueStats> done) {
+        queueStats(queue.name(), done);
+    }
+
+    /**
+     * Stops the broker: every consumer's sink gets {@code onClosed}, every connection's listener
+     * {@code onException}, all connections close and the threads end. Idempotent.
+     */
+    CompletableFuture<Void> stop() {
+        synchronized (this) {
+            if (stopped != null) {
+                return stopped;
+            }
+            stopped = new CompletableFuture<>();
+        }
+        CompletableFuture<Void> result = stopped;
+        EngineException reason = EngineException.illegalState("broker '" + name + "' was stopped");
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+        destinations.closeAll(reason);
+        List<CompletableFuture<?>> closes = new ArrayList<>();
+        for (VmConnection c : connections) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            closes.add(f);
+            runtime.execute(() -> {
+                c.notifyFailure(reason);
+                c.close(Futures.completing(f));
+            });
+        }
+        Futures.all(closes).orTimeout(10, TimeUnit.SECONDS).whenComplete((v, t) -> {
+            runtime.shutdown();
+            result.complete(null);
+        });
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "Broker[vm://" + name + "]";
+    }
+}

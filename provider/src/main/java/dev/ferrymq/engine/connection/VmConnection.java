@@ -1,0 +1,207 @@
+package dev.ferrymq.engine.connection;
+
+import dev.ferrymq.engine.Broker;
+import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.queue.Publisher;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ConnectionListener;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.DestinationType;
+import dev.ferrymq.spi.EngineConnection;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.EngineSession;
+import dev.ferrymq.spi.SessionInfo;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A connection's engine side: its client ID, sessions and temporary destinations. Also the
+ * {@link Publisher} of everything its sessions send (for noLocal).
+ *
+ * <p>Threading contract: every method may be called from any thread. Sessions and temporary
+ * destinations are kept in concurrent sets; claiming the client ID is serialized on this object
+ * (rare, never on a hot path). After {@link #close} every call fails with ILLEGAL_STATE.
+ */
+public final class VmConnection implements EngineConnection, Publisher {
+
+    private static final System.Logger LOG = System.getLogger(VmConnection.class.getName());
+
+    private final Broker broker;
+    private final String id;
+    private final ConnectionListener listener;
+    private final Set<VmSession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<DestinationRef> temporaries = ConcurrentHashMap.newKeySet();
+    private final AtomicLong temporaryCounter = new AtomicLong();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile String clientId;
+
+    public VmConnection(Broker broker, String id, ConnectionListener listener) {
+        this.broker = broker;
+        this.id = id;
+        this.listener = listener;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    Broker broker() {
+        return broker;
+    }
+
+    @Override
+    public String clientId() {
+        return clientId;
+    }
+
+    /** Claims {@code cid} for this connection; INVALID_CLIENT_ID when held by another one. */
+    public synchronized void claimClientId(String cid) {
+        if (clientId != null) {
+            if (clientId.equals(cid)) {
+                return;
+            }
+            throw EngineException.illegalState("connection " + id + " already has client ID '" + clientId + "'");
+        }
+        broker.claimClientId(cid, this);
+        clientId = cid;
+    }
+
+    @Override
+    public void setClientId(String cid, Completion<Void> done) {
+        try {
+            ensureOpen();
+            if (cid == null || cid.isEmpty()) {
+                throw new EngineException(EngineException.Kind.INVALID_CLIENT_ID, "client ID must not be null or empty");
+            }
+            claimClientId(cid);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void createSession(SessionInfo info, Completion<EngineSession> done) {
+        VmSession s = new VmSession(this, info);
+        sessions.add(s);
+        if (closed.get()) {
+            sessions.remove(s);
+            done.fail(EngineException.illegalState("connection " + id + " is closed"));
+            return;
+        }
+        done.complete(s);
+    }
+
+    @Override
+    public void createTemporaryDestination(DestinationType type, Completion<DestinationRef> done) {
+        try {
+            ensureOpen();
+            if (!type.isTemporary()) {
+                throw EngineException.general("not a temporary destination type: " + type);
+            }
+            String name = (type.isQueue() ? "temp-queue-" : "temp-topic-") + id + "-" + temporaryCounter.incrementAndGet();
+            DestinationRef ref = new DestinationRef(type, name);
+            broker.destinations().createTemporary(ref, this);
+            temporaries.add(ref);
+            if (closed.get()) {
+                dropTemporaries();
+                throw EngineException.illegalState("connection " + id + " is closed");
+            }
+            done.complete(ref);
+        } catch (EngineException e) {
+            done.fail(e);
+        }
+    }
+
+    @Override
+    public void deleteTemporaryDestination(DestinationRef destination, Completion<Void> done) {
+        if (closed.get()) {
+            done.fail(EngineException.illegalState("connection " + id + " is closed"));
+            return;
+        }
+        broker.destinations().deleteTemporary(destination, this, new Completion<>() {
+            @Override
+            public void complete(Void result) {
+                temporaries.remove(destination);
+                done.complete(null);
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                done.fail(error);
+            }
+        });
+    }
+
+    @Override
+    public void unsubscribe(String subscriptionName, Completion<Void> done) {
+        if (closed.get()) {
+            done.fail(EngineException.illegalState("connection " + id + " is closed"));
+            return;
+        }
+        broker.subscriptions().unsubscribe(clientId, subscriptionName, done);
+    }
+
+    @Override
+    public void close(Completion<Void> done) {
+        if (!closed.compareAndSet(false, true)) {
+            done.complete(null);
+            return;
+        }
+        List<CompletableFuture<?>> closes = new ArrayList<>();
+        for (VmSession s : sessions) {
+            CompletableFuture<Void> f = new CompletableFuture<>();
+            closes.add(f);
+            s.close(Futures.completing(f));
+        }
+        Futures.all(closes).whenComplete((v, t) -> {
+            dropTemporaries();
+            broker.connectionClosed(this, clientId);
+            done.complete(null);
+        });
+    }
+
+    /** Tells the listener of a failure no call waits for (e.g. the broker stopped). */
+    public void notifyFailure(EngineException reason) {
+        try {
+            listener.onException(reason);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "connection listener of " + id + " failed", e);
+        }
+    }
+
+    void sessionClosed(VmSession s) {
+        sessions.remove(s);
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    private void dropTemporaries() {
+        EngineException reason = EngineException.invalidDestination("its connection " + id + " closed");
+        for (DestinationRef ref : temporaries) {
+            broker.destinations().dropTemporary(ref, reason);
+            temporaries.remove(ref);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw EngineException.illegalState("connection " + id + " is closed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VmConnection[" + id + (clientId == null ? "" : ", clientId=" + clientId) + "]";
+    }
+}

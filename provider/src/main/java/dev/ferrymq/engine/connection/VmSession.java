@@ -1,0 +1,262 @@
+package dev.ferrymq.engine.connection;
+
+import dev.ferrymq.engine.Broker;
+import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.queue.Address;
+import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueDelivery;
+import dev.ferrymq.engine.topic.Subscription;
+import dev.ferrymq.engine.topic.Topic;
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.selector.SelectorSyntaxException;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ConsumerInfo;
+import dev.ferrymq.spi.Delivery;
+import dev.ferrymq.spi.DeliverySink;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.EngineConsumer;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.EngineSession;
+import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.SessionInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A session's engine side: routes sends (buffering them in a transaction), creates consumers and
+ * hands deliveries back to their queues for acknowledgement or release.
+ *
+ * <p>Threading contract: the facade serializes calls of one session, but they may come from any
+ * thread. No lock is taken: the destination cache is one immutable object in a plain field, the
+ * transaction buffer and consumer set are concurrent collections (a connection close may run on
+ * another thread), and queue state is changed only by tasks handed to each queue's executor.
+ * Sends of one session reach each destination in call order.
+ */
+final class VmSession implements EngineSession {
+
+    private final VmConnection connection;
+    private final Broker broker;
+    private final boolean transacted;
+    private final Set<VmConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<PendingSend> transaction = new ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
+    /** The last destination sent to; immutable, so a racy read sees a consistent pair. */
+    private Route route;
+
+    private record PendingSend(MessageData message, Address address) {
+    }
+
+    private record Route(DestinationRef ref, Address address) {
+    }
+
+    VmSession(VmConnection connection, SessionInfo info) {
+        this.connection = connection;
+        this.broker = connection.broker();
+        this.transacted = info.transacted();
+    }
+
+    @Override
+    public void send(MessageData message, Completion<Void> done) {
+        if (closed) {
+            done.fail(EngineException.illegalState("session is closed"));
+            return;
+        }
+        Address address;
+        try {
+            address = resolve(message.destination());
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        if (transacted) {
+            transaction.add(new PendingSend(message, address));
+        } else {
+            address.publish(message, connection);
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void createConsumer(ConsumerInfo info, DeliverySink sink, Completion<EngineConsumer> done) {
+        VmConsumer c;
+        try {
+            ensureOpen();
+            Selector selector = parse(info.selector());
+            DestinationRef ref = info.destination();
+            if (ref == null) {
+                throw EngineException.invalidDestination("a consumer needs a destination");
+            }
+            if (ref.isQueue()) {
+                MessageQueue q = broker.destinations().queueForConsumer(ref, connection);
+                c = new VmConsumer(this, q, null, null, sink, selector, info.initialCredit());
+            } else {
+                Topic t = broker.destinations().topicForConsumer(ref, connection);
+                Subscription s = broker.subscriptions().attach(t, info, selector, connection, connection.clientId());
+                c = new VmConsumer(this, s.queue(), s, broker.subscriptions(), sink, null, info.initialCredit());
+            }
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        consumers.add(c);
+        c.start(done);
+    }
+
+    @Override
+    public void browse(DestinationRef queue, String selector, Completion<List<MessageData>> done) {
+        try {
+            ensureOpen();
+            Selector s = parse(selector);
+            MessageQueue q = broker.destinations().queueForBrowse(queue);
+            if (q == null) {
+                done.complete(List.of());
+            } else {
+                q.browse(s, done);
+            }
+        } catch (EngineException e) {
+            done.fail(e);
+        }
+    }
+
+    @Override
+    public void acknowledge(List<? extends Delivery> deliveries, Completion<Void> done) {
+        try {
+            DeliveryBatches.acknowledge(DeliveryBatches.own(deliveries, this));
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void acknowledge(Delivery delivery, Completion<Void> done) {
+        try {
+            QueueDelivery d = DeliveryBatches.own(delivery, this);
+            d.queue().acknowledge(d);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
+        try {
+            DeliveryBatches.release(DeliveryBatches.own(deliveries, this), delivered);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void commit(List<? extends Delivery> consumed, Completion<Void> done) {
+        try {
+            requireTransacted("commit");
+            ensureOpen();
+            var owned = DeliveryBatches.own(consumed, this);
+            List<PendingSend> sends = drainTransaction();
+            for (PendingSend p : sends) {
+                if (p.address().isDeleted()) {
+                    DeliveryBatches.release(owned, true);
+                    throw new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK, "transaction rolled back: "
+                            + p.address().ref() + " was deleted before commit");
+                }
+            }
+            DeliveryBatches.acknowledge(owned);
+            for (PendingSend p : sends) {
+                p.address().publish(p.message(), connection);
+            }
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void rollback(List<? extends Delivery> consumed, Completion<Void> done) {
+        try {
+            requireTransacted("rollback");
+            ensureOpen();
+            var owned = DeliveryBatches.own(consumed, this);
+            transaction.clear();
+            DeliveryBatches.release(owned, true);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        done.complete(null);
+    }
+
+    @Override
+    public void close(Completion<Void> done) {
+        if (closed) {
+            done.complete(null);
+            return;
+        }
+        closed = true;
+        transaction.clear();
+        List<CompletableFuture<?>> closes = new ArrayList<>();
+        for (VmConsumer c : consumers) {
+            closes.add(c.closeWithSession());
+        }
+        Futures.all(closes).whenComplete((v, t) -> {
+            connection.sessionClosed(this);
+            done.complete(null);
+        });
+    }
+
+    /** A consumer is closed and its deliveries settled: nothing left to release at session close. */
+    void forget(VmConsumer c) {
+        consumers.remove(c);
+    }
+
+    private Address resolve(DestinationRef ref) {
+        Route r = route;
+        if (r != null && r.ref().equals(ref) && !r.address().isDeleted()) {
+            return r.address();
+        }
+        Address a = broker.destinations().forSend(ref);
+        route = new Route(ref, a);
+        return a;
+    }
+
+    private List<PendingSend> drainTransaction() {
+        List<PendingSend> out = new ArrayList<>();
+        PendingSend p;
+        while ((p = transaction.poll()) != null) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    private void requireTransacted(String what) {
+        if (!transacted) {
+            throw EngineException.illegalState("cannot " + what + ": the session is not transacted");
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw EngineException.illegalState("session is closed");
+        }
+    }
+
+    private static Selector parse(String selector) {
+        try {
+            return Selector.parse(selector);
+        } catch (SelectorSyntaxException e) {
+            throw new EngineException(EngineException.Kind.INVALID_SELECTOR,
+                    "invalid message selector '" + selector + "': " + e.getMessage(), e);
+        }
+    }
+}

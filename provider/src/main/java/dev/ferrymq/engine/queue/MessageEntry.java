@@ -1,0 +1,38 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.spi.MessageData;
+
+/**
+ * One message held by one queue. The same {@link MessageData} may sit in many entries (one per
+ * topic subscription); the entry holds what is per queue: its place in the order and its
+ * delivery history.
+ *
+ * <p>Threading contract: every field is owned by the queue's serial executor.
+ */
+final class MessageEntry {
+
+    final MessageData message;
+    /** JMSPriority clamped to 0..9. */
+    final int priority;
+    /** Arrival order in the queue; a released entry returns to this place. */
+    final long seq;
+    /** Deliveries the application saw (released as delivered); the next delivery counts one more. */
+    int priorDeliveries;
+    /** The outstanding delivery, or {@code null} while available or after consumption. */
+    QueueDelivery delivery;
+    /** Links in the {@link MessageList} while available. */
+    MessageEntry prev;
+    MessageEntry next;
+    boolean listed;
+
+    MessageEntry(MessageData message, long seq) {
+        this.message = message;
+        this.seq = seq;
+        int p = message.priority();
+        this.priority = p < 0 ? 0 : Math.min(p, 9);
+    }
+
+    boolean isExpired(long now) {
+        return message.expiration() != 0 && message.isExpired(now);
+    }
+}

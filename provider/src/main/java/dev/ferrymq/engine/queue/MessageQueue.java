@@ -1,0 +1,438 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.SerialExecutor;
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.MessageData;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A queue: a queue destination, a temporary queue or one topic subscription. Holds available
+ * messages in delivery order (priority, then arrival), dispatches them to consumers with credit,
+ * round-robin, honouring consumer selectors, and tracks deliveries until they are acknowledged
+ * or released.
+ *
+ * <p>Threading contract: every public method may be called from any thread; it hands its work to
+ * this queue's {@link SerialExecutor} and returns. All state (messages, consumers, credit,
+ * outstanding deliveries, counters) is changed only by tasks on that executor, so none of it is
+ * locked. Sinks and completions are called on the executor, one at a time.
+ *
+ * <p>Dispatch invariant, restored by every task: no consumer that is ready (open, not suspended,
+ * with credit) accepts any available message. Hence a new or released message only needs to be
+ * offered to the ready consumers, and a consumer that becomes ready only needs one scan.
+ *
+ * <p>Persistence (a later issue) hooks into the three places messages enter and leave:
+ * {@link #arrive}, {@link #acknowledged} and {@link #dropped}.
+ */
+public final class MessageQueue implements Address {
+
+    private static final System.Logger LOG = System.getLogger(MessageQueue.class.getName());
+    private static final Comparator<MessageEntry> DELIVERY_ORDER =
+            Comparator.comparingInt((MessageEntry e) -> -e.priority).thenComparingLong(e -> e.seq);
+
+    private final DestinationRef ref;
+    private final String name;
+    private final EngineRuntime runtime;
+    private final SerialExecutor executor;
+    private volatile boolean deleted;
+    /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
+    private volatile boolean holdsExpiring;
+
+    private final MessageList available = new MessageList();
+    private final ConsumerSet consumers = new ConsumerSet();
+    private long nextSeq;
+    private int outstanding;
+    private boolean closed;
+    private long enqueuedCount;
+    private long deliveredCount;
+    private long acknowledgedCount;
+    private long expiredCount;
+
+    /**
+     * @param ref  the destination messages are sent to (the topic, for a subscription)
+     * @param name a unique name for diagnostics, e.g. the queue name or {@code topic::subscription}
+     */
+    public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime) {
+        this.ref = ref;
+        this.name = name;
+        this.runtime = runtime;
+        this.executor = runtime.newSerialExecutor();
+    }
+
+    @Override
+    public DestinationRef ref() {
+        return ref;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    @Override
+    public void publish(MessageData message, Publisher publisher) {
+        enqueue(message);
+    }
+
+    /**
+     * Adds a message; one whose delivery time lies ahead is held by the scheduler until then and
+     * is neither deliverable nor browsable before.
+     */
+    public void enqueue(MessageData message) {
+        long deliveryTime = message.deliveryTime();
+        long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();
+        if (delay > 0) {
+            try {
+                runtime.schedule(() -> executor.execute(() -> arrive(message)), delay);
+            } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                LOG.log(Level.DEBUG, "broker stopped: delayed message to " + name + " dropped");
+            }
+        } else {
+            executor.execute(() -> arrive(message));
+        }
+    }
+
+    /** Registers a consumer; completes with INVALID_DESTINATION when the queue was deleted. */
+    public void addConsumer(QueueConsumer c, Completion<Void> done) {
+        executor.execute(() -> {
+            if (closed) {
+                done.fail(EngineException.invalidDestination(ref + " has been deleted"));
+                return;
+            }
+            consumers.add(c);
+            done.complete(null);
+            fill(c);
+        });
+    }
+
+    public void credit(QueueConsumer c, int credits) {
+        if (credits <= 0) {
+            return;
+        }
+        executor.execute(() -> {
+            if (c.closed) {
+                return;
+            }
+            long sum = (long) c.credit + credits;
+            c.credit = (int) Math.min(Integer.MAX_VALUE, sum);
+            consumers.update(c);
+            fill(c);
+        });
+    }
+
+    public void suspend(QueueConsumer c, Completion<Void> done) {
+        executor.execute(() -> {
+            c.suspended = true;
+            consumers.update(c);
+            done.complete(null);
+        });
+    }
+
+    public void resume(QueueConsumer c) {
+        executor.execute(() -> {
+            c.suspended = false;
+            consumers.update(c);
+            fill(c);
+        });
+    }
+
+    /**
+     * Closes a consumer: no more deliveries. With {@code releaseOutstanding} its outstanding
+     * deliveries go back as delivered (session close); otherwise they stay with the session.
+     */
+    public void removeConsumer(QueueConsumer c, boolean releaseOutstanding, Completion<Void> done) {
+        executor.execute(() -> {
+            consumers.remove(c);
+            if (releaseOutstanding && c.outstanding > 0) {
+                release(c.outstandingList(), true);
+            }
+            c.checkDrained();
+            done.complete(null);
+        });
+    }
+
+    public void acknowledge(QueueDelivery d) {
+        executor.execute(() -> acknowledged(d));
+    }
+
+    public void acknowledge(List<QueueDelivery> deliveries) {
+        executor.execute(() -> {
+            for (QueueDelivery d : deliveries) {
+                acknowledged(d);
+            }
+        });
+    }
+
+    /** Puts deliveries back at their places; {@code delivered} counts them as seen by the application. */
+    public void release(List<QueueDelivery> deliveries, boolean delivered, Runnable then) {
+        executor.execute(() -> {
+            release(deliveries, delivered);
+            if (then != null) {
+                then.run();
+            }
+        });
+    }
+
+    /** A snapshot of the available, unexpired messages matching {@code selector}, in delivery order. */
+    public void browse(Selector selector, Completion<List<MessageData>> done) {
+        executor.execute(() -> {
+            long now = runtime.now();
+            List<MessageData> out = new ArrayList<>();
+            for (MessageEntry e = available.first(); e != null; e = available.after(e)) {
+                if (!e.isExpired(now) && (selector == null || matches(selector, e.message))) {
+                    out.add(e.message);
+                }
+            }
+            done.complete(out);
+        });
+    }
+
+    /**
+     * Drops every available message that has expired (the periodic sweeper calls this). Does
+     * nothing, without a task, for a queue that received no message with an expiration since
+     * its last sweep.
+     */
+    public void sweepExpired() {
+        if (!holdsExpiring) {
+            return;
+        }
+        executor.execute(() -> {
+            long now = runtime.now();
+            boolean expiringLeft = false;
+            for (MessageEntry e = available.first(); e != null; ) {
+                MessageEntry next = available.after(e);
+                if (e.isExpired(now)) {
+                    available.remove(e);
+                    expired(e);
+                } else if (e.message.expiration() != 0) {
+                    expiringLeft = true;
+                }
+                e = next;
+            }
+            if (!expiringLeft && outstanding == 0) {
+                holdsExpiring = false;
+            }
+        });
+    }
+
+    public void stats(Completion<QueueStats> done) {
+        executor.execute(() -> done.complete(new QueueStats(enqueuedCount, deliveredCount, acknowledgedCount,
+                expiredCount, available.size(), outstanding, consumers.size())));
+    }
+
+    /**
+     * Deletes the queue and its messages; open consumers get {@code onClosed(reason)}. Later
+     * sends are dropped and later consumers refused.
+     */
+    public void close(EngineException reason) {
+        deleted = true;
+        executor.execute(() -> closeNow(reason));
+    }
+
+    /** Deletes the queue unless a consumer is open on it (ILLEGAL_STATE); for temporary queues. */
+    public void deleteIfUnused(Completion<Void> done) {
+        executor.execute(() -> {
+            if (!consumers.isEmpty()) {
+                done.fail(EngineException.illegalState("cannot delete " + ref + ": a consumer is still open on it"));
+                return;
+            }
+            closeNow(null);
+            done.complete(null);
+        });
+    }
+
+    /**
+     * Deletes the queue if it has no consumer and no unacknowledged delivery and {@code detach}
+     * (run on this queue's executor) agrees; ILLEGAL_STATE otherwise. For unsubscribe.
+     */
+    public void deleteIfIdle(BooleanSupplier detach, Completion<Void> done) {
+        executor.execute(() -> {
+            if (!consumers.isEmpty() || outstanding > 0 || !detach.getAsBoolean()) {
+                done.fail(EngineException.illegalState("cannot delete subscription " + name + ": "
+                        + (outstanding > 0 && consumers.isEmpty()
+                        ? outstanding + " message(s) delivered from it are not acknowledged yet"
+                        : "it has an active consumer")));
+                return;
+            }
+            closeNow(null);
+            done.complete(null);
+        });
+    }
+
+    // ---- executor-confined below ----
+
+    private void arrive(MessageData message) {
+        if (closed) {
+            return;
+        }
+        MessageEntry e = new MessageEntry(message, nextSeq++);
+        enqueuedCount++;
+        if (message.expiration() != 0 && !holdsExpiring) {
+            holdsExpiring = true;
+        }
+        if (expiredNow(e)) {
+            expired(e);
+            return;
+        }
+        if (consumers.noneReady() || !offer(e)) {
+            available.add(e);
+        }
+    }
+
+    private void acknowledged(QueueDelivery d) {
+        MessageEntry e = d.entry;
+        if (e.delivery != d) {
+            return;
+        }
+        e.delivery = null;
+        settle(d);
+        acknowledgedCount++;
+    }
+
+    private void expired(MessageEntry e) {
+        expiredCount++;
+        dropped(e);
+    }
+
+    /** The message leaves the queue without being consumed. */
+    private void dropped(MessageEntry e) {
+        e.delivery = null;
+    }
+
+    private void release(List<QueueDelivery> deliveries, boolean delivered) {
+        List<MessageEntry> back = null;
+        for (QueueDelivery d : deliveries) {
+            MessageEntry e = d.entry;
+            if (e.delivery != d) {
+                continue;
+            }
+            e.delivery = null;
+            if (delivered) {
+                e.priorDeliveries = d.deliveryCount();
+            }
+            settle(d);
+            if (closed) {
+                dropped(e);
+            } else if (expiredNow(e)) {
+                expired(e);
+            } else {
+                available.add(e);
+                if (back == null) {
+                    back = new ArrayList<>();
+                }
+                back.add(e);
+            }
+        }
+        if (back != null && !consumers.noneReady()) {
+            back.sort(DELIVERY_ORDER);
+            for (MessageEntry e : back) {
+                if (e.listed && !consumers.noneReady()) {
+                    offer(e);
+                }
+            }
+        }
+    }
+
+    private void settle(QueueDelivery d) {
+        outstanding--;
+        d.consumer.removeOutstanding(d);
+    }
+
+    /** Offers {@code e} to the ready consumers round-robin; true when one took it. */
+    private boolean offer(MessageEntry e) {
+        QueueConsumer c = consumers.nextAccepting(e, this);
+        if (c == null) {
+            return false;
+        }
+        deliver(c, e);
+        return true;
+    }
+
+    /** Gives a consumer that just became ready what it accepts, within its credit. */
+    private void fill(QueueConsumer c) {
+        MessageEntry e = available.first();
+        while (e != null && c.readyIndex >= 0) {
+            MessageEntry next = available.after(e);
+            if (expiredNow(e)) {
+                available.remove(e);
+                expired(e);
+            } else if (c.selector == null || matches(c.selector, e.message)) {
+                deliver(c, e);
+            }
+            e = next;
+        }
+    }
+
+    private void deliver(QueueConsumer c, MessageEntry e) {
+        if (e.listed) {
+            available.remove(e);
+        }
+        QueueDelivery d = new QueueDelivery(e, c, this, e.priorDeliveries + 1);
+        e.delivery = d;
+        c.addOutstanding(d);
+        outstanding++;
+        deliveredCount++;
+        if (--c.credit == 0) {
+            consumers.update(c);
+        }
+        try {
+            c.sink.onDelivery(d);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.ERROR, "delivery sink of a consumer on " + name + " failed", ex);
+        }
+    }
+
+    private void closeNow(EngineException reason) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        deleted = true;
+        for (QueueConsumer c : consumers.snapshot()) {
+            consumers.remove(c);
+            if (reason != null) {
+                try {
+                    c.sink.onClosed(reason);
+                } catch (RuntimeException ex) {
+                    LOG.log(Level.ERROR, "delivery sink of a consumer on " + name + " failed on close", ex);
+                }
+            }
+            c.checkDrained();
+        }
+        for (MessageEntry e = available.first(); e != null; e = available.after(e)) {
+            dropped(e);
+        }
+        available.clear();
+    }
+
+    private boolean expiredNow(MessageEntry e) {
+        return e.message.expiration() != 0 && e.message.isExpired(runtime.now());
+    }
+
+    /** Evaluates {@code selector} on {@code m}; a selector that throws counts as no match. Any thread. */
+    public boolean matches(Selector selector, MessageData m) {
+        try {
+            return selector.matches(m);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "selector '" + selector.text() + "' failed on " + m + "; treated as no match", ex);
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MessageQueue[" + name + "]";
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.DeliverySink;
+
+/**
+ * A consumer as its queue sees it: its sink, selector, credit, suspension and the deliveries it
+ * made that are still outstanding. After the consumer closes, its outstanding deliveries stay
+ * here (they belong to the session) until they are acknowledged or released; then
+ * {@code onDrained} runs once.
+ *
+ * <p>Threading contract: created on any thread, then every field is owned by the serial executor
+ * of the one queue the consumer reads.
+ */
+public final class QueueConsumer {
+
+    final DeliverySink sink;
+    final Selector selector;
+    final Object owner;
+    private final Runnable onDrained;
+    int credit;
+    boolean suspended;
+    boolean closed;
+    /** Index in the queue's consumer list, or -1. */
+    int index = -1;
+    /** Index in the queue's ready list, or -1. */
+    int readyIndex = -1;
+    private QueueDelivery head;
+    private QueueDelivery tail;
+    int outstanding;
+    private boolean drained;
+
+    /**
+     * @param sink          where deliveries go
+     * @param selector      the consumer's selector, or {@code null} for all messages
+     * @param owner         the session the deliveries belong to; handed back by {@link QueueDelivery#owner()}
+     * @param initialCredit deliveries allowed before the first credit; values below 1 count as 1
+     * @param onDrained     run on the queue's executor once the consumer is closed and has no
+     *                      outstanding deliveries left
+     */
+    public QueueConsumer(DeliverySink sink, Selector selector, Object owner, int initialCredit, Runnable onDrained) {
+        this.sink = sink;
+        this.selector = selector;
+        this.owner = owner;
+        this.credit = Math.max(1, initialCredit);
+        this.onDrained = onDrained;
+    }
+
+    boolean isReady() {
+        return !closed && !suspended && credit > 0;
+    }
+
+    void addOutstanding(QueueDelivery d) {
+        d.prev = tail;
+        d.next = null;
+        if (tail == null) {
+            head = d;
+        } else {
+            tail.next = d;
+        }
+        tail = d;
+        outstanding++;
+    }
+
+    void removeOutstanding(QueueDelivery d) {
+        if (d.prev == null) {
+            head = d.next;
+        } else {
+            d.prev.next = d.next;
+        }
+        if (d.next == null) {
+            tail = d.prev;
+        } else {
+            d.next.prev = d.prev;
+        }
+        d.prev = null;
+        d.next = null;
+        outstanding--;
+        checkDrained();
+    }
+
+    /** The outstanding deliveries in delivery order, as a new list. */
+    java.util.List<QueueDelivery> outstandingList() {
+        java.util.List<QueueDelivery> list = new java.util.ArrayList<>(outstanding);
+        for (QueueDelivery d = head; d != null; d = d.next) {
+            list.add(d);
+        }
+        return list;
+    }
+
+    void checkDrained() {
+        if (closed && outstanding == 0 && !drained) {
+            drained = true;
+            if (onDrained != null) {
+                onDrained.run();
+            }
+        }
+    }
+}

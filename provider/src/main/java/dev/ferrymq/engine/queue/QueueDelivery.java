@@ -1,0 +1,55 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.spi.Delivery;
+import dev.ferrymq.spi.MessageData;
+
+/**
+ * One delivery of one queue entry to one consumer. It carries its entry, consumer and queue, so
+ * acknowledging or releasing it needs no lookup. A delivery that was already acknowledged or
+ * released is stale: handing it back again does nothing.
+ *
+ * <p>Threading contract: {@link #message()}, {@link #deliveryCount()} and {@link #queue()} are
+ * immutable and readable from any thread; the links are owned by the queue's serial executor.
+ */
+public final class QueueDelivery implements Delivery {
+
+    final MessageEntry entry;
+    final QueueConsumer consumer;
+    private final MessageQueue queue;
+    private final int deliveryCount;
+    /** Links in the consumer's list of outstanding deliveries. */
+    QueueDelivery prev;
+    QueueDelivery next;
+
+    QueueDelivery(MessageEntry entry, QueueConsumer consumer, MessageQueue queue, int deliveryCount) {
+        this.entry = entry;
+        this.consumer = consumer;
+        this.queue = queue;
+        this.deliveryCount = deliveryCount;
+    }
+
+    @Override
+    public MessageData message() {
+        return entry.message;
+    }
+
+    @Override
+    public int deliveryCount() {
+        return deliveryCount;
+    }
+
+    /** The queue to hand this delivery back to. */
+    public MessageQueue queue() {
+        return queue;
+    }
+
+    /** The owner given when the consumer was created (the engine session). */
+    public Object owner() {
+        return consumer.owner;
+    }
+
+    @Override
+    public String toString() {
+        return "Delivery[" + entry.message.messageId() + " #" + deliveryCount + " from " + queue.name() + "]";
+    }
+}

@@ -1,0 +1,16 @@
+package dev.ferrymq.engine.queue;
+
+/**
+ * A snapshot of a queue's counters, taken on the queue's executor.
+ *
+ * @param enqueued     messages that became visible in the queue
+ * @param delivered    deliveries pushed to consumers (redeliveries count again)
+ * @param acknowledged messages consumed for good
+ * @param expired      messages dropped because they expired
+ * @param available    messages waiting for a consumer now
+ * @param outstanding  deliveries neither acknowledged nor released now
+ * @param consumers    open consumers now
+ */
+public record QueueStats(long enqueued, long delivered, long acknowledged, long expired,
+                         int available, int outstanding, int consumers) {
+}

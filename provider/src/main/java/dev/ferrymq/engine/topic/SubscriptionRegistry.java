@@ -1,0 +1,253 @@
+package dev.ferrymq.engine.topic;
+
+import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.Publisher;
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ConsumerInfo;
+import dev.ferrymq.spi.EngineException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A broker's topic subscriptions: creates, shares, replaces and removes them by the rules of
+ * "Creating a consumer on a topic" (8.3.1 to 8.3.4) and {@code Session.unsubscribe}.
+ *
+ * <p>Durable subscriptions (shared or not) are keyed by (client ID or none, name) in one map, so a
+ * shared and an unshared durable subscription cannot share a key; shared non-durable ones are keyed
+ * the same way in a separate map ("completely separate" from durable ones).
+ *
+ * <p>Threading contract: thread-safe. One lock guards the maps, the topics' subscription arrays and
+ * the consumer counts; it is taken only when consumers are created or closed, subscriptions removed
+ * and temporary topics deleted, never on send or dispatch.
+ */
+public final class SubscriptionRegistry {
+
+    /** The four kinds of subscription. */
+    public enum Kind { PRIVATE, SHARED, DURABLE, SHARED_DURABLE }
+
+    private record Key(String clientId, String name) {
+    }
+
+    private final EngineRuntime runtime;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Key, Subscription> durable = new HashMap<>();
+    private final Map<Key, Subscription> shared = new HashMap<>();
+    private final AtomicLong privateIds = new AtomicLong();
+
+    public SubscriptionRegistry(EngineRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Finds or creates the subscription a new topic consumer reads and counts the consumer in.
+     *
+     * @param connection the consumer's connection (for noLocal)
+     * @param clientId   the connection's client ID, or {@code null}
+     * @throws EngineException ILLEGAL_STATE or INVALID_DESTINATION as the spec asks
+     */
+    public Subscription attach(Topic topic, ConsumerInfo info, Selector selector, Publisher connection, String clientId) {
+        Kind kind = kindOf(info);
+        lock.lock();
+        try {
+            if (topic.isDeleted()) {
+                throw EngineException.invalidDestination(topic.ref() + " has been deleted");
+            }
+            Subscription s = switch (kind) {
+                case PRIVATE -> create(topic, kind, clientId, null, selector, info.noLocal(), connection);
+                case SHARED -> attachShared(topic, info, selector, clientId);
+                case DURABLE, SHARED_DURABLE -> attachDurable(topic, kind, info, selector, clientId);
+            };
+            s.consumers++;
+            return s;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A consumer of {@code s} closed; a non-durable subscription goes when its last consumer does. */
+    public void detach(Subscription s) {
+        lock.lock();
+        try {
+            s.consumers--;
+            if (s.consumers == 0 && !s.durable()) {
+                if (s.kind() == Kind.SHARED) {
+                    shared.remove(new Key(s.clientId(), s.name()), s);
+                }
+                removeLocked(s);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes the durable subscription {@code name} of {@code clientId} (see
+     * {@code EngineConnection.unsubscribe}).
+     */
+    public void unsubscribe(String clientId, String name, Completion<Void> done) {
+        Key key = new Key(clientId, name);
+        Subscription s;
+        lock.lock();
+        try {
+            s = durable.get(key);
+            if (s == null) {
+                done.fail(EngineException.invalidDestination("no durable subscription named '" + name + "'"
+                        + (clientId == null ? " without client ID" : " for client ID '" + clientId + "'")));
+                return;
+            }
+            if (s.consumers > 0) {
+                done.fail(EngineException.illegalState("cannot unsubscribe '" + name + "': it has an active consumer"));
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        Subscription target = s;
+        s.queue().deleteIfIdle(() -> {
+            lock.lock();
+            try {
+                if (target.consumers > 0 || durable.get(key) != target) {
+                    return false;
+                }
+                durable.remove(key);
+                target.topic().remove(target);
+                return true;
+            } finally {
+                lock.unlock();
+            }
+        }, done);
+    }
+
+    /** Deletes a temporary topic: ILLEGAL_STATE while a consumer is open on it. */
+    public void deleteTopic(Topic topic) {
+        lock.lock();
+        try {
+            if (topic.subscriptions().length > 0) {
+                throw EngineException.illegalState("cannot delete " + topic.ref() + ": a consumer is still open on it");
+            }
+            topic.markDeleted();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Deletes a topic and all its subscriptions, whatever their state (connection close, broker stop). */
+    public void forceDelete(Topic topic, EngineException reason) {
+        lock.lock();
+        try {
+            topic.markDeleted();
+            for (Subscription s : topic.subscriptions()) {
+                durable.values().remove(s);
+                shared.values().remove(s);
+                topic.remove(s);
+                s.queue().close(reason);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The queues of all subscriptions of {@code topic} (for the expiry sweeper). */
+    public static List<MessageQueue> queuesOf(Topic topic) {
+        List<MessageQueue> out = new ArrayList<>();
+        for (Subscription s : topic.subscriptions()) {
+            out.add(s.queue());
+        }
+        return out;
+    }
+
+    private static Kind kindOf(ConsumerInfo info) {
+        if (info.durable()) {
+            return info.shared() ? Kind.SHARED_DURABLE : Kind.DURABLE;
+        }
+        return info.shared() ? Kind.SHARED : Kind.PRIVATE;
+    }
+
+    private Subscription attachShared(Topic topic, ConsumerInfo info, Selector selector, String clientId) {
+        String name = requireName(info);
+        Key key = new Key(clientId, name);
+        Subscription s = shared.get(key);
+        if (s != null && !s.sameAs(topic, selector, false)) {
+            throw EngineException.illegalState("shared subscription '" + name + "' already has an active consumer "
+                    + "on a different topic or with a different selector");
+        }
+        if (s == null) {
+            s = create(topic, Kind.SHARED, clientId, name, selector, false, null);
+            shared.put(key, s);
+        }
+        return s;
+    }
+
+    private Subscription attachDurable(Topic topic, Kind kind, ConsumerInfo info, Selector selector, String clientId) {
+        String name = requireName(info);
+        if (topic.ref().isTemporary()) {
+            throw EngineException.invalidDestination("a durable subscription cannot be created on temporary topic "
+                    + topic.ref().name());
+        }
+        if (kind == Kind.DURABLE && clientId == null) {
+            throw EngineException.illegalState("an unshared durable subscription ('" + name
+                    + "') requires the connection's client ID to be set");
+        }
+        boolean noLocal = kind == Kind.DURABLE && info.noLocal();
+        Key key = new Key(clientId, name);
+        Subscription s = durable.get(key);
+        if (s != null) {
+            if (s.kind() != kind) {
+                throw EngineException.illegalState((s.kind() == Kind.SHARED_DURABLE ? "a shared" : "an unshared")
+                        + " durable subscription named '" + name + "' already exists for this client ID");
+            }
+            if (kind == Kind.DURABLE && s.consumers > 0) {
+                throw EngineException.illegalState("unshared durable subscription '" + name
+                        + "' already has an active consumer");
+            }
+            if (!s.sameAs(topic, selector, noLocal)) {
+                if (s.consumers > 0) {
+                    throw EngineException.illegalState("shared durable subscription '" + name + "' has an active "
+                            + "consumer on a different topic or with a different selector");
+                }
+                durable.remove(key);
+                removeLocked(s);
+                s = null;
+            }
+        }
+        if (s == null) {
+            s = create(topic, kind, clientId, name, selector, noLocal, null);
+            durable.put(key, s);
+        }
+        return s;
+    }
+
+    private Subscription create(Topic topic, Kind kind, String clientId, String name, Selector selector,
+                                boolean noLocal, Publisher connection) {
+        String queueName = topic.ref().name() + "::" + switch (kind) {
+            case PRIVATE -> "private-" + privateIds.incrementAndGet();
+            case SHARED -> "shared:" + clientId + ":" + name;
+            case DURABLE, SHARED_DURABLE -> "durable:" + clientId + ":" + name;
+        };
+        MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime);
+        Subscription s = new Subscription(topic, kind, clientId, name, selector, noLocal, connection, queue);
+        topic.add(s);
+        return s;
+    }
+
+    private void removeLocked(Subscription s) {
+        s.topic().remove(s);
+        s.queue().close(null);
+    }
+
+    private static String requireName(ConsumerInfo info) {
+        String name = info.subscriptionName();
+        if (name == null || name.isEmpty()) {
+            throw EngineException.general("a " + (info.durable() ? "durable" : "shared")
+                    + " subscription needs a subscription name");
+        }
+        return name;
+    }
+}

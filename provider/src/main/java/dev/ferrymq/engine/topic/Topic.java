@@ -1,0 +1,86 @@
+package dev.ferrymq.engine.topic;
+
+import dev.ferrymq.engine.queue.Address;
+import dev.ferrymq.engine.queue.Publisher;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.MessageData;
+
+import java.util.Arrays;
+
+/**
+ * A topic or temporary topic: fans each message out to its subscriptions, each of which is a
+ * queue of its own. The same {@link MessageData} instance goes to every subscription (no copy).
+ *
+ * <p>Threading contract: {@link #publish} runs on the sender's thread without locks: it reads a
+ * copy-on-write array of subscriptions. The array is replaced only by {@link SubscriptionRegistry}
+ * under its lock. A subscription added or removed while a send runs may or may not see that
+ * message.
+ */
+public final class Topic implements Address {
+
+    private static final Subscription[] NONE = new Subscription[0];
+
+    private final DestinationRef ref;
+    private volatile Subscription[] subscriptions = NONE;
+    private volatile boolean deleted;
+
+    public Topic(DestinationRef ref) {
+        this.ref = ref;
+    }
+
+    @Override
+    public DestinationRef ref() {
+        return ref;
+    }
+
+    @Override
+    public boolean isDeleted() {
+        return deleted;
+    }
+
+    @Override
+    public void publish(MessageData message, Publisher publisher) {
+        for (Subscription s : subscriptions) {
+            if (s.accepts(message, publisher)) {
+                s.queue().enqueue(message);
+            }
+        }
+    }
+
+    /** The current subscriptions (a snapshot; do not modify). */
+    Subscription[] subscriptions() {
+        return subscriptions;
+    }
+
+    /** Called under the registry lock. */
+    void add(Subscription s) {
+        Subscription[] old = subscriptions;
+        Subscription[] next = Arrays.copyOf(old, old.length + 1);
+        next[old.length] = s;
+        subscriptions = next;
+    }
+
+    /** Called under the registry lock. */
+    void remove(Subscription s) {
+        Subscription[] old = subscriptions;
+        for (int i = 0; i < old.length; i++) {
+            if (old[i] == s) {
+                Subscription[] next = new Subscription[old.length - 1];
+                System.arraycopy(old, 0, next, 0, i);
+                System.arraycopy(old, i + 1, next, i, old.length - i - 1);
+                subscriptions = next;
+                return;
+            }
+        }
+    }
+
+    /** Called under the registry lock. */
+    void markDeleted() {
+        deleted = true;
+    }
+
+    @Override
+    public String toString() {
+        return "Topic[" + ref.name() + ", " + subscriptions.length + " subscription(s)]";
+    }
+}

@@ -1,0 +1,595 @@
+package dev.ferrymq.client;
+
+import dev.ferrymq.client.message.MessageAcknowledger;
+import dev.ferrymq.client.message.Messages;
+import dev.ferrymq.client.util.ClientThreads;
+import dev.ferrymq.client.util.SerialExecutor;
+import dev.ferrymq.client.util.WaitStrategy;
+import dev.ferrymq.spi.AckMode;
+import dev.ferrymq.spi.ConsumerInfo;
+import dev.ferrymq.spi.DestinationType;
+import dev.ferrymq.spi.EngineSession;
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.InvalidDestinationException;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.MessageListener;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.ObjectMessage;
+import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.QueueReceiver;
+import jakarta.jms.QueueSender;
+import jakarta.jms.QueueSession;
+import jakarta.jms.Session;
+import jakarta.jms.StreamMessage;
+import jakarta.jms.TemporaryQueue;
+import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
+import jakarta.jms.TopicPublisher;
+import jakarta.jms.TopicSession;
+import jakarta.jms.TopicSubscriber;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A JMS session ("Sessions"): factory of messages, producers, consumers and browsers; its
+ * acknowledgement mode or local transaction ({@link SessionEngine}); its asynchronous sends
+ * ({@link AsyncSends}).
+ *
+ * <p>Threading: like every JMS session, for one thread of control at a time; only
+ * {@link #close()} may be called from any thread. Its message listeners run one at a time on a
+ * {@link SerialExecutor} over the shared {@link ClientThreads} pool, never concurrently. While
+ * any of its consumers has a listener, synchronous receive is refused ("Threading restrictions on
+ * a session"). Concurrent misuse cannot corrupt the engine: engine calls are serialized.
+ */
+public final class FerrySession implements Session, QueueSession, TopicSession, AcknowledgingSession {
+
+    private final FerryConnection connection;
+    private final int sessionMode;
+    private final ApiDomain domain;
+    private final SessionEngine engine;
+    private final AsyncSends asyncSends;
+    private final SerialExecutor deliveries;
+    private final String messageIdPrefix;
+    private final AtomicLong messageIds = new AtomicLong();
+    private final Set<FerryMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
+    private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger listenerCount = new AtomicInteger();
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private final WaitStrategy closeWait = WaitStrategy.blocking();
+    private final MessageAcknowledger acknowledger = this::acknowledgeFromMessage;
+    private volatile boolean closed;
+    private volatile boolean closeFinished;
+    private volatile boolean engineCloseDeferred;
+
+    FerrySession(FerryConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
+                 ApiDomain domain, String messageIdPrefix) {
+        this.connection = connection;
+        this.sessionMode = sessionMode;
+        this.domain = domain;
+        this.engine = new SessionEngine(engineSession, ackMode, connection);
+        this.messageIdPrefix = messageIdPrefix;
+        this.asyncSends = new AsyncSends(messageIdPrefix);
+        this.deliveries = new SerialExecutor(ClientThreads.pool(), "listeners " + messageIdPrefix);
+        this.deliveries.pause();
+    }
+
+    // ---- facade-internal API -------------------------------------------------------------
+
+    FerryConnection connection() {
+        return connection;
+    }
+
+    SessionEngine engine() {
+        return engine;
+    }
+
+    AsyncSends asyncSends() {
+        return asyncSends;
+    }
+
+    SerialExecutor deliveries() {
+        return deliveries;
+    }
+
+    MessageAcknowledger acknowledger() {
+        return acknowledger;
+    }
+
+    /** A new JMSMessageID: a per-session prefix and counter, no contention between sessions. */
+    String nextMessageId() {
+        return messageIdPrefix + messageIds.incrementAndGet();
+    }
+
+    boolean isDeliveryThread() {
+        return deliveries.isCurrentThread();
+    }
+
+    boolean isCompletionThread() {
+        return asyncSends.isCallbackThread();
+    }
+
+    void checkOpen() throws IllegalStateException {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+        connection.checkOpen();
+    }
+
+    /** "Threading restrictions on a session": receive is refused while consumers have listeners. */
+    void checkSyncReceiveAllowed() throws IllegalStateException {
+        if (listenerCount.get() > 0) {
+            throw new IllegalStateException("synchronous receive is not allowed in a session whose consumers have "
+                    + "message listeners (the session is dedicated to the thread delivering to them)");
+        }
+    }
+
+    void listenerAdded() {
+        listenerCount.incrementAndGet();
+    }
+
+    void listenerRemoved() {
+        listenerCount.decrementAndGet();
+    }
+
+    void connectionStarted() {
+        deliveries.resume();
+        for (FerryMessageConsumer c : consumers) {
+            c.wakeReceivers();
+        }
+    }
+
+    void connectionStopped() {
+        deliveries.pause();
+    }
+
+    /** Waits until no listener of this session runs (after {@link #connectionStopped()}). */
+    void awaitListenerReturned() {
+        deliveries.awaitIdle();
+    }
+
+    void removeConsumer(FerryMessageConsumer c) {
+        consumers.remove(c);
+    }
+
+    void removeProducer(FerryMessageProducer p) {
+        producers.remove(p);
+    }
+
+    void removeBrowser(FerryQueueBrowser b) {
+        browsers.remove(b);
+    }
+
+    private void acknowledgeFromMessage() throws JMSException {
+        if (closed || connection.isClosed()) {
+            throw new IllegalStateException("cannot acknowledge: the session that received the message is closed");
+        }
+        engine.acknowledgeAll();
+    }
+
+    private void requireDomain(ApiDomain wanted, String method) throws IllegalStateException {
+        if (domain != ApiDomain.GENERIC && domain != wanted) {
+            throw new IllegalStateException(method + " is not allowed on a " + (domain == ApiDomain.QUEUE
+                    ? "QueueSession" : "TopicSession"));
+        }
+    }
+
+    // ---- messages ------------------------------------------------------------------------
+
+    @Override
+    public BytesMessage createBytesMessage() throws JMSException {
+        checkOpen();
+        return Messages.newBytesMessage();
+    }
+
+    @Override
+    public MapMessage createMapMessage() throws JMSException {
+        checkOpen();
+        return Messages.newMapMessage();
+    }
+
+    @Override
+    public Message createMessage() throws JMSException {
+        checkOpen();
+        return Messages.newMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage() throws JMSException {
+        checkOpen();
+        return Messages.newObjectMessage();
+    }
+
+    @Override
+    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
+        ObjectMessage m = createObjectMessage();
+        m.setObject(object);
+        return m;
+    }
+
+    @Override
+    public StreamMessage createStreamMessage() throws JMSException {
+        checkOpen();
+        return Messages.newStreamMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage() throws JMSException {
+        checkOpen();
+        return Messages.newTextMessage();
+    }
+
+    @Override
+    public TextMessage createTextMessage(String text) throws JMSException {
+        TextMessage m = createTextMessage();
+        m.setText(text);
+        return m;
+    }
+
+    // ---- mode, transaction, acknowledgement ----------------------------------------------
+
+    @Override
+    public boolean getTransacted() throws JMSException {
+        checkOpen();
+        return sessionMode == SESSION_TRANSACTED;
+    }
+
+    @Override
+    public int getAcknowledgeMode() throws JMSException {
+        checkOpen();
+        return sessionMode;
+    }
+
+    @Override
+    public void commit() throws JMSException {
+        checkTransactionControl("commit");
+        asyncSends.awaitAll();
+        engine.commit(consumers);
+    }
+
+    @Override
+    public void rollback() throws JMSException {
+        checkTransactionControl("rollback");
+        asyncSends.awaitAll();
+        engine.rollback(consumers);
+    }
+
+    private void checkTransactionControl(String method) throws JMSException {
+        checkOpen();
+        if (sessionMode != SESSION_TRANSACTED) {
+            throw new IllegalStateException(method + " is only allowed in a transacted session");
+        }
+        if (asyncSends.isCallbackThread()) {
+            throw new IllegalStateException(method + " may not be called from a CompletionListener of its own session");
+        }
+    }
+
+    @Override
+    public void recover() throws JMSException {
+        checkOpen();
+        if (sessionMode == SESSION_TRANSACTED) {
+            throw new IllegalStateException("recover is not allowed in a transacted session: use rollback");
+        }
+        engine.recover(consumers, deliveries.isCurrentThread());
+    }
+
+    @Override
+    public void acknowledge() throws JMSException {
+        checkOpen();
+        engine.acknowledgeAll();
+    }
+
+    // ---- session listener: application server facility ----------------------------------
+
+    @Override
+    public MessageListener getMessageListener() throws JMSException {
+        checkOpen();
+        throw new JMSException("the session's distinguished message listener (application server facility) "
+                + "is not supported by FerryMQ");
+    }
+
+    @Override
+    public void setMessageListener(MessageListener listener) throws JMSException {
+        checkOpen();
+        throw new JMSException("the session's distinguished message listener (application server facility) "
+                + "is not supported by FerryMQ");
+    }
+
+    @Override
+    public void run() {
+        throw new JMSRuntimeException("Session.run (application server facility) is not supported by FerryMQ");
+    }
+
+    // ---- close ---------------------------------------------------------------------------
+
+    @Override
+    public void close() throws JMSException {
+        if (closeFinished) {
+            return;
+        }
+        if (asyncSends.isCallbackThread()) {
+            throw new IllegalStateException("a CompletionListener may not close its own session");
+        }
+        closeSession();
+    }
+
+    /** Closing of the connection: listeners have returned already. */
+    void closeForConnection() throws JMSException {
+        closeSession();
+    }
+
+    private void closeSession() throws JMSException {
+        if (!closing.compareAndSet(false, true)) {
+            if (!deliveries.isCurrentThread()) {
+                closeWait.await(() -> closeFinished, WaitStrategy.FOREVER, false);
+            }
+            return;
+        }
+        boolean fromOwnListener = deliveries.isCurrentThread();
+        deliveries.pause();
+        deliveries.awaitIdle();
+        asyncSends.awaitAll();
+        closed = true;
+        JMSException failure = null;
+        for (FerryMessageConsumer c : new ArrayList<>(consumers)) {
+            try {
+                c.closeForSession();
+            } catch (JMSException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        for (FerryMessageProducer p : new ArrayList<>(producers)) {
+            p.markClosed();
+        }
+        for (FerryQueueBrowser b : new ArrayList<>(browsers)) {
+            b.markClosed();
+        }
+        deliveries.shutdown();
+        asyncSends.shutdown();
+        if (fromOwnListener) {
+            engineCloseDeferred = true;
+        } else {
+            failure = finishClose(failure);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Called on the delivery thread after each listener returns: a session closed from its own
+     * listener closes its engine side only now, after the current message was acknowledged.
+     */
+    void afterListener() {
+        if (engineCloseDeferred) {
+            engineCloseDeferred = false;
+            JMSException failure = finishClose(null);
+            if (failure != null) {
+                connection.reportAsync(failure);
+            }
+        }
+    }
+
+    private JMSException finishClose(JMSException failure) {
+        try {
+            engine.close();
+        } catch (JMSException e) {
+            failure = failure == null ? e : failure;
+        } finally {
+            connection.removeSession(this);
+            closeFinished = true;
+            closeWait.signalAll();
+        }
+        return failure;
+    }
+
+    // ---- producers, consumers, browsers ----------------------------------------------------
+
+    @Override
+    public MessageProducer createProducer(Destination destination) throws JMSException {
+        checkOpen();
+        FerryMessageProducer p = new FerryMessageProducer(this, destination,
+                destination == null ? null : FerryDestination.toRef(destination));
+        producers.add(p);
+        return p;
+    }
+
+    @Override
+    public QueueSender createSender(Queue queue) throws JMSException {
+        return (QueueSender) createProducer(queue);
+    }
+
+    @Override
+    public TopicPublisher createPublisher(Topic topic) throws JMSException {
+        return (TopicPublisher) createProducer(topic);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination) throws JMSException {
+        return consumer(destination, null, false, null, false, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
+        return consumer(destination, messageSelector, false, null, false, false);
+    }
+
+    @Override
+    public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
+        return consumer(destination, messageSelector, noLocal, null, false, false);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue) throws JMSException {
+        return consumer(queue, null, false, null, false, false);
+    }
+
+    @Override
+    public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
+        return consumer(queue, messageSelector, false, null, false, false);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
+        return consumer(topic, null, false, null, false, false);
+    }
+
+    @Override
+    public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
+        return consumer(topic, messageSelector, noLocal, null, false, false);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String sharedSubscriptionName) throws JMSException {
+        return createSharedConsumer(topic, sharedSubscriptionName, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedConsumer(Topic topic, String name, String messageSelector) throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.TOPIC, "createSharedConsumer");
+        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), false, true);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name) throws JMSException {
+        return createDurableSubscriber(topic, name, null, false);
+    }
+
+    @Override
+    public TopicSubscriber createDurableSubscriber(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.TOPIC, "createDurableSubscriber");
+        return durable(topic, name, messageSelector, noLocal);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name) throws JMSException {
+        return createDurableConsumer(topic, name, null, false);
+    }
+
+    @Override
+    public MessageConsumer createDurableConsumer(Topic topic, String name, String messageSelector, boolean noLocal)
+            throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.TOPIC, "createDurableConsumer");
+        return durable(topic, name, messageSelector, noLocal);
+    }
+
+    private FerryMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
+        String subscription = ConsumerRules.subscriptionName(name);
+        if (connection.currentClientId() == null) {
+            throw new IllegalStateException("an unshared durable subscription needs the connection's client ID, "
+                    + "which is not set (see \"Client identifier\")");
+        }
+        return consumer(topic, selector, noLocal, subscription, true, false);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name) throws JMSException {
+        return createSharedDurableConsumer(topic, name, null);
+    }
+
+    @Override
+    public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.TOPIC, "createSharedDurableConsumer");
+        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), true, true);
+    }
+
+    private FerryMessageConsumer consumer(Destination destination, String selector, boolean noLocal,
+                                          String subscription, boolean durable, boolean shared) throws JMSException {
+        checkOpen();
+        int prefetch = connection.options().prefetch();
+        ConsumerInfo info = ConsumerRules.info(connection, destination, selector, noLocal, subscription, durable,
+                shared, prefetch);
+        FerryMessageConsumer c = new FerryMessageConsumer(this, destination, info.selector(), noLocal, prefetch);
+        c.open(info);
+        consumers.add(c);
+        return c;
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue) throws JMSException {
+        return createBrowser(queue, null);
+    }
+
+    @Override
+    public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.QUEUE, "createBrowser");
+        var ref = FerryDestination.toRef(queue);
+        String sel = ConsumerRules.selector(messageSelector);
+        FerryQueueBrowser b = new FerryQueueBrowser(this, queue, ref, sel);
+        b.validate();
+        browsers.add(b);
+        return b;
+    }
+
+    // ---- destinations ----------------------------------------------------------------------
+
+    @Override
+    public Queue createQueue(String queueName) throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.QUEUE, "createQueue");
+        if (queueName == null || queueName.isEmpty()) {
+            throw new InvalidDestinationException("queue name must not be null or empty");
+        }
+        return new FerryQueue(queueName);
+    }
+
+    @Override
+    public Topic createTopic(String topicName) throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.TOPIC, "createTopic");
+        if (topicName == null || topicName.isEmpty()) {
+            throw new InvalidDestinationException("topic name must not be null or empty");
+        }
+        return new FerryTopic(topicName);
+    }
+
+    @Override
+    public TemporaryQueue createTemporaryQueue() throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.QUEUE, "createTemporaryQueue");
+        return (TemporaryQueue) connection.createTemporaryDestination(DestinationType.TEMPORARY_QUEUE);
+    }
+
+    @Override
+    public TemporaryTopic createTemporaryTopic() throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.TOPIC, "createTemporaryTopic");
+        return (TemporaryTopic) connection.createTemporaryDestination(DestinationType.TEMPORARY_TOPIC);
+    }
+
+    @Override
+    public void unsubscribe(String name) throws JMSException {
+        checkOpen();
+        requireDomain(ApiDomain.TOPIC, "unsubscribe");
+        if (name == null || name.isEmpty()) {
+            throw new InvalidDestinationException("subscription name must not be null or empty");
+        }
+        connection.unsubscribe(name);
+    }
+
+    @Override
+    public String toString() {
+        return "FerrySession[" + messageIdPrefix + ", mode " + sessionMode + (closed ? ", closed" : "") + "]";
+    }
+}

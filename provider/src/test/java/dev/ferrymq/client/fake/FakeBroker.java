@@ -1,0 +1,213 @@
+package dev.ferrymq.client.fake;
+
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ConnectionInfo;
+import dev.ferrymq.spi.ConnectionListener;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.Engine;
+import dev.ferrymq.spi.EngineConnection;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.MessageData;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One in-memory test broker. Every state change happens under one lock; sinks are called under
+ * it (they only queue). Offers hooks for tests: held sends, injected connection failures,
+ * counters.
+ */
+public final class FakeBroker implements Engine {
+
+    final ReentrantLock lock = new ReentrantLock();
+    final Map<DestinationRef, FakeQueue> queues = new HashMap<>();
+    final Map<String, FakeQueue> durableSubscriptions = new HashMap<>();
+    final Map<String, FakeQueue> sharedSubscriptions = new HashMap<>();
+    final List<FakeQueue> privateSubscriptions = new ArrayList<>();
+    final Set<String> clientIds = ConcurrentHashMap.newKeySet();
+    final List<FakeConnection> connections = new ArrayList<>();
+    final AtomicLong sequence = new AtomicLong();
+    final AtomicInteger temporaries = new AtomicInteger();
+    private final String name;
+    private final ExecutorService engineThread;
+    private final List<Runnable> heldSendCompletions = new ArrayList<>();
+    private volatile boolean holdSends;
+    /** How many deliveries were acknowledged, for tests. */
+    public final AtomicInteger acknowledged = new AtomicInteger();
+    /** How much credit consumers were granted after creation, for tests. */
+    public final AtomicInteger creditGranted = new AtomicInteger();
+
+    FakeBroker(String name, boolean useEngineThread) {
+        this.name = name;
+        this.engineThread = useEngineThread ? Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fake-engine-" + name);
+            t.setDaemon(true);
+            return t;
+        }) : null;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void openConnection(ConnectionInfo info, ConnectionListener listener, Completion<EngineConnection> done) {
+        lock.lock();
+        try {
+            if (info.clientId() != null && !clientIds.add(info.clientId())) {
+                fail(done, new EngineException(EngineException.Kind.INVALID_CLIENT_ID, "client ID " + info.clientId() + " in use"));
+                return;
+            }
+            FakeConnection c = new FakeConnection(this, info, listener);
+            connections.add(c);
+            complete(done, c);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    <T> void complete(Completion<T> done, T value) {
+        if (engineThread != null) {
+            engineThread.execute(() -> done.complete(value));
+        } else {
+            done.complete(value);
+        }
+    }
+
+    void fail(Completion<?> done, EngineException e) {
+        if (engineThread != null) {
+            engineThread.execute(() -> done.fail(e));
+        } else {
+            done.fail(e);
+        }
+    }
+
+    /** Completes a send now, or keeps it for {@link #releaseHeldSendsInReverse()}. */
+    void completeSend(Completion<Void> done) {
+        lock.lock();
+        try {
+            if (holdSends) {
+                heldSendCompletions.add(() -> done.complete(null));
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        complete(done, null);
+    }
+
+    /** From now on send completions are held back (the messages are still enqueued). */
+    public void holdSends() {
+        holdSends = true;
+    }
+
+    /** How many send completions are held back. */
+    public int heldSends() {
+        lock.lock();
+        try {
+            return heldSendCompletions.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops holding and completes the held sends, the last one first, on a new thread. */
+    public void releaseHeldSendsInReverse() {
+        List<Runnable> held;
+        lock.lock();
+        try {
+            holdSends = false;
+            held = new ArrayList<>(heldSendCompletions);
+            heldSendCompletions.clear();
+        } finally {
+            lock.unlock();
+        }
+        Thread t = new Thread(() -> {
+            for (int i = held.size() - 1; i >= 0; i--) {
+                held.get(i).run();
+            }
+        }, "fake-release");
+        t.start();
+    }
+
+    /** Tells every connection's listener of a failure. */
+    public void failConnections(String message) {
+        List<FakeConnection> all;
+        lock.lock();
+        try {
+            all = new ArrayList<>(connections);
+        } finally {
+            lock.unlock();
+        }
+        for (FakeConnection c : all) {
+            c.listener.onException(EngineException.general(message));
+        }
+    }
+
+    /** Messages waiting (not delivered) on a queue. */
+    public int queueDepth(String queue) {
+        lock.lock();
+        try {
+            FakeQueue q = queues.get(DestinationRef.queue(queue));
+            return q == null ? 0 : q.available.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Puts a message straight on a queue, e.g. one that already expired. */
+    public void enqueue(String queue, MessageData data) {
+        lock.lock();
+        try {
+            queue(DestinationRef.queue(queue)).add(data, sequence.incrementAndGet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The queue, created on first use (caller holds the lock). */
+    FakeQueue queue(DestinationRef ref) {
+        return queues.computeIfAbsent(ref, r -> new FakeQueue(this, r.name(), null));
+    }
+
+    /** Routes a committed send (caller holds the lock). */
+    void route(MessageData data, FakeConnection sender) {
+        long seq = sequence.incrementAndGet();
+        DestinationRef ref = data.destination();
+        if (ref.isQueue()) {
+            queue(ref).add(data, seq);
+            return;
+        }
+        List<FakeQueue> subscriptions = new ArrayList<>();
+        for (FakeQueue q : privateSubscriptions) {
+            if (q.topic.equals(ref)) {
+                subscriptions.add(q);
+            }
+        }
+        for (FakeQueue q : durableSubscriptions.values()) {
+            if (q.topic.equals(ref)) {
+                subscriptions.add(q);
+            }
+        }
+        for (FakeQueue q : sharedSubscriptions.values()) {
+            if (q.topic.equals(ref)) {
+                subscriptions.add(q);
+            }
+        }
+        for (FakeQueue q : subscriptions) {
+            if (!(q.noLocal && q.owner == sender)) {
+                q.add(data, seq);
+            }
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package dev.ferrymq.client.fake;
+
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ConsumerInfo;
+import dev.ferrymq.spi.Delivery;
+import dev.ferrymq.spi.DeliverySink;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.EngineConsumer;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.EngineSession;
+import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.SessionInfo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A session: sends (held until commit when transacted), consumers, unacknowledged deliveries. */
+final class FakeSession implements EngineSession {
+
+    final FakeConnection connection;
+    final SessionInfo info;
+    final List<FakeDelivery> unacked = new ArrayList<>();
+    final List<FakeConsumer> consumers = new ArrayList<>();
+    private final List<MessageData> transactionSends = new ArrayList<>();
+    private boolean closed;
+
+    FakeSession(FakeConnection connection, SessionInfo info) {
+        this.connection = connection;
+        this.info = info;
+    }
+
+    FakeBroker broker() {
+        return connection.broker;
+    }
+
+    @Override
+    public void send(MessageData message, Completion<Void> done) {
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            DestinationRef ref = message.destination();
+            if (ref.isTemporary() && !connection.broker.queues.containsKey(ref) && !connection.isLiveTemporary(ref)) {
+                b.fail(done, EngineException.invalidDestination("temporary destination " + ref + " was deleted"));
+                return;
+            }
+            if (info.transacted()) {
+                transactionSends.add(message);
+            } else {
+                b.route(message, connection);
+            }
+        } finally {
+            b.lock.unlock();
+        }
+        b.completeSend(done);
+    }
+
+    @Override
+    public void createConsumer(ConsumerInfo ci, DeliverySink sink, Completion<EngineConsumer> done) {
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            if (ci.selector() != null && ci.selector().startsWith("!!")) {
+                b.fail(done, new EngineException(EngineException.Kind.INVALID_SELECTOR, "bad selector " + ci.selector()));
+                return;
+            }
+            DestinationRef ref = ci.destination();
+            FakeQueue q;
+            boolean privateSubscription = false;
+            if (ref.isQueue()) {
+                q = b.queue(ref);
+            } else if (ci.subscriptionName() == null) {
+                q = new FakeQueue(b, "private", ref);
+                q.owner = connection;
+                q.noLocal = ci.noLocal();
+                b.privateSubscriptions.add(q);
+                privateSubscription = true;
+            } else if (ci.durable()) {
+                String key = (ci.shared() ? "shared:" : connection.clientId + ":") + ci.subscriptionName();
+                q = b.durableSubscriptions.computeIfAbsent(key, k -> new FakeQueue(b, k, ref));
+                if (!ci.shared() && !q.consumers.isEmpty()) {
+                    b.fail(done, new EngineException(EngineException.Kind.ILLEGAL_STATE, "durable subscription " + key + " is active"));
+                    return;
+                }
+            } else {
+                q = b.sharedSubscriptions.computeIfAbsent(ci.subscriptionName(), k -> new FakeQueue(b, k, ref));
+            }
+            FakeConsumer c = new FakeConsumer(this, q, sink, ci.initialCredit(), privateSubscription);
+            q.consumers.add(c);
+            consumers.add(c);
+            b.complete(done, c);
+            q.pump();
+        } finally {
+            b.lock.unlock();
+        }
+    }
+
+    @Override
+    public void browse(DestinationRef queue, String selector, Completion<List<MessageData>> done) {
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            if (selector != null && selector.startsWith("!!")) {
+                b.fail(done, new EngineException(EngineException.Kind.INVALID_SELECTOR, "bad selector " + selector));
+                return;
+            }
+            List<MessageData> snapshot = new ArrayList<>();
+            FakeQueue q = b.queues.get(queue);
+            if (q != null) {
+                q.available.values().forEach(e -> snapshot.add(e.data));
+            }
+            b.complete(done, snapshot);
+        } finally {
+            b.lock.unlock();
+        }
+    }
+
+    @Override
+    public void acknowledge(List<? extends Delivery> deliveries, Completion<Void> done) {
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            for (Delivery d : deliveries) {
+                if (unacked.remove(d)) {
+                    b.acknowledged.incrementAndGet();
+                }
+            }
+        } finally {
+            b.lock.unlock();
+        }
+        b.complete(done, null);
+    }
+
+    @Override
+    public void acknowledge(Delivery delivery, Completion<Void> done) {
+        acknowledge(List.of(delivery), done);
+    }
+
+    @Override
+    public void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            releaseLocked(deliveries, delivered);
+        } finally {
+            b.lock.unlock();
+        }
+        b.complete(done, null);
+    }
+
+    private void releaseLocked(List<? extends Delivery> deliveries, boolean delivered) {
+        List<FakeQueue> touched = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            FakeDelivery fd = (FakeDelivery) d;
+            if (unacked.remove(fd)) {
+                if (delivered) {
+                    fd.entry.seen = fd.deliveryCount();
+                }
+                fd.queue.putBack(fd.entry);
+                touched.add(fd.queue);
+            }
+        }
+        touched.forEach(FakeQueue::pump);
+    }
+
+    @Override
+    public void commit(List<? extends Delivery> consumed, Completion<Void> done) {
+        FakeBroker b = broker();
+        if (!info.transacted()) {
+            b.fail(done, EngineException.illegalState("not transacted"));
+            return;
+        }
+        b.lock.lock();
+        try {
+            for (MessageData m : transactionSends) {
+                b.route(m, connection);
+            }
+            transactionSends.clear();
+            for (Delivery d : consumed) {
+                if (unacked.remove(d)) {
+                    b.acknowledged.incrementAndGet();
+                }
+            }
+        } finally {
+            b.lock.unlock();
+        }
+        b.complete(done, null);
+    }
+
+    @Override
+    public void rollback(List<? extends Delivery> consumed, Completion<Void> done) {
+        FakeBroker b = broker();
+        if (!info.transacted()) {
+            b.fail(done, EngineException.illegalState("not transacted"));
+            return;
+        }
+        b.lock.lock();
+        try {
+            transactionSends.clear();
+            releaseLocked(consumed, true);
+        } finally {
+            b.lock.unlock();
+        }
+        b.complete(done, null);
+    }
+
+    @Override
+    public void close(Completion<Void> done) {
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            closeLocked();
+        } finally {
+            b.lock.unlock();
+        }
+        b.complete(done, null);
+    }
+
+    void closeLocked() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        transactionSends.clear();
+        for (FakeConsumer c : new ArrayList<>(consumers)) {
+            c.closeLocked();
+        }
+        releaseLocked(new ArrayList<>(unacked), true);
+        connection.sessions.remove(this);
+    }
+}

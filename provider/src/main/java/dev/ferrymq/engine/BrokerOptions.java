@@ -19,7 +19,7 @@ public final class BrokerOptions {
 
     public static final Option<Integer> DISPATCH_THREADS = Option.integer("dispatchThreads",
             Runtime.getRuntime().availableProcessors(), 1,
-            "Threads in the broker's shared dispatch pool that runs all queues' work (default: the number of processors).");
+            "Threads in the broker's shared dispatch pool that runs all queues' work.").withDefaultText("number of processors");
 
     public static final Option<Long> EXPIRY_SWEEP_INTERVAL = Option.duration("expirySweepInterval", 1000,
             "Milliseconds between sweeps that drop expired messages no consumer asked for; 0 disables the sweeper "

@@ -16,13 +16,33 @@ public final class Option<T> {
     private final T defaultValue;
     private final String description;
     private final Function<String, T> parser;
+    private final String defaultText;
 
     private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser) {
+        this(name, type, defaultValue, description, parser, defaultValue == null ? "none" : String.valueOf(defaultValue));
+    }
+
+    private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser,
+                   String defaultText) {
         this.name = Objects.requireNonNull(name);
         this.type = Objects.requireNonNull(type);
         this.defaultValue = defaultValue;
         this.description = Objects.requireNonNull(description);
         this.parser = Objects.requireNonNull(parser);
+        this.defaultText = Objects.requireNonNull(defaultText);
+    }
+
+    /**
+     * The same option with its default documented as {@code text}, for defaults that depend on the
+     * machine (e.g. "number of processors").
+     */
+    public Option<T> withDefaultText(String text) {
+        return new Option<>(name, type, defaultValue, description, parser, text);
+    }
+
+    /** The default as the documentation shows it. */
+    public String defaultText() {
+        return defaultText;
     }
 
     public static Option<String> string(String name, String defaultValue, String description) {

@@ -1,0 +1,33 @@
+package dev.ferrymq;
+
+import dev.ferrymq.client.ClientOptions;
+import dev.ferrymq.engine.BrokerOptions;
+import dev.ferrymq.spi.config.OptionTable;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The README's option tables are the declarations, written out: a changed option fails here until documented. */
+class OptionsDocumentationTest {
+
+    private static String readme() throws Exception {
+        return Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @DisplayName("README documents every connection (facade) option as declared in ClientOptions")
+    void clientOptionsDocumented() throws Exception {
+        assertThat(readme()).contains(OptionTable.markdown(ClientOptions.ALL));
+    }
+
+    @Test
+    @DisplayName("README documents every broker option as declared in BrokerOptions")
+    void brokerOptionsDocumented() throws Exception {
+        assertThat(readme()).contains(OptionTable.markdown(BrokerOptions.ALL));
+    }
+}

@@ -37,7 +37,7 @@ final class ConsumerRules {
      */
     static ConsumerInfo info(FerryConnection connection, Destination destination, String selector, boolean noLocal,
                              String subscription, boolean durable, boolean shared, int prefetch) throws JMSException {
-        DestinationRef ref = FerryDestination.toRef(destination);
+        DestinationRef ref = FerryDestination.own(destination);
         TemporaryDestinationOwner owner = destination instanceof FerryTemporaryQueue q ? q.owner()
                 : destination instanceof FerryTemporaryTopic t ? t.owner() : null;
         if (owner != null && owner != connection) {

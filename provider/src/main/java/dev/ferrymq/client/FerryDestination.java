@@ -44,7 +44,25 @@ public abstract class FerryDestination implements Destination, Serializable {
     }
 
     /**
-     * The engine reference for any destination: a FerryMQ one, or another provider's
+     * The engine reference of a destination an application hands to a producer, consumer or
+     * browser: it must be a FerryMQ destination, as with every provider (a destination is an
+     * administered object of one provider).
+     *
+     * @throws InvalidDestinationException for {@code null} or another provider's destination
+     */
+    public static DestinationRef own(Destination destination) throws JMSException {
+        if (destination instanceof FerryDestination f) {
+            return f.ref;
+        }
+        if (destination == null) {
+            throw new InvalidDestinationException("destination must not be null");
+        }
+        throw new InvalidDestinationException("destination " + destination + " (" + destination.getClass().getName()
+                + ") is not a FerryMQ destination: create it with Session.createQueue/createTopic or look it up in FerryMQ's JNDI");
+    }
+
+    /**
+     * The engine reference for any destination in a message header (JMSReplyTo): a FerryMQ one, or another provider's
      * {@link Queue}/{@link Topic} taken by its name ("foreign" destinations).
      *
      * @throws InvalidDestinationException for {@code null} or a destination that is neither a

@@ -271,7 +271,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
                 throw new InvalidDestinationException("destination must not be null for a producer created without one");
             }
             target = dest;
-            ref = FerryDestination.toRef(dest);
+            ref = FerryDestination.own(dest);
         } else {
             if (destination == null) {
                 throw new UnsupportedOperationException("this producer was created without a destination: "

@@ -404,7 +404,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public MessageProducer createProducer(Destination destination) throws JMSException {
         checkOpen();
         FerryMessageProducer p = new FerryMessageProducer(this, destination,
-                destination == null ? null : FerryDestination.toRef(destination));
+                destination == null ? null : FerryDestination.own(destination));
         producers.add(p);
         return p;
     }
@@ -534,7 +534,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public QueueBrowser createBrowser(Queue queue, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.QUEUE, "createBrowser");
-        var ref = FerryDestination.toRef(queue);
+        var ref = FerryDestination.own(queue);
         String sel = ConsumerRules.selector(messageSelector);
         FerryQueueBrowser b = new FerryQueueBrowser(this, queue, ref, sel);
         b.validate();

@@ -155,6 +155,22 @@ public abstract class JmsTestBase {
         return track(cf().createContext(sessionMode));
     }
 
+    /** Sends the message to a fresh queue through a new producer of the session and receives it back. */
+    protected Message roundTrip(Session s, Message m) throws JMSException {
+        Queue q = queue();
+        MessageConsumer c = s.createConsumer(q);
+        s.createProducer(q).send(m);
+        return mustReceive(c);
+    }
+
+    /**
+     * Lets wall-clock time pass (a message's time-to-live or delivery delay elapse); there is nothing
+     * to wait for, so no latch applies.
+     */
+    protected static void letTimePass(long millis) throws InterruptedException {
+        java.util.concurrent.TimeUnit.MILLISECONDS.sleep(millis);
+    }
+
     /** Receives a message that must arrive, failing clearly otherwise. */
     protected static Message mustReceive(MessageConsumer consumer) throws JMSException {
         Message m = consumer.receive(RECEIVE_TIMEOUT);

@@ -67,7 +67,17 @@ record SelectorCase(String selector, Map<String, Object> properties, String type
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(selector == null ? "<null>" : "\"" + selector + "\"");
-        sb.append(selected ? " selects " : " rejects ").append(properties);
+        sb.append(selected ? " selects " : " rejects ").append('{');
+        String sep = "";
+        for (Map.Entry<String, Object> e : properties.entrySet()) {
+            Object v = e.getValue();
+            sb.append(sep).append(e.getKey()).append('=').append(v instanceof String ? "'" + v + "'" : v);
+            if (!(v instanceof String) && !(v instanceof Integer)) {
+                sb.append(" (").append(v.getClass().getSimpleName()).append(')');
+            }
+            sep = ", ";
+        }
+        sb.append('}');
         if (type != null) {
             sb.append(" JMSType=").append(type);
         }

@@ -82,7 +82,8 @@ public final class Harness {
                 String label = round < warmups ? "warm-up " + (round + 1) + "/" + warmups
                         : "iteration " + (round - warmups + 1) + "/" + (rounds - warmups);
                 RunContext context = new RunContext(
-                        "bench." + scenario.id() + "." + p.id() + "." + round, mode);
+                        "bench." + scenario.id() + "." + p.id() + "." + round, mode,
+                        round < warmups ? mode.warmupDuration() : mode.duration());
                 try {
                     Sample sample = runIteration(scenario, factories.get(p.id()), context);
                     if (round >= warmups) {

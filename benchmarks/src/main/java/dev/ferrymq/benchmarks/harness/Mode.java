@@ -7,10 +7,13 @@ import java.time.Duration;
  * minutes on two cores; {@link #FULL} gives steadier numbers. Immutable.
  */
 public enum Mode {
-    SHORT(1, 3, Duration.ofSeconds(1), 2_000_000, 100_000, Duration.ofSeconds(30), Duration.ofSeconds(90)),
-    FULL(2, 5, Duration.ofSeconds(5), 20_000_000, 1_000_000, Duration.ofSeconds(60), Duration.ofSeconds(300));
+    SHORT(1, Duration.ofSeconds(2), 3, Duration.ofSeconds(1), 2_000_000, 100_000,
+            Duration.ofSeconds(30), Duration.ofSeconds(90)),
+    FULL(2, Duration.ofSeconds(5), 5, Duration.ofSeconds(5), 20_000_000, 1_000_000,
+            Duration.ofSeconds(60), Duration.ofSeconds(300));
 
     private final int warmups;
+    private final Duration warmupDuration;
     private final int iterations;
     private final Duration duration;
     private final long maxMessages;
@@ -18,9 +21,10 @@ public enum Mode {
     private final Duration drainTimeout;
     private final Duration iterationTimeout;
 
-    Mode(int warmups, int iterations, Duration duration, long maxMessages, int pendingMessages,
+    Mode(int warmups, Duration warmupDuration, int iterations, Duration duration, long maxMessages, int pendingMessages,
          Duration drainTimeout, Duration iterationTimeout) {
         this.warmups = warmups;
+        this.warmupDuration = warmupDuration;
         this.iterations = iterations;
         this.duration = duration;
         this.maxMessages = maxMessages;
@@ -34,12 +38,17 @@ public enum Mode {
         return warmups;
     }
 
+    /** How long producers send in one warm-up iteration (longer than a measured one: JIT time). */
+    public Duration warmupDuration() {
+        return warmupDuration;
+    }
+
     /** Measured iterations per provider. */
     public int iterations() {
         return iterations;
     }
 
-    /** How long producers send in one iteration of a throughput or latency scenario. */
+    /** How long producers send in one measured iteration of a throughput or latency scenario. */
     public Duration duration() {
         return duration;
     }

@@ -15,7 +15,7 @@ public final class ReportPrinter {
 
     private static final String FERRY = "ferrymq";
     private static final String ARTEMIS = "artemis";
-    private static final int REASON_WIDTH = 34;
+    private static final int REASON_WIDTH = 48;
     private static final String[] HEADER =
             {"Scenario", "Measure", "FerryMQ", "Artemis", "FerryMQ/Artemis", "Target (FerryMQ)", "FerryMQ vs target"};
 
@@ -112,7 +112,7 @@ public final class ReportPrinter {
         out.println(rule);
         for (String[] row : rows) {
             if (!row[0].isEmpty() && row != rows.get(0)) {
-                out.println(rule.toString().replace('-', ' ').replace('+', '|'));
+                out.println(rule.toString().replace('-', ' ').replace('+', '|').stripTrailing());
             }
             printRow(row, widths, out);
         }

@@ -1,5 +1,6 @@
 package dev.ferrymq.benchmarks.harness;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -7,17 +8,19 @@ import java.util.Objects;
  *
  * @param destinationPrefix unique for this iteration and provider, so no iteration sees another's
  *                          leftovers; scenarios append their own suffixes
- * @param mode              budgets (duration, message cap, drain timeout)
+ * @param mode              budgets (message cap, drain timeout, pending messages)
+ * @param duration          how long producers send in this iteration (warm-up or measured)
  */
-public record RunContext(String destinationPrefix, Mode mode) {
+public record RunContext(String destinationPrefix, Mode mode, Duration duration) {
 
     public RunContext {
         Objects.requireNonNull(destinationPrefix, "destinationPrefix");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(duration, "duration");
     }
 
     /** The instant (System.nanoTime) at which producers stop, if started now. */
     public long deadlineFromNow() {
-        return System.nanoTime() + mode.duration().toNanos();
+        return System.nanoTime() + duration.toNanos();
     }
 }

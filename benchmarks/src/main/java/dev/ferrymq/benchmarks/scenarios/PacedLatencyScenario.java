@@ -71,7 +71,7 @@ final class PacedLatencyScenario implements Scenario {
     public ScenarioRun setup(ConnectionFactory factory, RunContext context) throws Exception {
         Resources resources = new Resources();
         try {
-            int count = (int) Math.max(1_000, rate * context.mode().duration().toMillis() / 1_000);
+            int count = (int) Math.max(1_000, rate * context.duration().toMillis() / 1_000);
             ArrivalTracker tracker = new ArrivalTracker();
             LatencyRecorder latencies = new LatencyRecorder(count);
             Connection consumerConnection = resources.connect(factory);

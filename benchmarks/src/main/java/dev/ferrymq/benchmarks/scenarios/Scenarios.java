@@ -77,8 +77,9 @@ public final class Scenarios {
     }
 
     private static Scenario persistent(int producers, double rate, String text) {
-        return queue("S3-p" + producers, "queue, PERSISTENT, AUTO_ACKNOWLEDGE, " + producers
-                        + " producer(s) (a connection each), 1 listener, default sync policy",
+        String who = producers == 1 ? "1 producer" : producers + " producers (a connection each)";
+        return queue("S3-p" + producers, "queue, PERSISTENT, AUTO_ACKNOWLEDGE, " + who
+                        + ", 1 listener, default sync policy",
                 true, Session.AUTO_ACKNOWLEDGE, 0, producers, Target.atLeast(rate, text));
     }
 }

@@ -46,6 +46,7 @@ public final class BenchmarkMain {
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20);
         long start = System.nanoTime();
         Harness harness = new Harness(options.mode(), providers, System.err);
+        harness.warmUpJvm(Scenarios.all().get(0), options.mode().jvmWarmup());
         List<ScenarioResult> results = new ArrayList<>();
         for (Scenario s : scenarios) {
             results.add(harness.run(s));

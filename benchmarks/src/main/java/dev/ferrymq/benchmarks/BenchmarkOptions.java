@@ -19,8 +19,10 @@ public record BenchmarkOptions(Mode mode, List<String> scenarios, List<String> p
 
     static final String USAGE = """
             Usage: BenchmarkMain [--short | --full] [--scenarios S1,S3,...] [--providers ferrymq,artemis]
-              --short      a 2 s warm-up + 3 measured 1 s iterations per provider, 100k pending messages (default)
-              --full       2 warm-ups + 5 measured iterations of 5 s per provider, 1M pending messages
+              --short      5 s JVM warm-up; per scenario a 2 s warm-up + 3 measured 1 s iterations per provider,
+                           100k pending messages (default)
+              --full       15 s JVM warm-up; per scenario 2 warm-ups + 5 measured iterations of 5 s per provider,
+                           1M pending messages
               --scenarios  ids or prefixes: S1, S1-paced, S2, S3, S4, S5, S6, S7, MEM (default: all)
               --providers  ferrymq, artemis (default: both, alternating)""";
 

@@ -67,6 +67,35 @@ public final class Harness {
         return new ScenarioResult(scenario, results);
     }
 
+    /**
+     * Warms the JVM up before the first scenario (class loading, JIT of both providers' hot
+     * paths) by running {@code scenario} once per provider for {@code duration}, unmeasured.
+     * Failures are only reported on the progress stream: the scenarios report them again.
+     */
+    public void warmUpJvm(Scenario scenario, Duration duration) {
+        progress.printf("[JVM warm-up] %s, %d s per provider%n", scenario.id(), duration.toSeconds());
+        for (ProviderUnderTest p : providers) {
+            try {
+                ConnectionFactory factory = Bounded.call(p.name() + " start", START_STOP_LIMIT,
+                        () -> p.start(scenario.broker()));
+                Sample sample = runIteration(scenario, factory,
+                        new RunContext("bench.jvm-warm-up." + p.id(), mode, duration));
+                progress.printf("[JVM warm-up] %-8s %s%n", p.name(), sample);
+            } catch (Throwable t) {
+                progress.printf("[JVM warm-up] %-8s n/a (%s)%n", p.name(), Bounded.reason(t));
+            } finally {
+                try {
+                    Bounded.call(p.name() + " stop", START_STOP_LIMIT, () -> {
+                        p.stop();
+                        return null;
+                    });
+                } catch (Throwable t) {
+                    progress.printf("[JVM warm-up] %s stop failed: %s%n", p.name(), Bounded.reason(t));
+                }
+            }
+        }
+    }
+
     private void runRounds(Scenario scenario, Map<String, ProviderResult> results,
                            Map<String, ConnectionFactory> factories) {
         int warmups = scenario.warmups(mode);

@@ -7,11 +7,12 @@ import java.time.Duration;
  * minutes on two cores; {@link #FULL} gives steadier numbers. Immutable.
  */
 public enum Mode {
-    SHORT(1, Duration.ofSeconds(2), 3, Duration.ofSeconds(1), 2_000_000, 100_000,
+    SHORT(Duration.ofSeconds(5), 1, Duration.ofSeconds(2), 3, Duration.ofSeconds(1), 2_000_000, 100_000,
             Duration.ofSeconds(30), Duration.ofSeconds(90)),
-    FULL(2, Duration.ofSeconds(5), 5, Duration.ofSeconds(5), 20_000_000, 1_000_000,
+    FULL(Duration.ofSeconds(15), 2, Duration.ofSeconds(5), 5, Duration.ofSeconds(5), 20_000_000, 1_000_000,
             Duration.ofSeconds(60), Duration.ofSeconds(300));
 
+    private final Duration jvmWarmup;
     private final int warmups;
     private final Duration warmupDuration;
     private final int iterations;
@@ -21,8 +22,9 @@ public enum Mode {
     private final Duration drainTimeout;
     private final Duration iterationTimeout;
 
-    Mode(int warmups, Duration warmupDuration, int iterations, Duration duration, long maxMessages, int pendingMessages,
+    Mode(Duration jvmWarmup, int warmups, Duration warmupDuration, int iterations, Duration duration, long maxMessages, int pendingMessages,
          Duration drainTimeout, Duration iterationTimeout) {
+        this.jvmWarmup = jvmWarmup;
         this.warmups = warmups;
         this.warmupDuration = warmupDuration;
         this.iterations = iterations;
@@ -31,6 +33,11 @@ public enum Mode {
         this.pendingMessages = pendingMessages;
         this.drainTimeout = drainTimeout;
         this.iterationTimeout = iterationTimeout;
+    }
+
+    /** How long each provider runs S1, unmeasured, before the first scenario. */
+    public Duration jvmWarmup() {
+        return jvmWarmup;
     }
 
     /** Unmeasured iterations per provider before the measured ones. */

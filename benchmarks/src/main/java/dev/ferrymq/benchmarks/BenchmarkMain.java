@@ -16,7 +16,8 @@ import java.util.Locale;
 /**
  * Runs the selected scenarios on the selected providers and prints the comparison table to
  * standard output (progress goes to standard error). See benchmarks/README.md for the command.
- * Exits 0 even when cells are {@code n/a}; 2 on bad arguments.
+ * Exits 0 even when cells are {@code n/a}; 2 on bad arguments. Runs on the main thread; the
+ * harness runs each iteration on a thread of its own.
  */
 public final class BenchmarkMain {
 

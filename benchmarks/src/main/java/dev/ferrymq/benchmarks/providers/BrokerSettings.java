@@ -1,6 +1,6 @@
 package dev.ferrymq.benchmarks.providers;
 
-/** The kind of broker a scenario needs; each provider maps it to its own configuration. */
+/** The kind of broker a scenario needs; each provider maps it to its own configuration. Immutable. */
 public enum BrokerSettings {
     /** Persistence off: non-persistent scenarios. */
     IN_MEMORY,

@@ -93,7 +93,7 @@ final class QueueThroughputScenario implements Scenario {
                 senders.add(p);
             }
             ExecutorService threads = resources.threads(producers, "bench-producer");
-            Window window = new Window(Window.DEFAULT_LIMIT, tracker::count, context.mode().drainTimeout());
+            Window window = new Window(Window.DEFAULT_LIMIT, List.of(tracker), context.mode().drainTimeout());
             return new Run(resources, tracker, sessions, senders, threads, window, context);
         } catch (Exception e) {
             resources.close();

@@ -68,7 +68,7 @@ final class RedeliveryScenario implements Scenario {
             Session session = resources.connect(factory).createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(queue);
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            Window window = new Window(WINDOW, tracker::count, context.mode().drainTimeout());
+            Window window = new Window(WINDOW, List.of(tracker), context.mode().drainTimeout());
             return new ScenarioRun() {
                 @Override
                 public Sample run() throws Exception {

@@ -74,9 +74,7 @@ final class TopicFanOutScenario implements Scenario {
             Session session = resources.connect(factory).createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer producer = session.createProducer(topic);
             producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
-            Window window = new Window(Window.DEFAULT_LIMIT,
-                    () -> trackers.stream().mapToLong(ArrivalTracker::count).min().orElse(0),
-                    context.mode().drainTimeout());
+            Window window = new Window(Window.DEFAULT_LIMIT, trackers, context.mode().drainTimeout());
             return new ScenarioRun() {
                 @Override
                 public Sample run() throws Exception {

@@ -64,7 +64,7 @@ final class TransactedBatchScenario implements Scenario {
             Session session = resources.connect(factory).createSession(true, Session.SESSION_TRANSACTED);
             MessageProducer producer = session.createProducer(queue);
             producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            Window window = new Window(Window.DEFAULT_LIMIT, tracker::count, context.mode().drainTimeout());
+            Window window = new Window(Window.DEFAULT_LIMIT, List.of(tracker), context.mode().drainTimeout());
             return new ScenarioRun() {
                 @Override
                 public Sample run() throws Exception {

@@ -1,10 +1,10 @@
 package dev.ferrymq.benchmarks.scenarios;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.LongSupplier;
 
 /**
  * Keeps producers at most {@code limit} messages ahead of the slowest consumer, so that a
@@ -19,36 +19,38 @@ final class Window {
     private static final long PAUSE_NANOS = 20_000;
 
     private final long limit;
-    private final LongSupplier consumed;
+    private final List<ArrivalTracker> consumers;
     private final long stallNanos;
     private final AtomicLong sent = new AtomicLong();
 
     /**
-     * @param limit    most messages sent but not yet consumed
-     * @param consumed messages consumed so far (by the slowest consumer)
-     * @param stall    how long producers wait without consumer progress before giving up
+     * @param limit     most messages sent but not yet consumed by the slowest consumer
+     * @param consumers every consumer that receives every message
+     * @param stall     how long producers wait without consumer progress before giving up
      */
-    Window(long limit, LongSupplier consumed, Duration stall) {
+    Window(long limit, List<ArrivalTracker> consumers, Duration stall) {
         this.limit = limit;
-        this.consumed = consumed;
+        this.consumers = List.copyOf(consumers);
         this.stallNanos = stall.toNanos();
     }
 
     /**
      * Claims {@code n} sends, waiting while the lead is at its limit.
      *
-     * @throws TimeoutException when consumers made no progress for the stall time
+     * @throws TimeoutException      when consumers made no progress for the stall time
+     * @throws IllegalStateException when a consumer failed meanwhile
      */
     void acquire(int n) throws TimeoutException {
         long target = sent.addAndGet(n);
-        long seen = consumed.getAsLong();
+        long seen = consumed();
         if (target - seen <= limit) {
             return;
         }
         long since = System.nanoTime();
         while (target - seen > limit) {
             LockSupport.parkNanos(PAUSE_NANOS);
-            long now = consumed.getAsLong();
+            consumers.forEach(ArrivalTracker::checkFailure);
+            long now = consumed();
             if (now != seen) {
                 seen = now;
                 since = System.nanoTime();
@@ -59,8 +61,11 @@ final class Window {
         }
     }
 
-    /** Messages claimed so far by all producers. */
-    long sent() {
-        return sent.get();
+    private long consumed() {
+        long min = Long.MAX_VALUE;
+        for (ArrivalTracker t : consumers) {
+            min = Math.min(min, t.count());
+        }
+        return min;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferrymq.benchmarks.harness;
 
+import jakarta.jms.JMSException;
+
 /**
  * One set-up iteration of a scenario: connections, sessions and consumers already created.
  * {@link #run()} is called once, then {@link #close()} (teardown) always, both on the harness
@@ -12,5 +14,5 @@ public interface ScenarioRun extends AutoCloseable {
 
     /** Closes every connection the setup opened, also after a failed run. */
     @Override
-    void close() throws Exception;
+    void close() throws JMSException;
 }

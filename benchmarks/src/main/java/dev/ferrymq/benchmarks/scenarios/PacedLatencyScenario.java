@@ -13,6 +13,7 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
@@ -97,13 +98,12 @@ final class PacedLatencyScenario implements Scenario {
                 }
 
                 @Override
-                public void close() throws Exception {
+                public void close() throws JMSException {
                     resources.close();
                 }
             };
         } catch (Exception e) {
-            resources.close();
-            throw e;
+            throw resources.closeAfter(e);
         }
     }
 

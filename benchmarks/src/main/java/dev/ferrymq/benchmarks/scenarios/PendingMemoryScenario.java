@@ -12,6 +12,7 @@ import dev.ferrymq.benchmarks.providers.BrokerSettings;
 
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
@@ -92,13 +93,12 @@ final class PendingMemoryScenario implements Scenario {
                 }
 
                 @Override
-                public void close() throws Exception {
+                public void close() throws JMSException {
                     resources.close();
                 }
             };
         } catch (Exception e) {
-            resources.close();
-            throw e;
+            throw resources.closeAfter(e);
         }
     }
 

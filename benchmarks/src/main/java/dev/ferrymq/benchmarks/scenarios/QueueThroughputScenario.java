@@ -10,6 +10,7 @@ import dev.ferrymq.benchmarks.providers.BrokerSettings;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
@@ -96,8 +97,7 @@ final class QueueThroughputScenario implements Scenario {
             Window window = new Window(Window.DEFAULT_LIMIT, List.of(tracker), context.mode().drainTimeout());
             return new Run(resources, tracker, sessions, senders, threads, window, context);
         } catch (Exception e) {
-            resources.close();
-            throw e;
+            throw resources.closeAfter(e);
         }
     }
 
@@ -144,7 +144,7 @@ final class QueueThroughputScenario implements Scenario {
         }
 
         @Override
-        public void close() throws Exception {
+        public void close() throws JMSException {
             resources.close();
         }
     }

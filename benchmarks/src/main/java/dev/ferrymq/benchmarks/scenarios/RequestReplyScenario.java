@@ -13,6 +13,7 @@ import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
@@ -115,13 +116,12 @@ final class RequestReplyScenario implements Scenario {
                 }
 
                 @Override
-                public void close() throws Exception {
+                public void close() throws JMSException {
                     resources.close();
                 }
             };
         } catch (Exception e) {
-            resources.close();
-            throw e;
+            throw resources.closeAfter(e);
         }
     }
 

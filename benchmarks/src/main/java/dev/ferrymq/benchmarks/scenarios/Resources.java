@@ -36,18 +36,35 @@ final class Resources implements AutoCloseable {
         return threads;
     }
 
-    /** Closes every connection (first failure rethrown after trying all) and stops the threads. */
+    /** Closes everything after a failed setup; a failure to close is added to {@code e} as suppressed. */
+    Exception closeAfter(Exception e) {
+        try {
+            close();
+        } catch (JMSException closing) {
+            e.addSuppressed(closing);
+        }
+        return e;
+    }
+
+    /**
+     * Stops the threads and closes every connection, rethrowing the first failure after trying
+     * all. An interrupt while waiting for the threads is kept on the calling thread.
+     */
     @Override
-    public void close() throws Exception {
-        Exception first = null;
+    public void close() throws JMSException {
+        JMSException first = null;
         if (threads != null) {
             threads.shutdownNow();
-            threads.awaitTermination(10, TimeUnit.SECONDS);
+            try {
+                threads.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         for (Connection c : connections) {
             try {
                 c.close();
-            } catch (Exception e) {
+            } catch (JMSException e) {
                 if (first == null) {
                     first = e;
                 }

@@ -12,6 +12,7 @@ import dev.ferrymq.benchmarks.providers.BrokerSettings;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.Topic;
@@ -92,13 +93,12 @@ final class TopicFanOutScenario implements Scenario {
                 }
 
                 @Override
-                public void close() throws Exception {
+                public void close() throws JMSException {
                     resources.close();
                 }
             };
         } catch (Exception e) {
-            resources.close();
-            throw e;
+            throw resources.closeAfter(e);
         }
     }
 }

@@ -12,6 +12,7 @@ import dev.ferrymq.benchmarks.providers.BrokerSettings;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
@@ -77,13 +78,12 @@ final class TransactedBatchScenario implements Scenario {
                 }
 
                 @Override
-                public void close() throws Exception {
+                public void close() throws JMSException {
                     resources.close();
                 }
             };
         } catch (Exception e) {
-            resources.close();
-            throw e;
+            throw resources.closeAfter(e);
         }
     }
 

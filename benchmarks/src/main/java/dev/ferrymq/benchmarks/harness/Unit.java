@@ -1,0 +1,53 @@
+package dev.ferrymq.benchmarks.harness;
+
+import java.util.Locale;
+
+/** The unit of a {@link Metric}: how its values print and which direction is better. Immutable. */
+public enum Unit {
+    /** Messages (or deliveries, or round trips) per second; higher is better. */
+    PER_SECOND(true),
+    /** Microseconds; lower is better. */
+    MICROS(false),
+    /** Bytes; lower is better. */
+    BYTES(false);
+
+    private final boolean higherIsBetter;
+
+    Unit(boolean higherIsBetter) {
+        this.higherIsBetter = higherIsBetter;
+    }
+
+    public boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    /** The value as printed in the table, e.g. {@code 412.3k/s}, {@code 57.1 us}, {@code 1,234 B}. */
+    public String format(double value) {
+        return switch (this) {
+            case PER_SECOND -> compact(value) + "/s";
+            case MICROS -> value >= 100 ? String.format(Locale.ROOT, "%,.0f us", value)
+                    : String.format(Locale.ROOT, "%.1f us", value);
+            case BYTES -> String.format(Locale.ROOT, "%,.0f B", value);
+        };
+    }
+
+    /** The number alone in the same compact style, used for spreads. */
+    public String formatBare(double value) {
+        return switch (this) {
+            case PER_SECOND -> compact(value);
+            case MICROS -> value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
+                    : String.format(Locale.ROOT, "%.1f", value);
+            case BYTES -> String.format(Locale.ROOT, "%,.0f", value);
+        };
+    }
+
+    private static String compact(double v) {
+        if (v >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.2fM", v / 1_000_000);
+        }
+        if (v >= 1_000) {
+            return String.format(Locale.ROOT, "%.1fk", v / 1_000);
+        }
+        return String.format(Locale.ROOT, "%.0f", v);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.ferrymq.benchmarks.providers;
+
+/** The kind of broker a scenario needs; each provider maps it to its own configuration. Immutable. */
+public enum BrokerSettings {
+    /** Persistence off: non-persistent scenarios. */
+    IN_MEMORY,
+    /** Persistence on with the provider's default sync policy, journal in a temporary directory. */
+    PERSISTENT,
+    /** Persistence off and no memory limit (no paging, no blocking): the pending-memory scenario. */
+    IN_MEMORY_UNBOUNDED
+}

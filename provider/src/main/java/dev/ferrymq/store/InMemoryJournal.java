@@ -23,6 +23,7 @@ public final class InMemoryJournal implements Journal {
     private final AtomicLong ids;
     private long batches;
     private long liveBytes;
+    private long maxId;
     private boolean closed;
 
     private InMemoryJournal(LinkedHashMap<Long, Entry> live, long nextId, long liveBytes) {
@@ -52,7 +53,7 @@ public final class InMemoryJournal implements Journal {
                 throw new IllegalStateException("close the in-memory journal before reopening it");
             }
             copy = new LinkedHashMap<>(live);
-            next = ids.get();
+            next = Math.max(ids.get(), maxId + 1);
             bytes = liveBytes;
         } finally {
             lock.unlock();
@@ -101,6 +102,7 @@ public final class InMemoryJournal implements Journal {
             overlay.put(op.id(), op.kind() != Batch.OpKind.DELETE);
         }
         for (Batch.Op op : batch.ops()) {
+            maxId = Math.max(maxId, op.id());
             switch (op.kind()) {
                 case ADD -> {
                     live.put(op.id(), new Entry(op.type(), op.payload()));

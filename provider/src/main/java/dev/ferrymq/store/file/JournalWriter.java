@@ -311,6 +311,7 @@ final class JournalWriter implements Runnable {
             }
         }
         batches += pending.size();
+        publishStats();
         for (Request r : pending) {
             r.succeed();
         }

@@ -15,7 +15,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The program a test runs in a child JVM. {@code append <dir> <seed>}: appends records from four
- * threads forever (deleting every third acknowledged one) and prints {@code A <id>} once an add
+ * threads forever (deleting two in three once acknowledged, so compaction runs) and prints {@code A <id>} once an add
  * is durable and {@code D <id>} once a delete is, until it is killed. {@code lock <dir>}: tries to
  * open the directory and prints {@code OPENED} or {@code LOCKED <message>}.
  */
@@ -65,7 +65,7 @@ public final class JournalChild {
                 @Override
                 public void onDurable() {
                     out.println("A " + id);
-                    if (id % 3 == 0) {
+                    if (id % 3 != 0) {
                         journal.append(Batch.delete(id), new AppendCallback() {
                             @Override
                             public void onDurable() {

@@ -128,11 +128,11 @@ class SyncPolicyTest {
         JournalConfig quick = JournalConfig.file(dir.resolve("quick")).withSyncPolicy(SyncPolicy.INTERVAL)
                 .withSyncIntervalMillis(20).withChannelFactory(periodic);
         try (Journal j = Journal.open(quick, RecoveryListener.IGNORE)) {
+            CountDownLatch headerAndPeriodic = new CountDownLatch(2);
+            periodic.forced = headerAndPeriodic;
             j.append(Batch.add(1, (byte) 1, new byte[100])).get(10, TimeUnit.SECONDS);
-            int before = periodic.forces.get();
-            periodic.forced = new CountDownLatch(1);
-            assertThat(periodic.forced.await(10, TimeUnit.SECONDS)).as("a periodic force without further appends").isTrue();
-            assertThat(periodic.forces.get()).isGreaterThan(before);
+            assertThat(headerAndPeriodic.await(10, TimeUnit.SECONDS)).as("a periodic force without further appends").isTrue();
+            assertThat(periodic.forces).hasValue(2);
             assertThat(periodic.hasUnforcedWrites()).isFalse();
         }
     }

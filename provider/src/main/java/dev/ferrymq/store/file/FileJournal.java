@@ -34,11 +34,11 @@ public final class FileJournal implements Journal {
     private final RecoveryReport report;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private FileJournal(Path directory, DirectoryLock lock, JournalWriter writer, long nextId, RecoveryReport report) {
+    private FileJournal(Path directory, DirectoryLock lock, JournalWriter writer, AtomicLong ids, RecoveryReport report) {
         this.directory = directory;
         this.lock = lock;
         this.writer = writer;
-        this.ids = new AtomicLong(nextId);
+        this.ids = ids;
         this.report = report;
     }
 
@@ -63,10 +63,11 @@ public final class FileJournal implements Journal {
             for (LiveRecord r : records) {
                 listener.onRecord(r);
             }
+            AtomicLong ids = new AtomicLong(recovery.maxId + 1);
             JournalWriter writer = new JournalWriter(config, recovery.index, recovery.nextSeq,
-                    recovery.lastFileNumber + 1);
+                    recovery.lastFileNumber + 1, ids::get);
             writer.start();
-            return new FileJournal(directory, lock, writer, recovery.maxId + 1, report);
+            return new FileJournal(directory, lock, writer, ids, report);
         } catch (IOException e) {
             lock.close();
             throw new StoreException(StoreException.Kind.IO, "cannot read the journal in " + directory + ": " + e, e);

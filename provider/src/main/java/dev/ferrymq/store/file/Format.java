@@ -14,7 +14,8 @@ import java.util.zip.CRC32C;
  * <pre>
  * file   = header frame*
  * header = magic "FERRYMQJ" (8) | formatVersion int (4) | segment number long (8)
- *        | first op sequence long (8) | crc32c of the previous 28 bytes int (4)        = 32 bytes
+ *        | first op sequence long (8) | next record id long (8)
+ *        | crc32c of the previous 36 bytes int (4)                                      = 40 bytes
  * frame  = bodyLength int (4) | crc32c(segment number as 8 bytes, body) int (4) | body
  * body   = opCount int (4) | op*
  * op     = kind byte (1 add, 2 update, 3 delete) | sequence long | id long
@@ -25,6 +26,8 @@ import java.util.zip.CRC32C;
  * a journal-wide sequence number, increasing in append order; compaction copies live ops into
  * the newest file keeping their sequence, so recovery orders by sequence, not by file position.
  * The checksum covers the segment number so a frame is only valid in the file it was written to.
+ * The header's next record id keeps {@code Journal.nextId()} from handing out an id again after
+ * the files holding it were reclaimed (the newest file always survives).
  *
  * <p>Threading: stateless; the {@link CRC32C} passed in belongs to the calling thread.
  */
@@ -32,7 +35,7 @@ final class Format {
 
     static final byte[] MAGIC = "FERRYMQJ".getBytes(StandardCharsets.US_ASCII);
     static final int VERSION = 1;
-    static final int HEADER_SIZE = 32;
+    static final int HEADER_SIZE = 40;
     static final int FRAME_HEADER = 8;
     static final byte ADD = 1;
     static final byte UPDATE = 2;
@@ -61,9 +64,9 @@ final class Format {
         return (int) size;
     }
 
-    static ByteBuffer header(long segment, long firstSeq) {
+    static ByteBuffer header(long segment, long firstSeq, long nextId) {
         ByteBuffer b = ByteBuffer.allocate(HEADER_SIZE);
-        b.put(MAGIC).putInt(VERSION).putLong(segment).putLong(firstSeq);
+        b.put(MAGIC).putInt(VERSION).putLong(segment).putLong(firstSeq).putLong(nextId);
         CRC32C crc = new CRC32C();
         crc.update(b.array(), 0, HEADER_SIZE - 4);
         b.putInt((int) crc.getValue());

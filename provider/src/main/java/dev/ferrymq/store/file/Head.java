@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 /**
  * The journal file being appended to. A new file is started on open, when the current one is
@@ -22,13 +23,15 @@ final class Head {
     private final ChannelFactory channels;
     private final LiveIndex index;
     private final int fileSize;
+    private final LongSupplier nextId;
     private long nextNumber;
     private FileChannel channel;
     private LiveIndex.Segment segment;
     private long position;
     private long forces;
 
-    Head(Path directory, ChannelFactory channels, LiveIndex index, int fileSize, long nextNumber) {
+    Head(Path directory, ChannelFactory channels, LiveIndex index, int fileSize, long nextNumber, LongSupplier nextId) {
+        this.nextId = nextId;
         this.directory = directory;
         this.channels = channels;
         this.index = index;
@@ -69,7 +72,7 @@ final class Head {
         FileChannel ch = channels.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                 StandardOpenOption.WRITE));
         try {
-            ByteBuffer header = Format.header(number, nextSeq);
+            ByteBuffer header = Format.header(number, nextSeq, nextId.getAsLong());
             while (header.hasRemaining()) {
                 ch.write(header, header.position());
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 import java.util.zip.CRC32C;
 
 /**
@@ -58,15 +59,16 @@ final class JournalWriter implements Runnable {
     private volatile boolean closing;
     private volatile JournalStats stats;
 
-    JournalWriter(JournalConfig config, LiveIndex index, long nextSeq, long nextFileNumber) {
+    JournalWriter(JournalConfig config, LiveIndex index, long nextSeq, long nextFileNumber, LongSupplier nextId) {
         this.directory = config.directory();
         this.policy = config.syncPolicy();
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.syncIntervalMillis());
         this.index = index;
         this.nextSeq = nextSeq;
-        this.head = new Head(directory, config.channelFactory(), index, config.journalFileSize(), nextFileNumber);
+        this.head = new Head(directory, config.channelFactory(), index, config.journalFileSize(), nextFileNumber,
+                nextId);
         this.compactor = new Compactor(index, head, config.channelFactory(), config.journalFileSize());
-        this.thread = new Thread(this, "ferrymq-journal-" + directory.getFileName());
+        this.thread = new Thread(this, "ferrymq-journal-" + directory);
         this.thread.setDaemon(true);
         publishStats();
     }

@@ -102,6 +102,7 @@ final class Recovery {
             }
             segmentsRead++;
             nextSeq = Math.max(nextSeq, reader.firstSeq());
+            maxId = Math.max(maxId, reader.nextId() - 1);
             segment = new LiveIndex.Segment(number, path, reader.fileSize());
             index.addSegment(segment);
             SegmentReader.Frame frame;

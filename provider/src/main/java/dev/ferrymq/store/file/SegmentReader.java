@@ -33,6 +33,7 @@ final class SegmentReader implements Closeable {
     private long windowStart;
     private long position;
     private long firstSeq;
+    private long nextId;
     private String damage;
 
     private SegmentReader(Path path, long number, FileChannel channel) throws IOException {
@@ -71,6 +72,7 @@ final class SegmentReader implements Closeable {
         }
         long fileNumber = window.getLong();
         firstSeq = window.getLong();
+        nextId = window.getLong();
         int stored = window.getInt();
         crc.reset();
         crc.update(window.array(), window.arrayOffset() + window.position() - Format.HEADER_SIZE, Format.HEADER_SIZE - 4);
@@ -84,6 +86,11 @@ final class SegmentReader implements Closeable {
             return false;
         }
         return true;
+    }
+
+    /** The next record id the journal would have handed out when it created this file. */
+    long nextId() {
+        return nextId;
     }
 
     /** The op sequence the writer was at when it created this file. */

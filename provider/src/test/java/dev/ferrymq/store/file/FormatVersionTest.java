@@ -44,9 +44,14 @@ class FormatVersionTest {
     }
 
     @Test
-    @DisplayName("The header names magic, version and file number; a fresh file starts with it")
+    @DisplayName("The header names magic, version, file number, first sequence and next id; a fresh file starts with it")
     void headerLayout() throws Exception {
+        long issued;
         try (Journal j = Journal.open(JournalConfig.file(dir), RecoveryListener.IGNORE)) {
+            for (int i = 0; i < 5; i++) {
+                j.nextId();
+            }
+            issued = j.nextId();
             j.append(Batch.add(1, (byte) 1, new byte[3])).get();
         }
         ByteBuffer header = ByteBuffer.allocate(Format.HEADER_SIZE);
@@ -58,5 +63,31 @@ class FormatVersionTest {
         assertThat(new String(magic, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("FERRYMQJ");
         assertThat(header.getInt()).isEqualTo(1);
         assertThat(header.getLong()).isEqualTo(1);
+        assertThat(header.getLong()).as("first op sequence").isEqualTo(1);
+        assertThat(header.getLong()).as("next id when the file was created").isEqualTo(issued + 1);
+    }
+
+    @Test
+    @DisplayName("nextId never repeats an id written before a restart, even when its records were all reclaimed")
+    void nextIdSurvivesReclamation() throws Exception {
+        long last = 0;
+        JournalConfig config = JournalConfig.file(dir).withJournalFileSize(4096);
+        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+            for (int i = 0; i < 100; i++) {
+                long id = j.nextId();
+                j.append(Batch.add(id, (byte) 1, new byte[500])).get();
+                j.append(Batch.delete(id)).get();
+                last = id;
+            }
+        }
+        for (int restart = 0; restart < 3; restart++) {
+            try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+                long next = j.nextId();
+                assertThat(next).isGreaterThan(last);
+                j.append(Batch.add(next, (byte) 1, new byte[1])).get();
+                j.append(Batch.delete(next)).get();
+                last = next;
+            }
+        }
     }
 }

@@ -46,7 +46,8 @@ public interface Journal extends AutoCloseable {
      * Never blocks on I/O and never throws for store failures: those reach the callback
      * (including {@link StoreException.Kind#CLOSED} after {@link #close()}).
      *
-     * @throws NullPointerException when an argument is null
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the batch is too large for one frame
      */
     void append(Batch batch, AppendCallback callback);
 

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * How to open a {@link Journal}: in memory, or in files in a directory with a sync policy and a
- * file size. Immutable; the {@code with…} methods return changed copies.
+ * file size. Immutable and thread-safe; the {@code with…} methods return changed copies.
  */
 public final class JournalConfig {
 

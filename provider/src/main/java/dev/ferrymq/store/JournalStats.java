@@ -2,6 +2,7 @@ package dev.ferrymq.store;
 
 /**
  * A snapshot of a journal's size, published by its writer after each group of appends.
+ * Immutable; read from any thread.
  *
  * @param segments      journal files in use (0 for the in-memory journal)
  * @param diskBytes     bytes in those files

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A live id found when a journal was opened: its {@link Batch.OpKind#ADD} record and the
- * {@link Batch.OpKind#UPDATE} records appended to it since, in append order.
+ * {@link Batch.OpKind#UPDATE} records appended to it since, in append order. Immutable and safe
+ * to share, except that the payload arrays are handed over, not copied.
  *
  * @param id      the record id
  * @param type    the add's record type

@@ -7,7 +7,7 @@ import java.util.List;
  * What {@link Journal#open} found: how much it read and every piece of damage it skipped. A
  * journal opens whatever the damage (only a locked directory, an incompatible format or an I/O
  * error stop it); this report is how the damage becomes visible. Each damage is also logged as a
- * warning on the {@code dev.ferrymq.store} {@link System.Logger}.
+ * warning on the {@code dev.ferrymq.store} {@link System.Logger}. Immutable.
  *
  * @param segments    journal files read
  * @param frames      intact batches read

@@ -6,7 +6,7 @@ package dev.ferrymq.store;
  * errors) without parsing messages.
  *
  * <p>When an append fails, none of its batch is acknowledged; see {@link Journal#append} for
- * what may survive a restart.
+ * what may survive a restart. Immutable once thrown.
  */
 public class StoreException extends RuntimeException {
 

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * When the file journal forces written data to the disk, and so when an append counts as
- * durable. Declared as the {@code syncPolicy} option in {@link StoreOptions}.
+ * durable. Declared as the {@code syncPolicy} option in {@link StoreOptions}. Immutable.
  */
 public enum SyncPolicy {
     /**

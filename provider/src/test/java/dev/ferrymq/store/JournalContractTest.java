@@ -287,6 +287,28 @@ public abstract class JournalContractTest {
     }
 
     @Test
+    @DisplayName("A callback that throws does not stop the journal: later appends complete and recover")
+    void throwingCallbackIsContained() throws Exception {
+        journal = openFresh();
+        try {
+            journal.append(Batch.add(1, (byte) 1, bytes("one")), new AppendCallback() {
+                @Override
+                public void onDurable() {
+                    throw new IllegalStateException("callback bug (expected by the test)");
+                }
+
+                @Override
+                public void onFailed(StoreException error) {
+                }
+            });
+        } catch (IllegalStateException e) {
+            assertThat(e).hasMessageContaining("expected by the test");
+        }
+        await(journal.append(Batch.add(2, (byte) 1, bytes("two"))));
+        assertThat(restart()).extracting(LiveRecord::id).containsExactly(1L, 2L);
+    }
+
+    @Test
     @DisplayName("nextId after a restart is above every recovered id")
     void nextIdIsAboveRecoveredIds() throws Exception {
         journal = openFresh();

@@ -141,7 +141,11 @@ final class JournalWriter implements Runnable {
                 failUnfinished(round, new StoreException(StoreException.Kind.IO, "journal writer failed: " + e, e));
             }
             round.clear();
-            afterRound();
+            try {
+                afterRound();
+            } catch (RuntimeException | Error e) {
+                LOG.log(System.Logger.Level.ERROR, "journal writer: unexpected failure after a round; carrying on", e);
+            }
         }
         try {
             head.close(true);

@@ -1,0 +1,85 @@
+package dev.ferrymq.store;
+
+import dev.ferrymq.store.file.FileJournal;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * An append-only record journal: the store under the engine. Callers append {@link Batch}es of
+ * add/update/delete operations keyed by record id; after a restart, {@link #open} hands back the
+ * live records (added, not deleted) with their updates.
+ *
+ * <p>Recovery contract: {@code open} reads everything on disk, gives each live id to the
+ * {@link RecoveryListener} once (in first-append order) and returns only when that is done.
+ * Every batch whose append completed with {@link AppendCallback#onDurable()} is recovered (under
+ * {@link SyncPolicy#ALWAYS} even after power loss); a batch is recovered whole or not at all. A
+ * batch whose append failed, or whose callback had not yet run when the process died, may or may
+ * not be recovered (like an in-doubt commit). Damage in the files never stops {@code open}: it
+ * recovers what precedes the damage and later files, and lists what it skipped in
+ * {@link #recoveryReport()}.
+ *
+ * <p>Threading contract: {@link #append}, {@link #nextId()} and {@link #stats()} are safe from any
+ * thread; appends from one thread are written in call order, appends from different threads in
+ * some order. Callbacks run as {@link AppendCallback} describes. {@link #close()} may be called
+ * from any thread except inside a callback.
+ */
+public interface Journal extends AutoCloseable {
+
+    /**
+     * Opens (creating if needed) the journal {@code config} describes and gives its live records
+     * to {@code listener} before returning.
+     *
+     * @throws StoreLockedException when another store holds the data directory
+     * @throws StoreException       {@link StoreException.Kind#INCOMPATIBLE_FORMAT} for files from an
+     *                              incompatible version, {@link StoreException.Kind#IO} when the
+     *                              directory cannot be used
+     */
+    static Journal open(JournalConfig config, RecoveryListener listener) {
+        return config.isInMemory() ? InMemoryJournal.open(listener) : FileJournal.open(config, listener);
+    }
+
+    /** A new id, greater than every id recovered and every id handed out before. */
+    long nextId();
+
+    /**
+     * Appends {@code batch} atomically and calls {@code callback} once it is durable or failed.
+     * Never blocks on I/O and never throws for store failures: those reach the callback
+     * (including {@link StoreException.Kind#CLOSED} after {@link #close()}).
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the batch is too large for one frame
+     */
+    void append(Batch batch, AppendCallback callback);
+
+    /** {@link #append(Batch, AppendCallback)} as a future, completed on the callback's thread. */
+    default CompletableFuture<Void> append(Batch batch) {
+        CompletableFuture<Void> future = new CompletableFuture<>();
+        append(batch, new AppendCallback() {
+            @Override
+            public void onDurable() {
+                future.complete(null);
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                future.completeExceptionally(error);
+            }
+        });
+        return future;
+    }
+
+    /** What opening found and skipped. */
+    RecoveryReport recoveryReport();
+
+    /** The latest size snapshot. */
+    JournalStats stats();
+
+    /**
+     * Completes every append already accepted (writing and forcing it), then releases the files
+     * and the directory lock. Idempotent.
+     *
+     * @throws IllegalStateException when called from an append callback
+     */
+    @Override
+    void close();
+}

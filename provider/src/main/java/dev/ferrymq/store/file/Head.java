@@ -1,0 +1,165 @@
+package dev.ferrymq.store.file;
+
+import dev.ferrymq.store.ChannelFactory;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.function.LongSupplier;
+
+/**
+ * The journal file being appended to. A new file is started on open, when the current one is
+ * full, and after a write failure (the failed file is cut back to its last good frame and left).
+ *
+ * <p>Threading: confined to the writer thread.
+ */
+final class Head {
+
+    private final Path directory;
+    private final ChannelFactory channels;
+    private final LiveIndex index;
+    private final int fileSize;
+    private final LongSupplier nextId;
+    private long nextNumber;
+    private FileChannel channel;
+    private LiveIndex.Segment segment;
+    private long position;
+    private long forces;
+
+    Head(Path directory, ChannelFactory channels, LiveIndex index, int fileSize, long nextNumber, LongSupplier nextId) {
+        this.nextId = nextId;
+        this.directory = directory;
+        this.channels = channels;
+        this.index = index;
+        this.fileSize = fileSize;
+        this.nextNumber = nextNumber;
+    }
+
+    /** The current file, or null when none is open. */
+    LiveIndex.Segment segment() {
+        return segment;
+    }
+
+    long position() {
+        return position;
+    }
+
+    long forces() {
+        return forces;
+    }
+
+    /**
+     * Makes sure a file with room for {@code frameBytes} more (beyond {@code buffered} bytes not
+     * yet written) is open. Returns false when the current file is full: the caller writes what it
+     * buffered, then calls {@link #rotate}.
+     */
+    boolean hasRoom(int frameBytes, int buffered) {
+        long used = position + buffered;
+        return channel == null || used + frameBytes <= fileSize || used == Format.HEADER_SIZE;
+    }
+
+    /** Opens a new file if none is open; {@code nextSeq} goes into its header. */
+    void ensureOpen(long nextSeq) throws IOException {
+        if (channel != null) {
+            return;
+        }
+        long number = nextNumber;
+        Path path = directory.resolve(Recovery.fileName(number));
+        FileChannel ch = channels.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE));
+        try {
+            ByteBuffer header = Format.header(number, nextSeq, nextId.getAsLong());
+            while (header.hasRemaining()) {
+                ch.write(header, header.position());
+            }
+            ch.force(true);
+            forces++;
+            syncDirectory();
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            Files.deleteIfExists(path);
+            throw e;
+        }
+        nextNumber++;
+        channel = ch;
+        position = Format.HEADER_SIZE;
+        segment = new LiveIndex.Segment(number, path, Format.HEADER_SIZE);
+        index.addSegment(segment);
+    }
+
+    /** Forces (unless {@code force} is false) and closes the current file; the next write starts a new one. */
+    void rotate(boolean force) throws IOException {
+        if (channel == null) {
+            return;
+        }
+        try {
+            if (force) {
+                force();
+            }
+        } finally {
+            channel.close();
+            channel = null;
+            segment = null;
+        }
+    }
+
+    /** Writes all of {@code buffer} at the end of the current file. */
+    void write(ByteBuffer buffer) throws IOException {
+        long at = position;
+        while (buffer.hasRemaining()) {
+            at += channel.write(buffer, at);
+        }
+        index.grow(segment, at - position);
+        position = at;
+    }
+
+    void force() throws IOException {
+        channel.force(false);
+        forces++;
+    }
+
+    /**
+     * After a failed write or force: cuts the file back to {@code goodPosition} (best effort; a
+     * tail that cannot be cut is skipped by recovery as damage, and nothing after it was
+     * acknowledged) and closes it, so the next write starts a new file.
+     */
+    void abandon(long goodPosition) {
+        if (channel == null) {
+            return;
+        }
+        LiveIndex.Segment s = segment;
+        try {
+            channel.truncate(goodPosition);
+            channel.force(false);
+            index.setSize(s, goodPosition);
+        } catch (IOException | RuntimeException e) {
+            System.getLogger("dev.ferrymq.store").log(System.Logger.Level.WARNING,
+                    "journal: cannot cut " + s.path + " back to " + goodPosition + " bytes after a failed write: " + e);
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            System.getLogger("dev.ferrymq.store").log(System.Logger.Level.WARNING, "journal: closing " + s.path, e);
+        }
+        channel = null;
+        segment = null;
+    }
+
+    /** Forces the directory so that a newly created file's name survives a power loss. */
+    private void syncDirectory() {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open directories; there the file system orders metadata itself.
+            System.getLogger("dev.ferrymq.store").log(System.Logger.Level.DEBUG, "journal: directory force", e);
+        }
+    }
+
+    void close(boolean force) throws IOException {
+        rotate(force);
+    }
+}

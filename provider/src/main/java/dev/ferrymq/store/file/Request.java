@@ -1,0 +1,47 @@
+package dev.ferrymq.store.file;
+
+import dev.ferrymq.store.AppendCallback;
+import dev.ferrymq.store.Batch;
+import dev.ferrymq.store.StoreException;
+
+/**
+ * One pending append. Whoever takes it out of the writer's queue (the writer, or a closing
+ * journal) completes it, so its callback runs exactly once.
+ */
+final class Request {
+
+    final Batch batch;
+    final int frameBytes;
+    private final AppendCallback callback;
+    long firstSeq;
+    boolean done;
+
+    Request(Batch batch, AppendCallback callback, int frameBytes) {
+        this.batch = batch;
+        this.callback = callback;
+        this.frameBytes = frameBytes;
+    }
+
+    void succeed() {
+        done = true;
+        try {
+            callback.onDurable();
+        } catch (RuntimeException | Error e) {
+            callbackThrew(e);
+        }
+    }
+
+    void fail(StoreException error) {
+        done = true;
+        try {
+            callback.onFailed(error);
+        } catch (RuntimeException | Error e) {
+            callbackThrew(e);
+        }
+    }
+
+    private static void callbackThrew(Throwable e) {
+        System.getLogger("dev.ferrymq.store").log(System.Logger.Level.ERROR,
+                "journal: an append callback threw; the journal carries on", e);
+    }
+}

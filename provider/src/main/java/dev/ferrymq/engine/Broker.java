@@ -3,6 +3,8 @@ package dev.ferrymq.engine;
 import dev.ferrymq.engine.connection.VmConnection;
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.persistence.PersistentStore;
+import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueStats;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
@@ -43,6 +45,7 @@ public final class Broker implements Engine {
     private final ConcurrentHashMap<String, VmConnection> clientIds = new ConcurrentHashMap<>();
     private final AtomicLong anonymousConnections = new AtomicLong();
     private final ScheduledFuture<?> sweeper;
+    private final PersistentStore store;
     private volatile CompletableFuture<Void> stopped;
 
     Broker(String name, OptionValues options) {
@@ -52,6 +55,15 @@ public final class Broker implements Engine {
                 options.get(BrokerOptions.INLINE_DISPATCH));
         this.subscriptions = new SubscriptionRegistry(runtime);
         this.destinations = new Destinations(runtime, subscriptions);
+        this.store = new PersistentStore(name, BrokerOptions.journalConfig(options, name));
+        destinations.persistTo(store);
+        subscriptions.persistTo(store);
+        try {
+            Recovery.run(store, destinations, subscriptions, runtime.now());
+        } catch (RuntimeException e) {
+            runtime.shutdown();
+            throw e;
+        }
         long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
         this.sweeper = sweep > 0
                 ? runtime.scheduleRepeating(() -> destinations.forEachQueue(MessageQueue::sweepExpired), sweep)
@@ -101,6 +113,11 @@ public final class Broker implements Engine {
     /** Engine-internal: the broker's destinations. */
     public Destinations destinations() {
         return destinations;
+    }
+
+    /** Engine-internal: the broker's persistence. */
+    public PersistentStore store() {
+        return store;
     }
 
     /** Engine-internal: the broker's topic subscriptions. */
@@ -164,6 +181,7 @@ public final class Broker implements Engine {
         if (sweeper != null) {
             sweeper.cancel(false);
         }
+        store.stopping();
         destinations.closeAll(reason);
         List<CompletableFuture<?>> closes = new ArrayList<>();
         for (VmConnection c : connections) {
@@ -176,7 +194,11 @@ public final class Broker implements Engine {
         }
         Futures.all(closes).orTimeout(10, TimeUnit.SECONDS).whenComplete((v, t) -> {
             runtime.shutdown();
-            result.complete(null);
+            try {
+                store.close();
+            } finally {
+                result.complete(null);
+            }
         });
         return result;
     }

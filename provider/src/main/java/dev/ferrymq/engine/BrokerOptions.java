@@ -4,6 +4,10 @@ import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.OptionValues;
 
+import dev.ferrymq.store.JournalConfig;
+import dev.ferrymq.store.StoreOptions;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +36,15 @@ public final class BrokerOptions {
     /** Every broker option, in documentation order. */
     public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH);
 
+    /**
+     * The system property that changes the default of the {@code store} option (when the URL does
+     * not set it): the build sets it to {@code memory} for the tests that are not about persistence.
+     */
+    public static final String DEFAULT_STORE_PROPERTY = "ferrymq.store";
+
+    /** Every option a broker URL accepts: these and the {@link StoreOptions}. */
+    private static final List<Option<?>> ACCEPTED = concat(ALL, StoreOptions.ALL);
+
     private BrokerOptions() {
     }
 
@@ -42,9 +55,33 @@ public final class BrokerOptions {
      */
     public static OptionValues parse(Map<String, String> options) {
         try {
-            return OptionValues.parse(ALL, options == null ? Map.of() : options);
+            OptionValues values = OptionValues.parse(ACCEPTED, options == null ? Map.of() : options);
+            journalConfig(values, "check");
+            return values;
         } catch (IllegalArgumentException e) {
             throw new EngineException(EngineException.Kind.GENERAL, "vm broker: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The journal configuration of broker {@code broker} from its parsed options; the
+     * {@link #DEFAULT_STORE_PROPERTY} system property replaces the {@code store} default.
+     *
+     * @throws IllegalArgumentException naming the option whose value is invalid
+     */
+    public static JournalConfig journalConfig(OptionValues values, String broker) {
+        if (!values.isSet(StoreOptions.STORE)) {
+            String fallback = System.getProperty(DEFAULT_STORE_PROPERTY, "").trim();
+            if (fallback.equalsIgnoreCase("memory")) {
+                return JournalConfig.memory();
+            }
+        }
+        return JournalConfig.from(values, broker);
+    }
+
+    private static List<Option<?>> concat(List<Option<?>> a, List<Option<?>> b) {
+        List<Option<?>> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 }

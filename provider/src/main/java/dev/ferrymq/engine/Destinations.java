@@ -3,6 +3,7 @@ package dev.ferrymq.engine;
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueStore;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.engine.topic.Topic;
 import dev.ferrymq.spi.Completion;
@@ -30,10 +31,17 @@ public final class Destinations {
     private final ConcurrentHashMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Temporary> temporaries = new ConcurrentHashMap<>();
+    /** Set once at broker start, before any queue exists; null keeps queues in memory only. */
+    private QueueStore store;
 
     Destinations(EngineRuntime runtime, SubscriptionRegistry subscriptions) {
         this.runtime = runtime;
         this.subscriptions = subscriptions;
+    }
+
+    /** Queue destinations (not temporary queues) write their PERSISTENT messages to {@code store}. */
+    void persistTo(QueueStore store) {
+        this.store = store;
     }
 
     /** Where a send to {@code ref} goes; INVALID_DESTINATION for a deleted temporary destination. */
@@ -154,7 +162,13 @@ public final class Destinations {
 
     private MessageQueue queue(DestinationRef ref) {
         MessageQueue q = queues.get(ref.name());
-        return q != null ? q : queues.computeIfAbsent(ref.name(), n -> new MessageQueue(ref, n, runtime));
+        return q != null ? q : queues.computeIfAbsent(ref.name(), n -> {
+            MessageQueue created = new MessageQueue(ref, n, runtime);
+            if (store != null) {
+                created.persistTo(store);
+            }
+            return created;
+        });
     }
 
     private Topic topic(DestinationRef ref) {

@@ -16,6 +16,7 @@ import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.config.OptionValues;
+import dev.ferrymq.store.JournalConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,14 +49,14 @@ public final class Broker implements Engine {
     private final PersistentStore store;
     private volatile CompletableFuture<Void> stopped;
 
-    Broker(String name, OptionValues options) {
+    Broker(String name, OptionValues options, JournalConfig journal) {
         this.name = name;
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
         this.subscriptions = new SubscriptionRegistry(runtime);
         this.destinations = new Destinations(runtime, subscriptions);
-        this.store = new PersistentStore(name, BrokerOptions.journalConfig(options, name));
+        this.store = new PersistentStore(name, journal);
         destinations.persistTo(store);
         subscriptions.persistTo(store);
         try {

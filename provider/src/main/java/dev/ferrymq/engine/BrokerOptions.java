@@ -70,13 +70,12 @@ public final class BrokerOptions {
      * @throws IllegalArgumentException naming the option whose value is invalid
      */
     public static JournalConfig journalConfig(OptionValues values, String broker) {
-        if (!values.isSet(StoreOptions.STORE)) {
-            String fallback = System.getProperty(DEFAULT_STORE_PROPERTY, "").trim();
-            if (fallback.equalsIgnoreCase("memory")) {
-                return JournalConfig.memory();
-            }
+        JournalConfig config = JournalConfig.from(values, broker);
+        if (!values.isSet(StoreOptions.STORE)
+                && System.getProperty(DEFAULT_STORE_PROPERTY, "").trim().equalsIgnoreCase("memory")) {
+            return JournalConfig.memory();
         }
-        return JournalConfig.from(values, broker);
+        return config;
     }
 
     private static List<Option<?>> concat(List<Option<?>> a, List<Option<?>> b) {

@@ -7,6 +7,7 @@ import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import java.util.function.BooleanSupplier;
  * offered to the ready consumers, and a consumer that becomes ready only needs one scan.
  *
  * <p>Persistence (a later issue) hooks into the three places messages enter and leave:
- * {@link #arrive}, {@link #acknowledged} and {@link #dropped}.
+ * {@link #arrive}, {@link #acknowledged} and {@link #dropped}. Redelivery delay, dead letters and
+ * expiry forwarding follow the queue's {@link QueuePolicy} in {@link Redeliveries}.
  */
 public final class MessageQueue implements Address {
 
@@ -42,6 +44,7 @@ public final class MessageQueue implements Address {
     private final String name;
     private final EngineRuntime runtime;
     private final SerialExecutor executor;
+    private final Redeliveries redeliveries;
     private volatile boolean deleted;
     /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
     private volatile boolean holdsExpiring;
@@ -61,10 +64,16 @@ public final class MessageQueue implements Address {
      * @param name a unique name for diagnostics, e.g. the queue name or {@code topic::subscription}
      */
     public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime) {
+        this(ref, name, runtime, QueuePolicy.NONE);
+    }
+
+    /** A queue whose released and expired messages follow {@code policy}. */
+    public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy) {
         this.ref = ref;
         this.name = name;
         this.runtime = runtime;
         this.executor = runtime.newSerialExecutor();
+        this.redeliveries = new Redeliveries(this, policy, runtime, executor);
     }
 
     @Override
@@ -156,7 +165,7 @@ public final class MessageQueue implements Address {
         executor.execute(() -> {
             consumers.remove(c);
             if (releaseOutstanding && c.outstanding > 0) {
-                release(c.outstandingList(), true);
+                release(c.outstandingList(), ReleaseReason.of(ReleaseReason.Cause.CLOSE));
             }
             c.checkDrained();
             done.complete(null);
@@ -175,10 +184,14 @@ public final class MessageQueue implements Address {
         });
     }
 
-    /** Puts deliveries back at their places; {@code delivered} counts them as seen by the application. */
-    public void release(List<QueueDelivery> deliveries, boolean delivered, Runnable then) {
+    /**
+     * Puts deliveries back at their places. {@code reason} {@code null}: the application never saw
+     * them; otherwise the redelivery policy applies (they count one more delivery, may wait or go
+     * to the dead-letter queue).
+     */
+    public void release(List<QueueDelivery> deliveries, ReleaseReason reason, Runnable then) {
         executor.execute(() -> {
-            release(deliveries, delivered);
+            release(deliveries, reason);
             if (then != null) {
                 then.run();
             }
@@ -227,9 +240,62 @@ public final class MessageQueue implements Address {
         });
     }
 
+    /**
+     * Takes back every delivery its consumer has held unacknowledged longer than the queue's
+     * acknowledgement timeout: redelivered (preferably to another consumer), the owner told.
+     * Does nothing, without a task, when the queue has no timeout.
+     */
+    public void sweepAckTimeouts() {
+        long timeout = redeliveries.policy().ackTimeout();
+        if (timeout <= 0) {
+            return;
+        }
+        executor.execute(() -> {
+            if (outstanding == 0) {
+                return;
+            }
+            long limit = runtime.now() - timeout;
+            ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.ACK_TIMEOUT,
+                    "not acknowledged within the acknowledgement timeout of " + timeout + " ms");
+            for (QueueConsumer c : consumers.snapshot()) {
+                for (QueueDelivery d : c.outstandingList()) {
+                    if (d.deliveredAt > limit) {
+                        break;
+                    }
+                    d.entry.avoid = c;
+                    release(List.of(d), reason);
+                    if (c.owner instanceof AckTimeoutListener l) {
+                        l.ackTimedOut(name, d.message().messageId(), timeout);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Moves the available messages matching {@code selector} (null: all) for which {@code mover}
+     * returns true (it took them elsewhere) out of this queue; completes with how many moved.
+     */
+    public void moveOut(Selector selector, java.util.function.Predicate<MessageData> mover, Completion<Integer> done) {
+        executor.execute(() -> {
+            int moved = 0;
+            for (MessageEntry e = available.first(); e != null; ) {
+                MessageEntry next = available.after(e);
+                if ((selector == null || matches(selector, e.message)) && mover.test(e.message)) {
+                    available.remove(e);
+                    dropped(e);
+                    moved++;
+                }
+                e = next;
+            }
+            done.complete(moved);
+        });
+    }
+
     public void stats(Completion<QueueStats> done) {
         executor.execute(() -> done.complete(new QueueStats(enqueuedCount, deliveredCount, acknowledgedCount,
-                expiredCount, available.size(), outstanding, consumers.size())));
+                expiredCount, available.size(), outstanding, consumers.size(), redeliveries.deadLettered,
+                redeliveries.delayed)));
     }
 
     /**
@@ -303,6 +369,7 @@ public final class MessageQueue implements Address {
 
     private void expired(MessageEntry e) {
         expiredCount++;
+        redeliveries.forwardExpired(e);
         dropped(e);
     }
 
@@ -311,7 +378,8 @@ public final class MessageQueue implements Address {
         e.delivery = null;
     }
 
-    private void release(List<QueueDelivery> deliveries, boolean delivered) {
+    private void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
+        boolean delivered = reason != null && reason.delivered();
         List<MessageEntry> back = null;
         for (QueueDelivery d : deliveries) {
             MessageEntry e = d.entry;
@@ -327,6 +395,8 @@ public final class MessageQueue implements Address {
                 dropped(e);
             } else if (expiredNow(e)) {
                 expired(e);
+            } else if (delivered && redeliveries.takeReleased(e, d.deliveryCount(), reason)) {
+                continue;
             } else {
                 available.add(e);
                 if (back == null) {
@@ -341,6 +411,20 @@ public final class MessageQueue implements Address {
                 if (e.listed && !consumers.noneReady()) {
                     offer(e);
                 }
+            }
+        }
+    }
+
+    /** A delayed redelivery is due: {@code e} goes back to its place and to a ready consumer. */
+    void requeue(MessageEntry e) {
+        if (closed) {
+            dropped(e);
+        } else if (expiredNow(e)) {
+            expired(e);
+        } else {
+            available.add(e);
+            if (!consumers.noneReady()) {
+                offer(e);
             }
         }
     }
@@ -368,7 +452,8 @@ public final class MessageQueue implements Address {
             if (expiredNow(e)) {
                 available.remove(e);
                 expired(e);
-            } else if (c.selector == null || matches(c.selector, e.message)) {
+            } else if ((c.selector == null || matches(c.selector, e.message))
+                    && (e.avoid != c || consumers.size() == 1)) {
                 deliver(c, e);
             }
             e = next;
@@ -381,6 +466,10 @@ public final class MessageQueue implements Address {
         }
         QueueDelivery d = new QueueDelivery(e, c, this, e.priorDeliveries + 1);
         e.delivery = d;
+        e.avoid = null;
+        if (redeliveries.policy().ackTimeout() > 0) {
+            d.deliveredAt = runtime.now();
+        }
         c.addOutstanding(d);
         outstanding++;
         deliveredCount++;

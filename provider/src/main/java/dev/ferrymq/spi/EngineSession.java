@@ -45,11 +45,15 @@ public interface EngineSession {
      * Returns deliveries the application saw (or, for {@link ReleaseReason.Cause#EXPIRED}, found
      * expired) with the reason: the engine applies its redelivery policy (delay, maximum delivery
      * attempts, then the dead-letter queue) and keeps the reason's failure text with the message.
-     * The default, for engines without redelivery policies, is {@code release(deliveries,
-     * reason.delivered(), done)}.
+     * The default, for engines without redelivery policies and expiry queues, acknowledges
+     * expired deliveries (consumed for good) and is {@code release(deliveries, true, done)} for the rest.
      */
     default void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
-        release(deliveries, reason.delivered(), done);
+        if (reason.delivered()) {
+            release(deliveries, true, done);
+        } else {
+            acknowledge(deliveries, done);
+        }
     }
 
     /**

@@ -22,9 +22,18 @@ public record RedeliveryPolicy(int maxDeliveryAttempts, long redeliveryDelay, do
                                long maxRedeliveryDelay, double redeliveryJitter, String deadLetterQueue,
                                String expiryQueue, long ackTimeout) {
 
-    /** Checks every value as the URL option parser would. */
+    /**
+     * Checks every value as the URL option parser would.
+     *
+     * @throws IllegalArgumentException naming the option when a value is out of range
+     */
     public RedeliveryPolicy {
-        toOptions(null);
+        RedeliveryOptions.MAX_DELIVERY_ATTEMPTS.parse(String.valueOf(maxDeliveryAttempts));
+        RedeliveryOptions.REDELIVERY_DELAY.parse(String.valueOf(redeliveryDelay));
+        RedeliveryOptions.REDELIVERY_MULTIPLIER.parse(String.valueOf(redeliveryMultiplier));
+        RedeliveryOptions.MAX_REDELIVERY_DELAY.parse(String.valueOf(maxRedeliveryDelay));
+        RedeliveryOptions.REDELIVERY_JITTER.parse(String.valueOf(redeliveryJitter));
+        RedeliveryOptions.ACK_TIMEOUT.parse(String.valueOf(ackTimeout));
     }
 
     /** The declared defaults. */

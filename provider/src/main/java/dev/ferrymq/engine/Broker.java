@@ -64,11 +64,11 @@ public final class Broker implements Engine {
         this.destinations = new Destinations(runtime, subscriptions, policies);
         long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
         this.sweeper = sweep > 0
-                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(MessageQueue::sweepExpired), sweep)
+                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepExpired()), sweep)
                 : null;
         long ackSweep = ackSweepInterval(redelivery);
         this.ackSweeper = ackSweep > 0
-                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(MessageQueue::sweepAckTimeouts), ackSweep)
+                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepAckTimeouts()), ackSweep)
                 : null;
     }
 
@@ -190,7 +190,7 @@ public final class Broker implements Engine {
             done.complete(0);
             return;
         }
-        q.moveOut(selector, this::moveBack, done);
+        q.scans().moveOut(selector, this::moveBack, done);
     }
 
     private boolean moveBack(MessageData m) {

@@ -121,7 +121,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             if (q == null) {
                 done.complete(List.of());
             } else {
-                q.browse(s, done);
+                q.scans().browse(s, done);
             }
         } catch (EngineException e) {
             done.fail(e);

@@ -42,17 +42,18 @@ public final class MessageQueue implements Address {
 
     private final DestinationRef ref;
     private final String name;
-    private final EngineRuntime runtime;
-    private final SerialExecutor executor;
-    private final Redeliveries redeliveries;
+    final EngineRuntime runtime;
+    final SerialExecutor executor;
+    final Redeliveries redeliveries;
+    private final QueueScans scans;
     private volatile boolean deleted;
     /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
-    private volatile boolean holdsExpiring;
+    volatile boolean holdsExpiring;
 
-    private final MessageList available = new MessageList();
-    private final ConsumerSet consumers = new ConsumerSet();
+    final MessageList available = new MessageList();
+    final ConsumerSet consumers = new ConsumerSet();
     private long nextSeq;
-    private int outstanding;
+    int outstanding;
     private boolean closed;
     private long enqueuedCount;
     private long deliveredCount;
@@ -74,6 +75,7 @@ public final class MessageQueue implements Address {
         this.runtime = runtime;
         this.executor = runtime.newSerialExecutor();
         this.redeliveries = new Redeliveries(this, policy, runtime, executor);
+        this.scans = new QueueScans(this);
     }
 
     @Override
@@ -198,98 +200,9 @@ public final class MessageQueue implements Address {
         });
     }
 
-    /** A snapshot of the available, unexpired messages matching {@code selector}, in delivery order. */
-    public void browse(Selector selector, Completion<List<MessageData>> done) {
-        executor.execute(() -> {
-            long now = runtime.now();
-            List<MessageData> out = new ArrayList<>();
-            for (MessageEntry e = available.first(); e != null; e = available.after(e)) {
-                if (!e.isExpired(now) && (selector == null || matches(selector, e.message))) {
-                    out.add(e.message);
-                }
-            }
-            done.complete(out);
-        });
-    }
-
-    /**
-     * Drops every available message that has expired (the periodic sweeper calls this). Does
-     * nothing, without a task, for a queue that received no message with an expiration since
-     * its last sweep.
-     */
-    public void sweepExpired() {
-        if (!holdsExpiring) {
-            return;
-        }
-        executor.execute(() -> {
-            long now = runtime.now();
-            boolean expiringLeft = false;
-            for (MessageEntry e = available.first(); e != null; ) {
-                MessageEntry next = available.after(e);
-                if (e.isExpired(now)) {
-                    available.remove(e);
-                    expired(e);
-                } else if (e.message.expiration() != 0) {
-                    expiringLeft = true;
-                }
-                e = next;
-            }
-            if (!expiringLeft && outstanding == 0) {
-                holdsExpiring = false;
-            }
-        });
-    }
-
-    /**
-     * Takes back every delivery its consumer has held unacknowledged longer than the queue's
-     * acknowledgement timeout: redelivered (preferably to another consumer), the owner told.
-     * Does nothing, without a task, when the queue has no timeout.
-     */
-    public void sweepAckTimeouts() {
-        long timeout = redeliveries.policy().ackTimeout();
-        if (timeout <= 0) {
-            return;
-        }
-        executor.execute(() -> {
-            if (outstanding == 0) {
-                return;
-            }
-            long limit = runtime.now() - timeout;
-            ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.ACK_TIMEOUT,
-                    "not acknowledged within the acknowledgement timeout of " + timeout + " ms");
-            for (QueueConsumer c : consumers.snapshot()) {
-                for (QueueDelivery d : c.outstandingList()) {
-                    if (d.deliveredAt > limit) {
-                        break;
-                    }
-                    d.entry.avoid = c;
-                    release(List.of(d), reason);
-                    if (c.owner instanceof AckTimeoutListener l) {
-                        l.ackTimedOut(name, d.message().messageId(), timeout);
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * Moves the available messages matching {@code selector} (null: all) for which {@code mover}
-     * returns true (it took them elsewhere) out of this queue; completes with how many moved.
-     */
-    public void moveOut(Selector selector, java.util.function.Predicate<MessageData> mover, Completion<Integer> done) {
-        executor.execute(() -> {
-            int moved = 0;
-            for (MessageEntry e = available.first(); e != null; ) {
-                MessageEntry next = available.after(e);
-                if ((selector == null || matches(selector, e.message)) && mover.test(e.message)) {
-                    available.remove(e);
-                    dropped(e);
-                    moved++;
-                }
-                e = next;
-            }
-            done.complete(moved);
-        });
+    /** Browsing, sweeps and moves over this queue's messages. */
+    public QueueScans scans() {
+        return scans;
     }
 
     public void stats(Completion<QueueStats> done) {
@@ -367,18 +280,18 @@ public final class MessageQueue implements Address {
         acknowledgedCount++;
     }
 
-    private void expired(MessageEntry e) {
+    void expired(MessageEntry e) {
         expiredCount++;
         redeliveries.forwardExpired(e);
         dropped(e);
     }
 
     /** The message leaves the queue without being consumed. */
-    private void dropped(MessageEntry e) {
+    void dropped(MessageEntry e) {
         e.delivery = null;
     }
 
-    private void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
+    void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
         boolean delivered = reason != null && reason.delivered();
         List<MessageEntry> back = null;
         for (QueueDelivery d : deliveries) {

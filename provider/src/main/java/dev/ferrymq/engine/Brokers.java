@@ -32,8 +32,9 @@ public final class Brokers {
      */
     public static Broker getOrStart(String name, Map<String, String> options) {
         OptionValues values = BrokerOptions.parse(options);
+        var redelivery = BrokerOptions.parseRedelivery(options);
         Broker b = RUNNING.get(name);
-        return b != null ? b : RUNNING.computeIfAbsent(name, n -> new Broker(n, values));
+        return b != null ? b : RUNNING.computeIfAbsent(name, n -> new Broker(n, values, redelivery));
     }
 
     /** The running broker {@code name}, or {@code null}. */

@@ -2,6 +2,7 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.Broker;
 import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.queue.AckTimeoutListener;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
@@ -18,6 +19,7 @@ import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
 import dev.ferrymq.spi.SessionInfo;
 
 import java.util.ArrayList;
@@ -37,7 +39,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * another thread), and queue state is changed only by tasks handed to each queue's executor.
  * Sends of one session reach each destination in call order.
  */
-final class VmSession implements EngineSession {
+final class VmSession implements EngineSession, AckTimeoutListener {
+
+    private static final ReleaseReason RECOVERED = ReleaseReason.of(ReleaseReason.Cause.RECOVER);
+    private static final ReleaseReason ROLLED_BACK = ReleaseReason.of(ReleaseReason.Cause.ROLLBACK);
 
     private final VmConnection connection;
     private final Broker broker;
@@ -116,7 +121,7 @@ final class VmSession implements EngineSession {
             if (q == null) {
                 done.complete(List.of());
             } else {
-                q.browse(s, done);
+                q.scans().browse(s, done);
             }
         } catch (EngineException e) {
             done.fail(e);
@@ -148,13 +153,25 @@ final class VmSession implements EngineSession {
 
     @Override
     public void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
+        release(deliveries, delivered ? RECOVERED : null, done);
+    }
+
+    @Override
+    public void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
         try {
-            DeliveryBatches.release(DeliveryBatches.own(deliveries, this), delivered);
+            DeliveryBatches.release(DeliveryBatches.own(deliveries, this), reason);
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
         done.complete(null);
+    }
+
+    @Override
+    public void ackTimedOut(String queueName, String messageId, long timeoutMillis) {
+        connection.notifyFailure(EngineException.general("message " + messageId + " from " + queueName
+                + " was not acknowledged within the acknowledgement timeout (" + timeoutMillis
+                + " ms): it is redelivered to another consumer, and acknowledging it now has no effect"));
     }
 
     @Override
@@ -166,7 +183,7 @@ final class VmSession implements EngineSession {
             List<PendingSend> sends = drainTransaction();
             for (PendingSend p : sends) {
                 if (p.address().isDeleted()) {
-                    DeliveryBatches.release(owned, true);
+                    DeliveryBatches.release(owned, ROLLED_BACK);
                     throw new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK, "transaction rolled back: "
                             + p.address().ref() + " was deleted before commit");
                 }
@@ -189,7 +206,7 @@ final class VmSession implements EngineSession {
             ensureOpen();
             var owned = DeliveryBatches.own(consumed, this);
             transaction.clear();
-            DeliveryBatches.release(owned, true);
+            DeliveryBatches.release(owned, ROLLED_BACK);
         } catch (EngineException e) {
             done.fail(e);
             return;
@@ -251,7 +268,7 @@ final class VmSession implements EngineSession {
         }
     }
 
-    private static Selector parse(String selector) {
+    static Selector parse(String selector) {
         try {
             return Selector.parse(selector);
         } catch (SelectorSyntaxException e) {

@@ -36,13 +36,16 @@ public final class SubscriptionRegistry {
     }
 
     private final EngineRuntime runtime;
+    /** The queue policy of a topic's subscriptions, by topic name. */
+    private final java.util.function.Function<String, dev.ferrymq.engine.queue.QueuePolicy> policies;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Key, Subscription> durable = new HashMap<>();
     private final Map<Key, Subscription> shared = new HashMap<>();
     private final AtomicLong privateIds = new AtomicLong();
 
-    public SubscriptionRegistry(EngineRuntime runtime) {
+    public SubscriptionRegistry(EngineRuntime runtime, java.util.function.Function<String, dev.ferrymq.engine.queue.QueuePolicy> policies) {
         this.runtime = runtime;
+        this.policies = policies;
     }
 
     /**
@@ -231,7 +234,7 @@ public final class SubscriptionRegistry {
             case SHARED -> "shared:" + clientId + ":" + name;
             case DURABLE, SHARED_DURABLE -> "durable:" + clientId + ":" + name;
         };
-        MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime);
+        MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime, policies.apply(topic.ref().name()));
         Subscription s = new Subscription(topic, kind, clientId, name, selector, noLocal, connection, queue);
         topic.add(s);
         return s;

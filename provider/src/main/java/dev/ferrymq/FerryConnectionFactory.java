@@ -8,6 +8,7 @@ import dev.ferrymq.client.context.FerryContext;
 import dev.ferrymq.spi.BrokerUrl;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.Engines;
+import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -18,6 +19,9 @@ import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 
 import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -47,6 +51,45 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
 
     public String getUrl() {
         return url;
+    }
+
+    /**
+     * A factory for the same broker URL with {@code policy} as the redelivery, dead-letter, expiry
+     * and acknowledgement timeout settings of the destinations matching {@code destinationPattern}
+     * ({@code *} matches any characters; most specific pattern wins, see the README), or of every
+     * destination when the pattern is {@code null}. The policy becomes URL options
+     * ({@code maxDeliveryAttempts@orders.*=3&...}), which, like every broker option, take effect
+     * when the broker starts (the first connection to it).
+     *
+     * @throws IllegalArgumentException when the URL already sets one of these options for that pattern
+     */
+    public FerryConnectionFactory withRedeliveryPolicy(String destinationPattern, RedeliveryPolicy policy) {
+        Map<String, String> existing = BrokerUrl.parse(url).options();
+        StringBuilder b = new StringBuilder(url);
+        char sep = url.indexOf('?') < 0 ? '?' : '&';
+        for (Map.Entry<String, String> o : policy.toOptions(destinationPattern).entrySet()) {
+            if (existing.containsKey(o.getKey())) {
+                throw new IllegalArgumentException("the URL already sets option '" + o.getKey() + "': " + url);
+            }
+            b.append(sep).append(URLEncoder.encode(o.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(o.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return new FerryConnectionFactory(b.toString());
+    }
+
+    /**
+     * FerryMQ extension (admin): moves messages from dead-letter (or expiry) queue
+     * {@code deadLetterQueue} back to their original destination; see
+     * {@link FerryConnection#moveToOrigin}. Opens and closes a connection of its own.
+     *
+     * @param messageSelector which messages ({@code null} for all)
+     * @return how many messages moved
+     */
+    public int moveToOrigin(jakarta.jms.Queue deadLetterQueue, String messageSelector) throws JMSException {
+        try (FerryConnection c = connect(null, null, false, ApiDomain.GENERIC)) {
+            return c.moveToOrigin(deadLetterQueue, messageSelector);
+        }
     }
 
     private FerryConnection connect(String userName, String password, boolean explicitUser, ApiDomain domain)

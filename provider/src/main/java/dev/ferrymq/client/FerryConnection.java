@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.FerrySessionModes;
 import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.SyncCompletion;
@@ -366,9 +367,10 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     private int checkAckMode(int mode) throws JMSException {
         checkOpen();
-        if (mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE && mode != Session.DUPS_OK_ACKNOWLEDGE) {
+        if (mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE && mode != Session.DUPS_OK_ACKNOWLEDGE
+                && !FerrySessionModes.isIndividual(mode)) {
             throw new JMSException("invalid session mode " + mode + ": expected SESSION_TRANSACTED (0), AUTO_ACKNOWLEDGE (1), "
-                    + "CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
+                    + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or FerryMQ's INDIVIDUAL_ACKNOWLEDGE (101, or 4)");
         }
         return mode;
     }
@@ -380,6 +382,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             case Session.SESSION_TRANSACTED -> AckMode.TRANSACTED;
             case Session.CLIENT_ACKNOWLEDGE -> AckMode.CLIENT;
             case Session.DUPS_OK_ACKNOWLEDGE -> AckMode.DUPS_OK;
+            case FerrySessionModes.INDIVIDUAL_ACKNOWLEDGE, FerrySessionModes.ACTIVEMQ_CLASSIC_INDIVIDUAL_ACKNOWLEDGE ->
+                    AckMode.INDIVIDUAL;
             default -> AckMode.AUTO;
         };
         EngineSession es = SyncCompletion.call(done -> engine.createSession(new SessionInfo(ackMode), done));
@@ -416,6 +420,28 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     public void deleteTemporaryDestination(FerryDestination destination) throws JMSException {
         checkOpen();
         SyncCompletion.<Void>call(done -> engine.deleteTemporaryDestination(destination.ref(), done));
+    }
+
+    /**
+     * FerryMQ extension (admin): moves the messages of dead-letter (or expiry) queue
+     * {@code deadLetterQueue} that match {@code messageSelector} ({@code null} for all) back to the
+     * destination they were first sent to, without the {@code JMS_FERRYMQ_} properties and with a
+     * fresh JMSXDeliveryCount. Messages a consumer holds right now stay, as do messages with no
+     * known origin. Thread-safe.
+     *
+     * @return how many messages moved
+     * @throws InvalidDestinationException when {@code deadLetterQueue} is not a FerryMQ queue
+     * @throws InvalidSelectorException    for a bad selector
+     * @throws IllegalStateException       when the connection is closed
+     */
+    public int moveToOrigin(Queue deadLetterQueue, String messageSelector) throws JMSException {
+        checkOpen();
+        if (deadLetterQueue == null) {
+            throw new jakarta.jms.InvalidDestinationException("moveToOrigin needs the dead-letter queue, got null");
+        }
+        DestinationRef ref = FerryDestination.own(deadLetterQueue);
+        String selector = ConsumerRules.selector(messageSelector);
+        return SyncCompletion.call(done -> engine.moveToOrigin(ref, selector, done));
     }
 
     void unsubscribe(String name) throws JMSException {

@@ -193,7 +193,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     private Message message(Delivery d) throws JMSException {
         try {
-            return Messages.received(d.message(), d.deliveryCount(), session.acknowledger());
+            return Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d));
         } catch (RuntimeException e) {
             putBack = d;
             throw JmsExceptions.toJms(e);
@@ -306,19 +306,19 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         acks.handingOut(d);
         Message m;
         try {
-            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledger());
+            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d));
         } catch (RuntimeException e) {
             session.connection().reportAsync(e);
             return;
         } finally {
             returnCredit(1);
         }
-        boolean threw = false;
+        RuntimeException threw = null;
         acks.listenerStarting(d);
         try {
             l.onMessage(m);
         } catch (RuntimeException e) {
-            threw = true;
+            threw = e;
             LOG.log(System.Logger.Level.WARNING, "message listener of " + this
                     + " threw: a client programming error (\"Receiving messages asynchronously\")", e);
         }

@@ -107,8 +107,18 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         return deliveries;
     }
 
-    MessageAcknowledger acknowledger() {
-        return acknowledger;
+    /**
+     * What {@code Message.acknowledge()} of the message made from {@code d} calls: the session's
+     * acknowledge-all, or in INDIVIDUAL_ACKNOWLEDGE mode the acknowledgement of that one delivery.
+     */
+    MessageAcknowledger acknowledgerFor(dev.ferrymq.spi.Delivery d) {
+        if (!engine.individual()) {
+            return acknowledger;
+        }
+        return () -> {
+            checkAcknowledgeAllowed();
+            engine.acknowledgeOne(d);
+        };
     }
 
     /** A new JMSMessageID: a per-session prefix and counter, no contention between sessions. */
@@ -176,10 +186,14 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     }
 
     private void acknowledgeFromMessage() throws JMSException {
+        checkAcknowledgeAllowed();
+        engine.acknowledgeAll();
+    }
+
+    private void checkAcknowledgeAllowed() throws IllegalStateException {
         if (closed || connection.isClosed()) {
             throw new IllegalStateException("cannot acknowledge: the session that received the message is closed");
         }
-        engine.acknowledgeAll();
     }
 
     private void requireDomain(ApiDomain wanted, String method) throws IllegalStateException {

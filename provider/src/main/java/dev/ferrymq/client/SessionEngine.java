@@ -9,7 +9,11 @@ import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.MessageData;
 import jakarta.jms.JMSException;
 
+import dev.ferrymq.spi.ReleaseReason;
+
 import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Collection;
 import java.util.List;
 import java.util.Queue;
@@ -23,9 +27,14 @@ import java.util.function.BiConsumer;
  * concurrent misuse of a session must not corrupt the engine), and here live the session's
  * acknowledgement rules ("Message acknowledgment"): AUTO/DUPS_OK acknowledge each message once the
  * application has it, CLIENT and transacted sessions keep what the application consumed until
- * acknowledge/commit, recover/rollback hand everything back.
+ * acknowledge/commit, recover/rollback hand everything back; INDIVIDUAL (FerryMQ extension)
+ * acknowledges one message at a time. Every hand-back tells the engine why
+ * ({@link ReleaseReason}), with the last listener failure's text, for its redelivery policy.
  *
- * <p>Thread-safe. Blocking calls wait outside the lock.
+ * <p>Thread-safe. Blocking calls wait outside the lock. Acknowledge, recover, commit and rollback
+ * are serialized among themselves by a second lock, so an application may call acknowledge or
+ * recover from a thread other than the delivery thread (FerryMQ extension) without a message
+ * being both acknowledged and redelivered, or neither.
  */
 final class SessionEngine {
 
@@ -33,8 +42,14 @@ final class SessionEngine {
     private final AckMode ackMode;
     private final FerryConnection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Serializes acknowledge, recover, commit and rollback; never held on the hot path of AUTO. */
+    private final ReentrantLock ackLock = new ReentrantLock();
     /** CLIENT_ACKNOWLEDGE and transacted: deliveries the application consumed, not yet acknowledged. */
     private final Queue<Delivery> unacked = new ConcurrentLinkedQueue<>();
+    /** INDIVIDUAL: deliveries consumed and not yet acknowledged, each acknowledged on its own. */
+    private final Set<Delivery> unackedIndividual = ConcurrentHashMap.newKeySet();
+    /** The text of the last listener failure not yet passed on with a release, or {@code null}. */
+    private volatile String lastFailure;
     private final Completion<Void> ackOutcome;
     /** AUTO/DUPS_OK: the delivery a listener is processing; only touched on the session's delivery thread. */
     private Delivery inFlight;
@@ -98,10 +113,31 @@ final class SessionEngine {
 
     // ---- the application consumes -----------------------------------------------------------
 
+    boolean individual() {
+        return ackMode == AckMode.INDIVIDUAL;
+    }
+
     /** Before the application sees {@code d} (receive or listener). */
     void handingOut(Delivery d) {
-        if (!autoAcknowledges()) {
+        if (ackMode == AckMode.INDIVIDUAL) {
+            unackedIndividual.add(d);
+        } else if (!autoAcknowledges()) {
             unacked.add(d);
+        }
+    }
+
+    /**
+     * INDIVIDUAL_ACKNOWLEDGE: acknowledges {@code d} alone; nothing when it was acknowledged or
+     * handed back already.
+     */
+    void acknowledgeOne(Delivery d) throws JMSException {
+        ackLock.lock();
+        try {
+            if (unackedIndividual.remove(d)) {
+                run((e, done) -> e.acknowledge(d, done));
+            }
+        } finally {
+            ackLock.unlock();
         }
     }
 
@@ -112,10 +148,19 @@ final class SessionEngine {
         }
     }
 
-    /** An expired delivery the engine let through: consumed for good, never shown. */
+    /** An expired delivery the engine let through: never shown; the engine moves it to its expiry queue or drops it. */
     void dropExpired(Delivery d) {
-        acknowledgeAsync(d);
+        lock.lock();
+        try {
+            engine.release(List.of(d), EXPIRED, ackOutcome);
+        } catch (RuntimeException e) {
+            connection.reportAsync(e);
+        } finally {
+            lock.unlock();
+        }
     }
+
+    private static final ReleaseReason EXPIRED = ReleaseReason.of(ReleaseReason.Cause.EXPIRED);
 
     private void acknowledgeAsync(Delivery d) {
         lock.lock();
@@ -141,7 +186,11 @@ final class SessionEngine {
      * already handed it back, or the listener threw: then it is redelivered at once, marked
      * redelivered ("Receiving messages asynchronously"). CLIENT and transacted: nothing to do.
      */
-    void listenerReturned(FerryMessageConsumer consumer, Delivery d, boolean threw) {
+    void listenerReturned(FerryMessageConsumer consumer, Delivery d, RuntimeException thrown) {
+        boolean threw = thrown != null;
+        if (threw) {
+            lastFailure = ReleaseReason.describe(thrown);
+        }
         if (!autoAcknowledges()) {
             return;
         }
@@ -155,23 +204,31 @@ final class SessionEngine {
             acknowledgeAsync(d);
             return;
         }
+        ackLock.lock();
         try {
-            redeliver(List.of(consumer), new ArrayList<>(List.of(d)), false);
+            redeliver(List.of(consumer), new ArrayList<>(List.of(d)), ReleaseReason.Cause.LISTENER_FAILURE);
         } catch (JMSException e) {
             connection.reportAsync(e);
+        } finally {
+            ackLock.unlock();
         }
     }
 
     // ---- acknowledge, recover, commit, rollback ----------------------------------------------
 
-    /** CLIENT_ACKNOWLEDGE: acknowledges everything the session consumed. */
+    /** CLIENT_ACKNOWLEDGE (and JMSContext.acknowledge in INDIVIDUAL): acknowledges everything the session consumed. */
     void acknowledgeAll() throws JMSException {
-        if (ackMode != AckMode.CLIENT) {
+        if (ackMode != AckMode.CLIENT && ackMode != AckMode.INDIVIDUAL) {
             return;
         }
-        List<Delivery> all = drainUnacked();
-        if (!all.isEmpty()) {
-            run((e, done) -> e.acknowledge(all, done));
+        ackLock.lock();
+        try {
+            List<Delivery> all = drainUnacked();
+            if (!all.isEmpty()) {
+                run((e, done) -> e.acknowledge(all, done));
+            }
+        } finally {
+            ackLock.unlock();
         }
     }
 
@@ -181,17 +238,27 @@ final class SessionEngine {
      * counts as unacknowledged.
      */
     void recover(Collection<FerryMessageConsumer> consumers, boolean onDeliveryThread) throws JMSException {
-        List<Delivery> seen = drainUnacked();
-        if (onDeliveryThread && inFlight != null && !inFlightReleased) {
-            seen.add(inFlight);
-            inFlightReleased = true;
+        ackLock.lock();
+        try {
+            List<Delivery> seen = drainUnacked();
+            if (onDeliveryThread && inFlight != null && !inFlightReleased) {
+                seen.add(inFlight);
+                inFlightReleased = true;
+            }
+            redeliver(consumers, seen, ReleaseReason.Cause.RECOVER);
+        } finally {
+            ackLock.unlock();
         }
-        redeliver(consumers, seen, false);
     }
 
     /** Rollback: sent messages are discarded, consumed ones redelivered. */
     void rollback(Collection<FerryMessageConsumer> consumers) throws JMSException {
-        redeliver(consumers, drainUnacked(), true);
+        ackLock.lock();
+        try {
+            redeliver(consumers, drainUnacked(), ReleaseReason.Cause.ROLLBACK);
+        } finally {
+            ackLock.unlock();
+        }
     }
 
     /**
@@ -199,16 +266,21 @@ final class SessionEngine {
      * failure, TransactionRolledBackException, thrown.
      */
     void commit(Collection<FerryMessageConsumer> consumers) throws JMSException {
-        List<Delivery> consumed = drainUnacked();
+        ackLock.lock();
         try {
-            run((e, done) -> e.commit(consumed, done));
-        } catch (jakarta.jms.TransactionRolledBackException e) {
+            List<Delivery> consumed = drainUnacked();
             try {
-                redeliver(consumers, consumed, true);
-            } catch (JMSException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
+                run((e, done) -> e.commit(consumed, done));
+            } catch (jakarta.jms.TransactionRolledBackException e) {
+                try {
+                    redeliver(consumers, consumed, ReleaseReason.Cause.ROLLBACK);
+                } catch (JMSException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
             }
-            throw e;
+        } finally {
+            ackLock.unlock();
         }
     }
 
@@ -216,8 +288,9 @@ final class SessionEngine {
      * Stops the consumers, hands back what they hold unseen (delivered=false) and {@code seen}
      * (delivered=true, or through rollback), then restarts them.
      */
-    private void redeliver(Collection<FerryMessageConsumer> consumers, List<Delivery> seen, boolean rollback)
+    private void redeliver(Collection<FerryMessageConsumer> consumers, List<Delivery> seen, ReleaseReason.Cause cause)
             throws JMSException {
+        boolean rollback = cause == ReleaseReason.Cause.ROLLBACK;
         List<FerryMessageConsumer> suspended = new ArrayList<>(consumers.size());
         List<SyncCompletion<Void>> suspends = new ArrayList<>(consumers.size());
         for (FerryMessageConsumer c : consumers) {
@@ -244,10 +317,14 @@ final class SessionEngine {
             if (!unseen.isEmpty()) {
                 run((e, done) -> e.release(unseen, false, done));
             }
+            ReleaseReason reason = seen.isEmpty() ? null : new ReleaseReason(cause, takeLastFailure());
             if (rollback) {
-                run((e, done) -> e.rollback(seen, done));
-            } else if (!seen.isEmpty()) {
-                run((e, done) -> e.release(seen, true, done));
+                if (reason != null) {
+                    run((e, done) -> e.release(seen, reason, done));
+                }
+                run((e, done) -> e.rollback(List.of(), done));
+            } else if (reason != null) {
+                run((e, done) -> e.release(seen, reason, done));
             }
         } finally {
             for (int i = 0; i < counts.length; i++) {
@@ -266,17 +343,39 @@ final class SessionEngine {
         }
     }
 
+    private String takeLastFailure() {
+        String f = lastFailure;
+        lastFailure = null;
+        return f;
+    }
+
     private List<Delivery> drainUnacked() {
         List<Delivery> all = new ArrayList<>();
         for (Delivery d; (d = unacked.poll()) != null; ) {
             all.add(d);
         }
+        for (Delivery d : unackedIndividual) {
+            if (unackedIndividual.remove(d)) {
+                all.add(d);
+            }
+        }
         return all;
     }
 
-    /** Closes the engine session: it rolls back an open transaction and releases what is unacknowledged. */
+    /**
+     * Closes the engine session: it rolls back an open transaction and releases what is
+     * unacknowledged (marked redelivered, the last listener failure passed on).
+     */
     void close() throws JMSException {
-        unacked.clear();
+        List<Delivery> seen = drainUnacked();
+        if (!seen.isEmpty()) {
+            ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.CLOSE, takeLastFailure());
+            try {
+                run((e, done) -> e.release(seen, reason, done));
+            } catch (JMSException ignored) {
+                // the engine session's close below releases them anyway
+            }
+        }
         run(EngineSession::close);
     }
 }

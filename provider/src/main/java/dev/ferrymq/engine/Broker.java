@@ -5,7 +5,9 @@ import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
+import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.queue.QueueStats;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.spi.Completion;
@@ -15,8 +17,12 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
 import dev.ferrymq.store.JournalConfig;
+import dev.ferrymq.spi.config.RedeliveryOptions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /**
  * One in-JVM broker ({@code vm://name}): its threads, destinations, subscriptions, client IDs and
@@ -46,16 +53,19 @@ public final class Broker implements Engine {
     private final ConcurrentHashMap<String, VmConnection> clientIds = new ConcurrentHashMap<>();
     private final AtomicLong anonymousConnections = new AtomicLong();
     private final ScheduledFuture<?> sweeper;
+    private final ScheduledFuture<?> ackSweeper;
     private final PersistentStore store;
     private volatile CompletableFuture<Void> stopped;
 
-    Broker(String name, OptionValues options, JournalConfig journal) {
+    Broker(String name, OptionValues options, DestinationOptions redelivery, JournalConfig journal) {
         this.name = name;
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
-        this.subscriptions = new SubscriptionRegistry(runtime);
-        this.destinations = new Destinations(runtime, subscriptions);
+        QueuePolicy.Forwarder forwarder = this::forward;
+        Function<String, QueuePolicy> policies = n -> QueuePolicy.resolve(redelivery, n, forwarder);
+        this.subscriptions = new SubscriptionRegistry(runtime, policies);
+        this.destinations = new Destinations(runtime, subscriptions, policies);
         this.store = new PersistentStore(name, journal);
         destinations.persistTo(store);
         subscriptions.persistTo(store);
@@ -67,8 +77,23 @@ public final class Broker implements Engine {
         }
         long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
         this.sweeper = sweep > 0
-                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(MessageQueue::sweepExpired), sweep)
+                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepExpired()), sweep)
                 : null;
+        long ackSweep = ackSweepInterval(redelivery);
+        this.ackSweeper = ackSweep > 0
+                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepAckTimeouts()), ackSweep)
+                : null;
+    }
+
+    private void forward(String queue, MessageData message) {
+        destinations.forward(queue, message);
+    }
+
+    /** A fifth of the shortest acknowledgement timeout (5 ms to 1 s), or 0 when no queue has one. */
+    private static long ackSweepInterval(DestinationOptions redelivery) {
+        long min = redelivery.allValues(RedeliveryOptions.ACK_TIMEOUT).stream().filter(t -> t > 0)
+                .mapToLong(Long::longValue).min().orElse(0);
+        return min == 0 ? 0 : Math.max(5, Math.min(1000, min / 5));
     }
 
     @Override
@@ -167,6 +192,48 @@ public final class Broker implements Engine {
     }
 
     /**
+     * Admin: moves the messages of queue {@code deadLetterQueue} matching {@code selector} (null: all)
+     * back to their original destination: a queue, the subscription they came from while it exists,
+     * else their topic. Messages without an origin, or whose temporary origin is gone, stay.
+     */
+    public void moveToOrigin(DestinationRef deadLetterQueue, Selector selector, Completion<Integer> done) {
+        MessageQueue q;
+        try {
+            q = destinations.queueForBrowse(deadLetterQueue);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        if (q == null) {
+            done.complete(0);
+            return;
+        }
+        q.scans().moveOut(selector, this::moveBack, done);
+    }
+
+    private boolean moveBack(MessageData m) {
+        DestinationRef origin = DeadLetters.origin(m);
+        if (origin == null) {
+            return false;
+        }
+        MessageData restored = DeadLetters.restored(m, origin);
+        try {
+            if (!origin.isQueue()) {
+                String sub = DeadLetters.originSubscription(m);
+                MessageQueue sq = sub == null ? null : destinations.findQueue(sub);
+                if (sq != null) {
+                    sq.enqueue(restored);
+                    return true;
+                }
+            }
+            destinations.forSend(origin).publish(restored, () -> null);
+            return true;
+        } catch (EngineException gone) {
+            return false;
+        }
+    }
+
+    /**
      * Stops the broker: every consumer's sink gets {@code onClosed}, every connection's listener
      * {@code onException}, all connections close and the threads end. Idempotent.
      */
@@ -181,6 +248,9 @@ public final class Broker implements Engine {
         EngineException reason = EngineException.illegalState("broker '" + name + "' was stopped");
         if (sweeper != null) {
             sweeper.cancel(false);
+        }
+        if (ackSweeper != null) {
+            ackSweeper.cancel(false);
         }
         store.stopping();
         destinations.closeAll(reason);

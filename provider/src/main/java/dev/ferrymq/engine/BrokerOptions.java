@@ -2,12 +2,15 @@ package dev.ferrymq.engine;
 
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.config.Option;
+import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
+import dev.ferrymq.spi.config.RedeliveryOptions;
 
 import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.StoreOptions;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +18,8 @@ import java.util.Map;
  * The options of a {@code vm://} broker, given in the URL query (e.g.
  * {@code vm://orders?dispatchThreads=2}). They take effect when the broker starts; a later
  * connect to a running broker has its options validated but values that differ from the running
- * broker's are ignored.
+ * broker's are ignored. The per-destination redelivery, dead-letter, expiry and acknowledgement
+ * timeout options are declared in {@link RedeliveryOptions} and parsed with {@link #parseRedelivery}.
  *
  * <p>Threading contract: immutable constants and a stateless parser.
  */
@@ -49,15 +53,44 @@ public final class BrokerOptions {
     }
 
     /**
-     * Parses URL options.
+     * Parses the URL options other than the per-destination {@link RedeliveryOptions}: these and
+     * the {@link StoreOptions}.
      *
      * @throws EngineException GENERAL naming the option when one is unknown or its value invalid
      */
     public static OptionValues parse(Map<String, String> options) {
-        try {
-            OptionValues values = OptionValues.parse(ACCEPTED, options == null ? Map.of() : options);
+        return parseWith(() -> {
+            OptionValues values = OptionValues.parse(ACCEPTED, select(options, false));
             journalConfig(values, "check");
             return values;
+        });
+    }
+
+    /**
+     * Parses the per-destination {@link RedeliveryOptions} among the URL options ({@code <option>} and
+     * {@code <option>@<pattern>} keys).
+     *
+     * @throws EngineException GENERAL naming the option when a value is invalid
+     */
+    public static DestinationOptions parseRedelivery(Map<String, String> options) {
+        return parseWith(() -> RedeliveryOptions.parse(select(options, true)));
+    }
+
+    private static Map<String, String> select(Map<String, String> options, boolean redelivery) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (options != null) {
+            options.forEach((k, v) -> {
+                if (RedeliveryOptions.isKey(k) == redelivery) {
+                    out.put(k, v);
+                }
+            });
+        }
+        return out;
+    }
+
+    private static <T> T parseWith(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
         } catch (IllegalArgumentException e) {
             throw new EngineException(EngineException.Kind.GENERAL, "vm broker: " + e.getMessage(), e);
         }

@@ -46,9 +46,10 @@ public final class Brokers {
      */
     public static Broker getOrStart(String name, Map<String, String> options, UnaryOperator<JournalConfig> journal) {
         OptionValues values = BrokerOptions.parse(options);
+        var redelivery = BrokerOptions.parseRedelivery(options);
         Broker b = RUNNING.get(name);
         return b != null ? b : RUNNING.computeIfAbsent(name,
-                n -> new Broker(n, values, journal.apply(BrokerOptions.journalConfig(values, n))));
+                n -> new Broker(n, values, redelivery, journal.apply(BrokerOptions.journalConfig(values, n))));
     }
 
     /** The running broker {@code name}, or {@code null}. */

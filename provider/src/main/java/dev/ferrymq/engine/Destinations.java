@@ -4,14 +4,17 @@ import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueStore;
+import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.engine.topic.Topic;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.MessageData;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A broker's destinations by name: queues and topics created on first use, and temporary queues and
@@ -31,12 +34,34 @@ public final class Destinations {
     private final ConcurrentHashMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Temporary> temporaries = new ConcurrentHashMap<>();
+    private final Function<String, QueuePolicy> policies;
     /** Set once at broker start, before any queue exists; null keeps queues in memory only. */
     private QueueStore store;
 
-    Destinations(EngineRuntime runtime, SubscriptionRegistry subscriptions) {
+    Destinations(EngineRuntime runtime, SubscriptionRegistry subscriptions, Function<String, QueuePolicy> policies) {
         this.runtime = runtime;
         this.subscriptions = subscriptions;
+        this.policies = policies;
+    }
+
+    /** Enqueues {@code message} on queue {@code queueName}, creating it on first use (dead letters, expiry). */
+    public void forward(String queueName, MessageData message) {
+        queue(DestinationRef.queue(queueName)).enqueue(message);
+    }
+
+    /** The queue named {@code name} (a queue destination, a temporary queue or a subscription's queue), or {@code null}. */
+    public MessageQueue findQueue(String name) {
+        MessageQueue q = queues.get(name);
+        if (q != null) {
+            return q;
+        }
+        MessageQueue[] found = new MessageQueue[1];
+        forEachQueue(x -> {
+            if (found[0] == null && x.name().equals(name)) {
+                found[0] = x;
+            }
+        });
+        return found[0];
     }
 
     /** Queue destinations (not temporary queues) write their PERSISTENT messages to {@code store}. */
@@ -79,7 +104,8 @@ public final class Destinations {
 
     /** Registers a new temporary destination owned by {@code owner}. */
     public void createTemporary(DestinationRef ref, Object owner) {
-        Address a = ref.isQueue() ? new MessageQueue(ref, ref.name(), runtime) : new Topic(ref);
+        Address a = ref.isQueue() ? new MessageQueue(ref, ref.name(), runtime, policies.apply(ref.name()))
+                : new Topic(ref);
         if (temporaries.putIfAbsent(ref.name(), new Temporary(owner, a)) != null) {
             throw EngineException.general("temporary destination name clash: " + ref.name());
         }
@@ -163,7 +189,7 @@ public final class Destinations {
     private MessageQueue queue(DestinationRef ref) {
         MessageQueue q = queues.get(ref.name());
         return q != null ? q : queues.computeIfAbsent(ref.name(), n -> {
-            MessageQueue created = new MessageQueue(ref, n, runtime);
+            MessageQueue created = new MessageQueue(ref, n, runtime, policies.apply(n));
             if (store != null) {
                 created.persistTo(store);
             }

@@ -9,7 +9,9 @@
  * queue, topic subscription) owns its messages, consumers, credit and outstanding deliveries and
  * changes them only on its own {@link dev.ferrymq.engine.exec.SerialExecutor}; all serial executors
  * of a broker share one bounded pool of daemon threads named {@code ferrymq-<broker>-dispatch-N},
- * and one scheduler thread serves delivery delay and the expiry sweeper. Public methods enqueue
+ * and one scheduler thread serves delivery delay, delayed redelivery and the expiry and
+ * acknowledgement-timeout sweepers (a delayed message waits there, not on a thread or at the head of
+ * its queue). Public methods enqueue
  * work and return; sends read lock-free maps and copy-on-write subscription arrays. The only lock
  * (in {@link dev.ferrymq.engine.topic.SubscriptionRegistry}) is taken when topic consumers are
  * created or closed. Nothing blocks on an engine thread.

@@ -27,7 +27,10 @@ final class JndiBindings {
     static final String CONNECTION_FACTORY = "connectionFactory.";
     /** Qpid JMS spelling. */
     static final String CONNECTION_FACTORY_LOWER = "connectionfactory.";
-    /** Qpid JMS per-factory option: {@code property.connectionfactory.<name>.<option>}. */
+    /**
+     * Qpid JMS per-factory option: {@code property.connectionfactory.<name>.<option>}; the option
+     * may carry a destination pattern after {@code @}, which may contain dots.
+     */
     static final String FACTORY_PROPERTY = "property.connectionfactory.";
     static final String QUEUE = "queue.";
     static final String TOPIC = "topic.";
@@ -63,7 +66,8 @@ final class JndiBindings {
                 urls.put(bindingName(key, CONNECTION_FACTORY.length()), value);
             } else if (key.startsWith(FACTORY_PROPERTY)) {
                 String rest = key.substring(FACTORY_PROPERTY.length());
-                int dot = rest.lastIndexOf('.');
+                int at = rest.indexOf('@');
+                int dot = at < 0 ? rest.lastIndexOf('.') : rest.lastIndexOf('.', at);
                 if (dot <= 0 || dot == rest.length() - 1) {
                     throw configuration(key, "expected " + FACTORY_PROPERTY + "<factory name>.<option>");
                 }

@@ -31,6 +31,16 @@ public interface EngineConnection {
     void unsubscribe(String subscriptionName, Completion<Void> done);
 
     /**
+     * Admin: moves the messages of queue {@code deadLetterQueue} that match {@code selector} (null
+     * for all) back to where they were first sent (their {@link DeadLetterProperties#ORIGINAL_DESTINATION}),
+     * without the dead-letter properties and with a fresh delivery count; messages without that
+     * property stay. Completes with how many moved. The default fails: the engine has no dead letters.
+     */
+    default void moveToOrigin(DestinationRef deadLetterQueue, String selector, Completion<Integer> done) {
+        done.fail(EngineException.general("this engine has no dead-letter queues to move messages from"));
+    }
+
+    /**
      * Closes the connection: closes its sessions (returning their unacknowledged deliveries, marked
      * delivered), deletes its temporary destinations and releases its client ID.
      */

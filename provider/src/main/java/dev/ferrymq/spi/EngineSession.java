@@ -42,6 +42,21 @@ public interface EngineSession {
     void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done);
 
     /**
+     * Returns deliveries the application saw (or, for {@link ReleaseReason.Cause#EXPIRED}, found
+     * expired) with the reason: the engine applies its redelivery policy (delay, maximum delivery
+     * attempts, then the dead-letter queue) and keeps the reason's failure text with the message.
+     * The default, for engines without redelivery policies and expiry queues, acknowledges
+     * expired deliveries (consumed for good) and is {@code release(deliveries, true, done)} for the rest.
+     */
+    default void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
+        if (reason.delivered()) {
+            release(deliveries, true, done);
+        } else {
+            acknowledge(deliveries, done);
+        }
+    }
+
+    /**
      * Commits the local transaction: the messages sent in it become visible and {@code consumed}
      * are acknowledged, atomically. On failure nothing is applied, and the error has kind
      * TRANSACTION_ROLLED_BACK. ILLEGAL_STATE for a session that is not transacted.

@@ -1,5 +1,6 @@
 package dev.ferrymq.client.context;
 
+import dev.ferrymq.FerrySessionModes;
 import dev.ferrymq.client.AcknowledgingSession;
 import dev.ferrymq.client.JmsExceptions;
 import jakarta.jms.BytesMessage;
@@ -61,9 +62,10 @@ final class FerryJMSContext implements JMSContext {
     /** The mode, checked. @throws JMSRuntimeException for anything but the four session modes */
     static int checkMode(int mode) {
         if (mode != SESSION_TRANSACTED && mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE
-                && mode != DUPS_OK_ACKNOWLEDGE) {
+                && mode != DUPS_OK_ACKNOWLEDGE && !FerrySessionModes.isIndividual(mode)) {
             throw new JMSRuntimeException("invalid session mode " + mode + ": expected SESSION_TRANSACTED (0), "
-                    + "AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2) or DUPS_OK_ACKNOWLEDGE (3)");
+                    + "AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or FerryMQ's "
+                    + "INDIVIDUAL_ACKNOWLEDGE (101, or 4)");
         }
         return mode;
     }
@@ -412,7 +414,7 @@ final class FerryJMSContext implements JMSContext {
     public void acknowledge() {
         checkOpen();
         Session s = session.existing();
-        if (s == null || sessionMode != CLIENT_ACKNOWLEDGE) {
+        if (s == null || (sessionMode != CLIENT_ACKNOWLEDGE && !FerrySessionModes.isIndividual(sessionMode))) {
             return;
         }
         if (!(s instanceof AcknowledgingSession acknowledging)) {

@@ -5,6 +5,7 @@ import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.Delivery;
 import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.ReleaseReason;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -90,8 +91,9 @@ final class DeliveryBatches {
         }
     }
 
-    static void release(List<QueueDelivery> ds, boolean delivered) {
-        byQueue(ds).forEach((q, list) -> q.release(list, delivered, null));
+    /** Hands {@code ds} back; {@code reason} {@code null} for deliveries the application never saw. */
+    static void release(List<QueueDelivery> ds, ReleaseReason reason) {
+        byQueue(ds).forEach((q, list) -> q.release(list, reason, null));
     }
 
     private static Map<MessageQueue, List<QueueDelivery>> byQueue(List<QueueDelivery> ds) {

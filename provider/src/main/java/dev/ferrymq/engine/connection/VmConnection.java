@@ -151,6 +151,16 @@ public final class VmConnection implements EngineConnection, Publisher {
     }
 
     @Override
+    public void moveToOrigin(DestinationRef deadLetterQueue, String selector, Completion<Integer> done) {
+        try {
+            ensureOpen();
+            broker.moveToOrigin(deadLetterQueue, VmSession.parse(selector), done);
+        } catch (EngineException e) {
+            done.fail(e);
+        }
+    }
+
+    @Override
     public void close(Completion<Void> done) {
         if (!closed.compareAndSet(false, true)) {
             done.complete(null);

@@ -3,6 +3,7 @@ package dev.ferrymq.engine.connection;
 import dev.ferrymq.engine.Broker;
 import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.persistence.Writes;
+import dev.ferrymq.engine.queue.AckTimeoutListener;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
@@ -19,6 +20,7 @@ import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
 import dev.ferrymq.spi.SessionInfo;
 
 import java.util.ArrayList;
@@ -38,7 +40,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * another thread), and queue state is changed only by tasks handed to each queue's executor.
  * Sends of one session reach each destination in call order.
  */
-final class VmSession implements EngineSession {
+final class VmSession implements EngineSession, AckTimeoutListener {
+
+    private static final ReleaseReason RECOVERED = ReleaseReason.of(ReleaseReason.Cause.RECOVER);
+    private static final ReleaseReason ROLLED_BACK = ReleaseReason.of(ReleaseReason.Cause.ROLLBACK);
 
     private final VmConnection connection;
     private final Broker broker;
@@ -120,7 +125,7 @@ final class VmSession implements EngineSession {
             if (q == null) {
                 done.complete(List.of());
             } else {
-                q.browse(s, done);
+                q.scans().browse(s, done);
             }
         } catch (EngineException e) {
             done.fail(e);
@@ -153,13 +158,25 @@ final class VmSession implements EngineSession {
 
     @Override
     public void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
+        release(deliveries, delivered ? RECOVERED : null, done);
+    }
+
+    @Override
+    public void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
         try {
-            DeliveryBatches.release(DeliveryBatches.own(deliveries, this), delivered);
+            DeliveryBatches.release(DeliveryBatches.own(deliveries, this), reason);
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
         done.complete(null);
+    }
+
+    @Override
+    public void ackTimedOut(String queueName, String messageId, long timeoutMillis) {
+        connection.notifyFailure(EngineException.general("message " + messageId + " from " + queueName
+                + " was not acknowledged within the acknowledgement timeout (" + timeoutMillis
+                + " ms): it is redelivered to another consumer, and acknowledging it now has no effect"));
     }
 
     @Override
@@ -173,7 +190,7 @@ final class VmSession implements EngineSession {
             sends = drainTransaction();
             for (PendingSend p : sends) {
                 if (p.address().isDeleted()) {
-                    DeliveryBatches.release(owned, true);
+                    DeliveryBatches.release(owned, ROLLED_BACK);
                     throw new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK, "transaction rolled back: "
                             + p.address().ref() + " was deleted before commit");
                 }
@@ -225,7 +242,7 @@ final class VmSession implements EngineSession {
             ensureOpen();
             var owned = DeliveryBatches.own(consumed, this);
             transaction.clear();
-            DeliveryBatches.release(owned, true);
+            DeliveryBatches.release(owned, ROLLED_BACK);
         } catch (EngineException e) {
             done.fail(e);
             return;
@@ -287,7 +304,7 @@ final class VmSession implements EngineSession {
         }
     }
 
-    private static Selector parse(String selector) {
+    static Selector parse(String selector) {
         try {
             return Selector.parse(selector);
         } catch (SelectorSyntaxException e) {

@@ -70,19 +70,30 @@ final class ConsumerSet {
 
     /**
      * The next ready consumer, round-robin, that accepts {@code e} (its selector matches), or
-     * {@code null}. Advances the ring past the consumer returned.
+     * {@code null}. Advances the ring past the consumer returned. The consumer the entry should avoid
+     * (it let the entry's acknowledgement time out) is chosen only when it is the queue's only consumer.
      */
     QueueConsumer nextAccepting(MessageEntry e, MessageQueue queue) {
         int n = ready.size();
+        QueueConsumer avoided = null;
+        int avoidedIdx = -1;
         for (int i = 0; i < n; i++) {
             int idx = (cursor + i) % n;
             QueueConsumer c = ready.get(idx);
             if (c.selector == null || queue.matches(c.selector, e.message)) {
+                if (c == e.avoid && avoided == null) {
+                    avoided = c;
+                    avoidedIdx = idx;
+                    continue;
+                }
                 cursor = idx + 1;
                 return c;
             }
         }
-        return null;
+        if (avoided != null && all.size() == 1) {
+            cursor = avoidedIdx + 1;
+        }
+        return all.size() == 1 ? avoided : null;
     }
 
     /** A copy of all open consumers. */

@@ -20,6 +20,11 @@ final class MessageEntry {
     final long storeId;
     /** Deliveries the application saw (released as delivered); the next delivery counts one more. */
     int priorDeliveries;
+    /** Why it was last handed back, and the last failure's text (a listener's exception), or {@code null}. */
+    dev.ferrymq.spi.ReleaseReason.Cause lastCause;
+    String lastFailure;
+    /** After an acknowledgement timeout: the consumer that let it time out, passed over while others are ready. */
+    QueueConsumer avoid;
     /** The outstanding delivery, or {@code null} while available or after consumption. */
     QueueDelivery delivery;
     /** Links in the {@link MessageList} while available. */

@@ -7,6 +7,7 @@ import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -34,6 +35,8 @@ import java.util.function.BooleanSupplier;
  * each delivery of one is handed to the consumer only once its delivery count is written (see
  * {@link #deliver}), and they leave through {@link #acknowledged} (the caller's completion waits
  * for the delete) or {@link #dropped} (a delete written in the background).
+ * Redelivery delay, dead letters and expiry forwarding follow the queue's {@link QueuePolicy} in
+ * {@link Redeliveries}.
  */
 public final class MessageQueue implements Address {
 
@@ -43,18 +46,20 @@ public final class MessageQueue implements Address {
 
     private final DestinationRef ref;
     private final String name;
-    private final EngineRuntime runtime;
-    private final SerialExecutor executor;
+    final EngineRuntime runtime;
+    final SerialExecutor executor;
+    final Redeliveries redeliveries;
+    private final QueueScans scans;
     private volatile boolean deleted;
     /** Set once before the queue is published; null for a queue kept in memory only. */
     private QueueStore store;
     /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
-    private volatile boolean holdsExpiring;
+    volatile boolean holdsExpiring;
 
-    private final MessageList available = new MessageList();
-    private final ConsumerSet consumers = new ConsumerSet();
+    final MessageList available = new MessageList();
+    final ConsumerSet consumers = new ConsumerSet();
     private long nextSeq;
-    private int outstanding;
+    int outstanding;
     private boolean closed;
     private long enqueuedCount;
     private long deliveredCount;
@@ -66,10 +71,17 @@ public final class MessageQueue implements Address {
      * @param name a unique name for diagnostics, e.g. the queue name or {@code topic::subscription}
      */
     public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime) {
+        this(ref, name, runtime, QueuePolicy.NONE);
+    }
+
+    /** A queue whose released and expired messages follow {@code policy}. */
+    public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy) {
         this.ref = ref;
         this.name = name;
         this.runtime = runtime;
         this.executor = runtime.newSerialExecutor();
+        this.redeliveries = new Redeliveries(this, policy, runtime, executor);
+        this.scans = new QueueScans(this);
     }
 
     /** Makes this a durable queue writing its PERSISTENT messages to {@code store}; call before publishing the queue. */
@@ -188,7 +200,7 @@ public final class MessageQueue implements Address {
         executor.execute(() -> {
             consumers.remove(c);
             if (releaseOutstanding && c.outstanding > 0) {
-                release(c.outstandingList(), true);
+                release(c.outstandingList(), ReleaseReason.of(ReleaseReason.Cause.CLOSE));
             }
             c.checkDrained();
             done.complete(null);
@@ -229,61 +241,29 @@ public final class MessageQueue implements Address {
         });
     }
 
-    /** Puts deliveries back at their places; {@code delivered} counts them as seen by the application. */
-    public void release(List<QueueDelivery> deliveries, boolean delivered, Runnable then) {
+    /**
+     * Puts deliveries back at their places. {@code reason} {@code null}: the application never saw
+     * them; otherwise the redelivery policy applies (they count one more delivery, may wait or go
+     * to the dead-letter queue).
+     */
+    public void release(List<QueueDelivery> deliveries, ReleaseReason reason, Runnable then) {
         executor.execute(() -> {
-            release(deliveries, delivered);
+            release(deliveries, reason);
             if (then != null) {
                 then.run();
             }
         });
     }
 
-    /** A snapshot of the available, unexpired messages matching {@code selector}, in delivery order. */
-    public void browse(Selector selector, Completion<List<MessageData>> done) {
-        executor.execute(() -> {
-            long now = runtime.now();
-            List<MessageData> out = new ArrayList<>();
-            for (MessageEntry e = available.first(); e != null; e = available.after(e)) {
-                if (!e.isExpired(now) && (selector == null || matches(selector, e.message))) {
-                    out.add(e.message);
-                }
-            }
-            done.complete(out);
-        });
-    }
-
-    /**
-     * Drops every available message that has expired (the periodic sweeper calls this). Does
-     * nothing, without a task, for a queue that received no message with an expiration since
-     * its last sweep.
-     */
-    public void sweepExpired() {
-        if (!holdsExpiring) {
-            return;
-        }
-        executor.execute(() -> {
-            long now = runtime.now();
-            boolean expiringLeft = false;
-            for (MessageEntry e = available.first(); e != null; ) {
-                MessageEntry next = available.after(e);
-                if (e.isExpired(now)) {
-                    available.remove(e);
-                    expired(e);
-                } else if (e.message.expiration() != 0) {
-                    expiringLeft = true;
-                }
-                e = next;
-            }
-            if (!expiringLeft && outstanding == 0) {
-                holdsExpiring = false;
-            }
-        });
+    /** Browsing, sweeps and moves over this queue's messages. */
+    public QueueScans scans() {
+        return scans;
     }
 
     public void stats(Completion<QueueStats> done) {
         executor.execute(() -> done.complete(new QueueStats(enqueuedCount, deliveredCount, acknowledgedCount,
-                expiredCount, available.size(), outstanding, consumers.size())));
+                expiredCount, available.size(), outstanding, consumers.size(), redeliveries.deadLettered,
+                redeliveries.delayed)));
     }
 
     /**
@@ -359,20 +339,22 @@ public final class MessageQueue implements Address {
         return e.storeId;
     }
 
-    private void expired(MessageEntry e) {
+    void expired(MessageEntry e) {
         expiredCount++;
+        redeliveries.forwardExpired(e);
         dropped(e);
     }
 
     /** The message leaves the queue without being consumed. */
-    private void dropped(MessageEntry e) {
+    void dropped(MessageEntry e) {
         e.delivery = null;
         if (e.storeId != 0 && store != null) {
             store.removed(e.storeId);
         }
     }
 
-    private void release(List<QueueDelivery> deliveries, boolean delivered) {
+    void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
+        boolean delivered = reason != null && reason.delivered();
         List<MessageEntry> back = null;
         for (QueueDelivery d : deliveries) {
             MessageEntry e = d.entry;
@@ -388,6 +370,8 @@ public final class MessageQueue implements Address {
                 dropped(e);
             } else if (expiredNow(e)) {
                 expired(e);
+            } else if (delivered && redeliveries.takeReleased(e, d.deliveryCount(), reason)) {
+                continue;
             } else {
                 available.add(e);
                 if (back == null) {
@@ -402,6 +386,20 @@ public final class MessageQueue implements Address {
                 if (e.listed && !consumers.noneReady()) {
                     offer(e);
                 }
+            }
+        }
+    }
+
+    /** A delayed redelivery is due: {@code e} goes back to its place and to a ready consumer. */
+    void requeue(MessageEntry e) {
+        if (closed) {
+            dropped(e);
+        } else if (expiredNow(e)) {
+            expired(e);
+        } else {
+            available.add(e);
+            if (!consumers.noneReady()) {
+                offer(e);
             }
         }
     }
@@ -429,7 +427,8 @@ public final class MessageQueue implements Address {
             if (expiredNow(e)) {
                 available.remove(e);
                 expired(e);
-            } else if (c.selector == null || matches(c.selector, e.message)) {
+            } else if ((c.selector == null || matches(c.selector, e.message))
+                    && (e.avoid != c || consumers.size() == 1)) {
                 deliver(c, e);
             }
             e = next;
@@ -442,6 +441,10 @@ public final class MessageQueue implements Address {
         }
         QueueDelivery d = new QueueDelivery(e, c, this, e.priorDeliveries + 1);
         e.delivery = d;
+        e.avoid = null;
+        if (redeliveries.policy().ackTimeout() > 0) {
+            d.deliveredAt = runtime.now();
+        }
         c.addOutstanding(d);
         outstanding++;
         deliveredCount++;
@@ -472,7 +475,7 @@ public final class MessageQueue implements Address {
             if (!c.closed) {
                 consumers.update(c);
             }
-            release(List.of(d), false);
+            release(List.of(d), (ReleaseReason) null);
             return;
         }
         toSink(d);

@@ -17,6 +17,8 @@ public final class QueueDelivery implements Delivery {
     final QueueConsumer consumer;
     private final MessageQueue queue;
     private final int deliveryCount;
+    /** When it was pushed (epoch ms), set only when the queue has an acknowledgement timeout. */
+    long deliveredAt;
     /** Links in the consumer's list of outstanding deliveries. */
     QueueDelivery prev;
     QueueDelivery next;

@@ -36,6 +36,8 @@ public final class SubscriptionRegistry {
     }
 
     private final EngineRuntime runtime;
+    /** The queue policy of a topic's subscriptions, by topic name. */
+    private final java.util.function.Function<String, dev.ferrymq.engine.queue.QueuePolicy> policies;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Key, Subscription> durable = new HashMap<>();
     private final Map<Key, Subscription> shared = new HashMap<>();
@@ -43,8 +45,9 @@ public final class SubscriptionRegistry {
     /** Set once at broker start, before any subscription exists; null keeps subscriptions in memory. */
     private SubscriptionStore store;
 
-    public SubscriptionRegistry(EngineRuntime runtime) {
+    public SubscriptionRegistry(EngineRuntime runtime, java.util.function.Function<String, dev.ferrymq.engine.queue.QueuePolicy> policies) {
         this.runtime = runtime;
+        this.policies = policies;
     }
 
     /** Records durable subscriptions and their messages in {@code store}; call at broker start. */
@@ -260,7 +263,7 @@ public final class SubscriptionRegistry {
             case SHARED -> "shared:" + clientId + ":" + name;
             case DURABLE, SHARED_DURABLE -> "durable:" + clientId + ":" + name;
         };
-        MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime);
+        MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime, policies.apply(topic.ref().name()));
         Subscription s = new Subscription(topic, kind, clientId, name, selector, noLocal, connection, queue);
         if (store != null && s.durable()) {
             queue.persistTo(store.queues());

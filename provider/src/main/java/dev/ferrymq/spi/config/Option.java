@@ -69,6 +69,17 @@ public final class Option<T> {
         });
     }
 
+    /** A decimal number between {@code min} and {@code max} inclusive. */
+    public static Option<Double> decimal(String name, double defaultValue, double min, double max, String description) {
+        return new Option<>(name, Double.class, defaultValue, description, s -> {
+            double v = Double.parseDouble(s.trim());
+            if (!(v >= min && v <= max)) {
+                throw new IllegalArgumentException("must be between " + min + " and " + max);
+            }
+            return v;
+        });
+    }
+
     public static Option<Boolean> bool(String name, boolean defaultValue, String description) {
         return new Option<>(name, Boolean.class, defaultValue, description, s -> switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
             case "true" -> Boolean.TRUE;

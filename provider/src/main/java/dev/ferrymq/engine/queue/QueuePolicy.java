@@ -1,0 +1,93 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.config.DestinationOptions;
+import dev.ferrymq.spi.config.RedeliveryOptions;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The redelivery, dead-letter, expiry and acknowledgement-timeout settings of one queue, resolved
+ * from the broker's {@link RedeliveryOptions} for the destination's name, plus where moved
+ * messages go.
+ *
+ * <p>Threading contract: immutable; any thread.
+ */
+public final class QueuePolicy {
+
+    /** Where a queue sends messages it moves to another queue (dead letters, expired messages). */
+    @FunctionalInterface
+    public interface Forwarder {
+        /** Enqueues {@code message} on queue {@code queueName}, creating it on first use. Any thread. */
+        void forward(String queueName, MessageData message);
+    }
+
+    /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
+    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, (q, m) -> { });
+
+    final int maxDeliveryAttempts;
+    final long redeliveryDelay;
+    final double multiplier;
+    final long maxDelay;
+    final double jitter;
+    /** Resolved dead-letter queue name, or {@code null}: drop. */
+    final String deadLetterQueue;
+    /** Resolved expiry queue name, or {@code null}: drop. */
+    final String expiryQueue;
+    final long ackTimeout;
+    final Forwarder forwarder;
+
+    private QueuePolicy(int maxDeliveryAttempts, long redeliveryDelay, double multiplier, long maxDelay, double jitter,
+                        String deadLetterQueue, String expiryQueue, long ackTimeout, Forwarder forwarder) {
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.redeliveryDelay = redeliveryDelay;
+        this.multiplier = multiplier;
+        this.maxDelay = maxDelay;
+        this.jitter = jitter;
+        this.deadLetterQueue = deadLetterQueue;
+        this.expiryQueue = expiryQueue;
+        this.ackTimeout = ackTimeout;
+        this.forwarder = forwarder;
+    }
+
+    /** The settings of destination {@code destinationName} (a topic's name for its subscriptions). */
+    public static QueuePolicy resolve(DestinationOptions options, String destinationName, Forwarder forwarder) {
+        return new QueuePolicy(options.get(RedeliveryOptions.MAX_DELIVERY_ATTEMPTS, destinationName),
+                options.get(RedeliveryOptions.REDELIVERY_DELAY, destinationName),
+                options.get(RedeliveryOptions.REDELIVERY_MULTIPLIER, destinationName),
+                options.get(RedeliveryOptions.MAX_REDELIVERY_DELAY, destinationName),
+                options.get(RedeliveryOptions.REDELIVERY_JITTER, destinationName),
+                RedeliveryOptions.queueName(options.get(RedeliveryOptions.DEAD_LETTER_QUEUE, destinationName), destinationName),
+                RedeliveryOptions.queueName(options.get(RedeliveryOptions.EXPIRY_QUEUE, destinationName), destinationName),
+                options.get(RedeliveryOptions.ACK_TIMEOUT, destinationName),
+                forwarder);
+    }
+
+    /** Whether a message whose delivery number {@code deliveryCount} was handed back has no attempt left. */
+    boolean exhausted(int deliveryCount) {
+        return maxDeliveryAttempts > 0 && deliveryCount >= maxDeliveryAttempts;
+    }
+
+    /**
+     * Milliseconds to wait before redelivering a message whose delivery number {@code deliveryCount}
+     * was handed back: {@code redeliveryDelay * multiplier^(deliveryCount-1)}, at most
+     * {@code maxDelay}, then spread by the jitter.
+     */
+    long redeliveryDelay(int deliveryCount) {
+        if (redeliveryDelay <= 0) {
+            return 0;
+        }
+        double d = redeliveryDelay * Math.pow(multiplier, Math.max(0, deliveryCount - 1));
+        if (maxDelay > 0) {
+            d = Math.min(d, maxDelay);
+        }
+        if (jitter > 0) {
+            d *= 1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        }
+        return Math.max(0, Math.round(d));
+    }
+
+    public long ackTimeout() {
+        return ackTimeout;
+    }
+}

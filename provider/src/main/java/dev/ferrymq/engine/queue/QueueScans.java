@@ -1,0 +1,120 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The walks over one {@link MessageQueue}'s messages that are not dispatch: browsing, the expiry
+ * and acknowledgement-timeout sweeps, and moving messages out (dead letters back to their origin).
+ *
+ * <p>Threading contract: every public method may be called from any thread; it hands its work to
+ * the queue's serial executor and touches queue state only there.
+ */
+public final class QueueScans {
+
+    private final MessageQueue q;
+
+    QueueScans(MessageQueue queue) {
+        this.q = queue;
+    }
+
+    /** A snapshot of the available, unexpired messages matching {@code selector}, in delivery order. */
+    public void browse(Selector selector, Completion<List<MessageData>> done) {
+        q.executor.execute(() -> {
+            long now = q.runtime.now();
+            List<MessageData> out = new ArrayList<>();
+            for (MessageEntry e = q.available.first(); e != null; e = q.available.after(e)) {
+                if (!e.isExpired(now) && (selector == null || q.matches(selector, e.message))) {
+                    out.add(e.message);
+                }
+            }
+            done.complete(out);
+        });
+    }
+
+    /**
+     * Drops every available message that has expired (the periodic sweeper calls this), through
+     * the expiry queue when one is configured. Does nothing, without a task, for a queue that
+     * received no message with an expiration since its last sweep.
+     */
+    public void sweepExpired() {
+        if (!q.holdsExpiring) {
+            return;
+        }
+        q.executor.execute(() -> {
+            long now = q.runtime.now();
+            boolean expiringLeft = false;
+            for (MessageEntry e = q.available.first(); e != null; ) {
+                MessageEntry next = q.available.after(e);
+                if (e.isExpired(now)) {
+                    q.available.remove(e);
+                    q.expired(e);
+                } else if (e.message.expiration() != 0) {
+                    expiringLeft = true;
+                }
+                e = next;
+            }
+            if (!expiringLeft && q.outstanding == 0) {
+                q.holdsExpiring = false;
+            }
+        });
+    }
+
+    /**
+     * Takes back every delivery its consumer has held unacknowledged longer than the queue's
+     * acknowledgement timeout: redelivered (preferably to another consumer), the owner told.
+     * Does nothing, without a task, when the queue has no timeout.
+     */
+    public void sweepAckTimeouts() {
+        long timeout = q.redeliveries.policy().ackTimeout();
+        if (timeout <= 0) {
+            return;
+        }
+        q.executor.execute(() -> {
+            if (q.outstanding == 0) {
+                return;
+            }
+            long limit = q.runtime.now() - timeout;
+            ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.ACK_TIMEOUT,
+                    "not acknowledged within the acknowledgement timeout of " + timeout + " ms");
+            for (QueueConsumer c : q.consumers.snapshot()) {
+                for (QueueDelivery d : c.outstandingList()) {
+                    if (d.deliveredAt > limit) {
+                        break;
+                    }
+                    d.entry.avoid = c;
+                    q.release(List.of(d), reason);
+                    if (c.owner instanceof AckTimeoutListener l) {
+                        l.ackTimedOut(q.name(), d.message().messageId(), timeout);
+                    }
+                }
+            }
+        });
+    }
+
+    /**
+     * Moves the available messages matching {@code selector} (null: all) for which {@code mover}
+     * returns true (it took them elsewhere) out of the queue; completes with how many moved.
+     */
+    public void moveOut(Selector selector, Predicate<MessageData> mover, Completion<Integer> done) {
+        q.executor.execute(() -> {
+            int moved = 0;
+            for (MessageEntry e = q.available.first(); e != null; ) {
+                MessageEntry next = q.available.after(e);
+                if ((selector == null || q.matches(selector, e.message)) && mover.test(e.message)) {
+                    q.available.remove(e);
+                    q.dropped(e);
+                    moved++;
+                }
+                e = next;
+            }
+            done.complete(moved);
+        });
+    }
+}

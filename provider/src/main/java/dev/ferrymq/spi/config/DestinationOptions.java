@@ -1,0 +1,162 @@
+package dev.ferrymq.spi.config;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Options that may differ per destination: a default for each, plus overrides for destination
+ * name patterns. Keys are {@code <option>} (the default for every destination) and
+ * {@code <option>@<pattern>} (destinations whose name matches the pattern), e.g.
+ * {@code maxDeliveryAttempts=5&maxDeliveryAttempts@orders.*=3}.
+ *
+ * <p>Patterns: {@code *} matches any run of characters, dots included; every other character
+ * matches itself. Destination names may contain dots, so there is no segment syntax to misread.
+ * Most specific wins, option by option: an exact name beats any pattern, then the pattern with
+ * more literal (non-{@code *}) characters, then the one with fewer {@code *}, then the one given
+ * first. An option no matching pattern sets takes its default.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class DestinationOptions {
+
+    /** Separates an option name from its destination pattern in a key. */
+    public static final char PATTERN_SEPARATOR = '@';
+
+    private record Override(String pattern, int order, OptionValues values) {
+        boolean matches(String name) {
+            return glob(pattern, 0, name, 0);
+        }
+
+        int literals() {
+            return pattern.length() - stars();
+        }
+
+        int stars() {
+            int n = 0;
+            for (int i = 0; i < pattern.length(); i++) {
+                if (pattern.charAt(i) == '*') {
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
+    private static final Comparator<Override> MOST_SPECIFIC_FIRST = Comparator
+            .comparing((Override o) -> o.stars() > 0)
+            .thenComparing(Comparator.comparingInt(Override::literals).reversed())
+            .thenComparingInt(Override::stars)
+            .thenComparingInt(Override::order);
+
+    private final OptionValues defaults;
+    /** Sorted most specific first. */
+    private final List<Override> overrides;
+
+    private DestinationOptions(OptionValues defaults, List<Override> overrides) {
+        this.defaults = defaults;
+        this.overrides = overrides;
+    }
+
+    /** Whether {@code key} names one of {@code declared}, with or without a pattern. */
+    public static boolean isKey(Collection<? extends Option<?>> declared, String key) {
+        int at = key.indexOf(PATTERN_SEPARATOR);
+        String name = at < 0 ? key : key.substring(0, at);
+        return declared.stream().anyMatch(o -> o.name().equals(name));
+    }
+
+    /**
+     * Parses keys of {@code declared} options (see the class comment).
+     *
+     * @throws IllegalArgumentException naming the key when an option is unknown, a pattern empty
+     *                                  or a value invalid
+     */
+    public static DestinationOptions parse(Collection<? extends Option<?>> declared, Map<String, String> text) {
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, Map<String, String>> byPattern = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : text.entrySet()) {
+            String key = e.getKey();
+            int at = key.indexOf(PATTERN_SEPARATOR);
+            if (at < 0) {
+                plain.put(key, e.getValue());
+                continue;
+            }
+            String pattern = key.substring(at + 1);
+            if (pattern.isEmpty()) {
+                throw new IllegalArgumentException("option '" + key + "' has an empty destination pattern after '@'");
+            }
+            byPattern.computeIfAbsent(pattern, p -> new LinkedHashMap<>()).put(key.substring(0, at), e.getValue());
+        }
+        List<Override> overrides = new ArrayList<>();
+        Map<String, Integer> orders = new HashMap<>();
+        for (Map.Entry<String, Map<String, String>> e : byPattern.entrySet()) {
+            orders.put(e.getKey(), orders.size());
+            overrides.add(new Override(e.getKey(), orders.get(e.getKey()), OptionValues.parse(declared, e.getValue())));
+        }
+        overrides.sort(MOST_SPECIFIC_FIRST);
+        return new DestinationOptions(OptionValues.parse(declared, plain), List.copyOf(overrides));
+    }
+
+    /** All defaults, no patterns. */
+    public static DestinationOptions defaults() {
+        return new DestinationOptions(OptionValues.defaults(), List.of());
+    }
+
+    /** The value of {@code option} for destination {@code name}: the most specific pattern setting it, else the default. */
+    public <T> T get(Option<T> option, String name) {
+        for (Override o : overrides) {
+            if (o.values().isSet(option) && o.matches(name)) {
+                return o.values().get(option);
+            }
+        }
+        return defaults.get(option);
+    }
+
+    /** Whether any default or pattern sets {@code option}. */
+    public boolean anySet(Option<?> option) {
+        return defaults.isSet(option) || overrides.stream().anyMatch(o -> o.values().isSet(option));
+    }
+
+    /** Every value given for {@code option}, the default's included. */
+    public <T> List<T> allValues(Option<T> option) {
+        List<T> out = new ArrayList<>();
+        out.add(defaults.get(option));
+        for (Override o : overrides) {
+            if (o.values().isSet(option)) {
+                out.add(o.values().get(option));
+            }
+        }
+        return out;
+    }
+
+    /** Glob match where {@code *} matches any run of characters. */
+    static boolean glob(String p, int pi, String s, int si) {
+        while (pi < p.length()) {
+            char c = p.charAt(pi);
+            if (c == '*') {
+                while (pi < p.length() && p.charAt(pi) == '*') {
+                    pi++;
+                }
+                if (pi == p.length()) {
+                    return true;
+                }
+                for (int k = si; k <= s.length(); k++) {
+                    if (glob(p, pi, s, k)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (si >= s.length() || s.charAt(si) != c) {
+                return false;
+            }
+            pi++;
+            si++;
+        }
+        return si == s.length();
+    }
+}

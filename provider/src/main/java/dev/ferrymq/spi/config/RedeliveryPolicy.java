@@ -1,0 +1,103 @@
+package dev.ferrymq.spi.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The typed form of the {@link RedeliveryOptions}, for code: e.g.
+ * {@code factory.withRedeliveryPolicy("orders.*", RedeliveryPolicy.defaults().withMaxDeliveryAttempts(3)
+ * .withRedeliveryDelay(100, 2.0, 5_000))}. It turns into the same URL options, so URL, JNDI and
+ * code configure the same thing.
+ *
+ * @param maxDeliveryAttempts  see {@link RedeliveryOptions#MAX_DELIVERY_ATTEMPTS}; 0 or -1 unlimited
+ * @param redeliveryDelay      see {@link RedeliveryOptions#REDELIVERY_DELAY}, milliseconds
+ * @param redeliveryMultiplier see {@link RedeliveryOptions#REDELIVERY_MULTIPLIER}, at least 1
+ * @param maxRedeliveryDelay   see {@link RedeliveryOptions#MAX_REDELIVERY_DELAY}, milliseconds
+ * @param redeliveryJitter     see {@link RedeliveryOptions#REDELIVERY_JITTER}, 0 to 1
+ * @param deadLetterQueue      see {@link RedeliveryOptions#DEAD_LETTER_QUEUE}; empty for none
+ * @param expiryQueue          see {@link RedeliveryOptions#EXPIRY_QUEUE}; empty for none
+ * @param ackTimeout           see {@link RedeliveryOptions#ACK_TIMEOUT}, milliseconds; 0 for none
+ */
+public record RedeliveryPolicy(int maxDeliveryAttempts, long redeliveryDelay, double redeliveryMultiplier,
+                               long maxRedeliveryDelay, double redeliveryJitter, String deadLetterQueue,
+                               String expiryQueue, long ackTimeout) {
+
+    /**
+     * Checks every value as the URL option parser would.
+     *
+     * @throws IllegalArgumentException naming the option when a value is out of range
+     */
+    public RedeliveryPolicy {
+        RedeliveryOptions.MAX_DELIVERY_ATTEMPTS.parse(String.valueOf(maxDeliveryAttempts));
+        RedeliveryOptions.REDELIVERY_DELAY.parse(String.valueOf(redeliveryDelay));
+        RedeliveryOptions.REDELIVERY_MULTIPLIER.parse(String.valueOf(redeliveryMultiplier));
+        RedeliveryOptions.MAX_REDELIVERY_DELAY.parse(String.valueOf(maxRedeliveryDelay));
+        RedeliveryOptions.REDELIVERY_JITTER.parse(String.valueOf(redeliveryJitter));
+        RedeliveryOptions.ACK_TIMEOUT.parse(String.valueOf(ackTimeout));
+    }
+
+    /** The declared defaults. */
+    public static RedeliveryPolicy defaults() {
+        return new RedeliveryPolicy(RedeliveryOptions.MAX_DELIVERY_ATTEMPTS.defaultValue(),
+                RedeliveryOptions.REDELIVERY_DELAY.defaultValue(), RedeliveryOptions.REDELIVERY_MULTIPLIER.defaultValue(),
+                RedeliveryOptions.MAX_REDELIVERY_DELAY.defaultValue(), RedeliveryOptions.REDELIVERY_JITTER.defaultValue(),
+                RedeliveryOptions.DEAD_LETTER_QUEUE.defaultValue(), RedeliveryOptions.EXPIRY_QUEUE.defaultValue(),
+                RedeliveryOptions.ACK_TIMEOUT.defaultValue());
+    }
+
+    public RedeliveryPolicy withMaxDeliveryAttempts(int attempts) {
+        return new RedeliveryPolicy(attempts, redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay,
+                redeliveryJitter, deadLetterQueue, expiryQueue, ackTimeout);
+    }
+
+    /** Exponential backoff: {@code initial}, then times {@code multiplier} per attempt, at most {@code max}. */
+    public RedeliveryPolicy withRedeliveryDelay(long initial, double multiplier, long max) {
+        return new RedeliveryPolicy(maxDeliveryAttempts, initial, multiplier, max, redeliveryJitter, deadLetterQueue,
+                expiryQueue, ackTimeout);
+    }
+
+    public RedeliveryPolicy withRedeliveryJitter(double jitter) {
+        return new RedeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay,
+                jitter, deadLetterQueue, expiryQueue, ackTimeout);
+    }
+
+    public RedeliveryPolicy withDeadLetterQueue(String queue) {
+        return new RedeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay,
+                redeliveryJitter, queue == null ? "" : queue, expiryQueue, ackTimeout);
+    }
+
+    public RedeliveryPolicy withExpiryQueue(String queue) {
+        return new RedeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay,
+                redeliveryJitter, deadLetterQueue, queue == null ? "" : queue, ackTimeout);
+    }
+
+    public RedeliveryPolicy withAckTimeout(long millis) {
+        return new RedeliveryPolicy(maxDeliveryAttempts, redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay,
+                redeliveryJitter, deadLetterQueue, expiryQueue, millis);
+    }
+
+    /**
+     * The URL options for this policy: for every destination when {@code pattern} is {@code null},
+     * else for destinations matching {@code pattern}.
+     *
+     * @throws IllegalArgumentException naming the option when a value is out of range
+     */
+    public Map<String, String> toOptions(String pattern) {
+        String suffix = pattern == null ? "" : DestinationOptions.PATTERN_SEPARATOR + pattern;
+        Map<String, String> out = new LinkedHashMap<>();
+        put(out, RedeliveryOptions.MAX_DELIVERY_ATTEMPTS, suffix, String.valueOf(maxDeliveryAttempts));
+        put(out, RedeliveryOptions.REDELIVERY_DELAY, suffix, String.valueOf(redeliveryDelay));
+        put(out, RedeliveryOptions.REDELIVERY_MULTIPLIER, suffix, String.valueOf(redeliveryMultiplier));
+        put(out, RedeliveryOptions.MAX_REDELIVERY_DELAY, suffix, String.valueOf(maxRedeliveryDelay));
+        put(out, RedeliveryOptions.REDELIVERY_JITTER, suffix, String.valueOf(redeliveryJitter));
+        put(out, RedeliveryOptions.DEAD_LETTER_QUEUE, suffix, deadLetterQueue == null ? "" : deadLetterQueue);
+        put(out, RedeliveryOptions.EXPIRY_QUEUE, suffix, expiryQueue == null ? "" : expiryQueue);
+        put(out, RedeliveryOptions.ACK_TIMEOUT, suffix, String.valueOf(ackTimeout));
+        return out;
+    }
+
+    private static void put(Map<String, String> out, Option<?> option, String suffix, String value) {
+        option.parse(value);
+        out.put(option.name() + suffix, value);
+    }
+}

@@ -229,6 +229,29 @@ class PersistenceRestartTest extends PersistenceTestSupport {
     }
 
     @Test
+    @DisplayName("Dead-letter queues: a message moved to DLQ.<queue> after its delivery attempts survives a restart there, not in its queue")
+    void deadLetterQueueSurvives() throws Exception {
+        String options = "maxDeliveryAttempts=2";
+        try (JMSContext ctx = new dev.ferrymq.FerryConnectionFactory(url(options)).createContext(JMSContext.SESSION_TRANSACTED)) {
+            Queue q = ctx.createQueue("poison");
+            ctx.createProducer().send(q, "bad");
+            ctx.commit();
+            JMSConsumer c = ctx.createConsumer(q);
+            for (int attempt = 1; attempt <= 2; attempt++) {
+                assertThat(c.receiveBody(String.class, WAIT)).isEqualTo("bad");
+                ctx.rollback();
+            }
+            assertThat(c.receive(200)).isNull();
+        }
+        restart();
+        try (JMSContext ctx = new dev.ferrymq.FerryConnectionFactory(url(options)).createContext()) {
+            assertThat(ctx.createConsumer(ctx.createQueue("poison")).receive(200)).isNull();
+            Message dead = ctx.createConsumer(ctx.createQueue("DLQ.poison")).receive(WAIT);
+            assertThat(dead.getBody(String.class)).isEqualTo("bad");
+        }
+    }
+
+    @Test
     @DisplayName("store=memory keeps nothing on disk and nothing across a restart")
     void memoryStoreKeepsNothing() throws Exception {
         String url = "vm://" + broker + "?store=memory";

@@ -3,6 +3,7 @@ package dev.ferrymq;
 import dev.ferrymq.client.ClientOptions;
 import dev.ferrymq.engine.BrokerOptions;
 import dev.ferrymq.spi.config.OptionTable;
+import dev.ferrymq.store.StoreOptions;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,11 @@ class OptionsDocumentationTest {
     @DisplayName("README documents every redelivery option as declared in RedeliveryOptions")
     void redeliveryOptionsDocumented() throws Exception {
         assertThat(readme()).contains(OptionTable.markdown(RedeliveryOptions.ALL));
+    }
+
+    @Test
+    @DisplayName("README documents every store option as declared in StoreOptions")
+    void storeOptionsDocumented() throws Exception {
+        assertThat(readme()).contains(OptionTable.markdown(StoreOptions.ALL));
     }
 }

@@ -3,6 +3,8 @@ package dev.ferrymq.engine;
 import dev.ferrymq.engine.connection.VmConnection;
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.persistence.PersistentStore;
+import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueuePolicy;
@@ -19,6 +21,7 @@ import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
+import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 
 import java.util.ArrayList;
@@ -51,9 +54,10 @@ public final class Broker implements Engine {
     private final AtomicLong anonymousConnections = new AtomicLong();
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> ackSweeper;
+    private final PersistentStore store;
     private volatile CompletableFuture<Void> stopped;
 
-    Broker(String name, OptionValues options, DestinationOptions redelivery) {
+    Broker(String name, OptionValues options, DestinationOptions redelivery, JournalConfig journal) {
         this.name = name;
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
@@ -62,6 +66,15 @@ public final class Broker implements Engine {
         Function<String, QueuePolicy> policies = n -> QueuePolicy.resolve(redelivery, n, forwarder);
         this.subscriptions = new SubscriptionRegistry(runtime, policies);
         this.destinations = new Destinations(runtime, subscriptions, policies);
+        this.store = new PersistentStore(name, journal);
+        destinations.persistTo(store);
+        subscriptions.persistTo(store);
+        try {
+            Recovery.run(store, destinations, subscriptions, runtime.now());
+        } catch (RuntimeException e) {
+            runtime.shutdown();
+            throw e;
+        }
         long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
         this.sweeper = sweep > 0
                 ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepExpired()), sweep)
@@ -126,6 +139,11 @@ public final class Broker implements Engine {
     /** Engine-internal: the broker's destinations. */
     public Destinations destinations() {
         return destinations;
+    }
+
+    /** Engine-internal: the broker's persistence. */
+    public PersistentStore store() {
+        return store;
     }
 
     /** Engine-internal: the broker's topic subscriptions. */
@@ -234,6 +252,7 @@ public final class Broker implements Engine {
         if (ackSweeper != null) {
             ackSweeper.cancel(false);
         }
+        store.stopping();
         destinations.closeAll(reason);
         List<CompletableFuture<?>> closes = new ArrayList<>();
         for (VmConnection c : connections) {
@@ -246,7 +265,11 @@ public final class Broker implements Engine {
         }
         Futures.all(closes).orTimeout(10, TimeUnit.SECONDS).whenComplete((v, t) -> {
             runtime.shutdown();
-            result.complete(null);
+            try {
+                store.close();
+            } finally {
+                result.complete(null);
+            }
         });
         return result;
     }

@@ -6,8 +6,11 @@ import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 
-import java.util.LinkedHashMap;
+import dev.ferrymq.store.JournalConfig;
+import dev.ferrymq.store.StoreOptions;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,16 +40,30 @@ public final class BrokerOptions {
     /** Every broker option, in documentation order. */
     public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH);
 
+    /**
+     * The system property that changes the default of the {@code store} option (when the URL does
+     * not set it): the build sets it to {@code memory} for the tests that are not about persistence.
+     */
+    public static final String DEFAULT_STORE_PROPERTY = "ferrymq.store";
+
+    /** Every option a broker URL accepts: these and the {@link StoreOptions}. */
+    private static final List<Option<?>> ACCEPTED = concat(ALL, StoreOptions.ALL);
+
     private BrokerOptions() {
     }
 
     /**
-     * Parses the URL options other than the per-destination {@link RedeliveryOptions}.
+     * Parses the URL options other than the per-destination {@link RedeliveryOptions}: these and
+     * the {@link StoreOptions}.
      *
      * @throws EngineException GENERAL naming the option when one is unknown or its value invalid
      */
     public static OptionValues parse(Map<String, String> options) {
-        return parseWith(() -> OptionValues.parse(ALL, select(options, false)));
+        return parseWith(() -> {
+            OptionValues values = OptionValues.parse(ACCEPTED, select(options, false));
+            journalConfig(values, "check");
+            return values;
+        });
     }
 
     /**
@@ -77,5 +94,26 @@ public final class BrokerOptions {
         } catch (IllegalArgumentException e) {
             throw new EngineException(EngineException.Kind.GENERAL, "vm broker: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The journal configuration of broker {@code broker} from its parsed options; the
+     * {@link #DEFAULT_STORE_PROPERTY} system property replaces the {@code store} default.
+     *
+     * @throws IllegalArgumentException naming the option whose value is invalid
+     */
+    public static JournalConfig journalConfig(OptionValues values, String broker) {
+        JournalConfig config = JournalConfig.from(values, broker);
+        if (!values.isSet(StoreOptions.STORE)
+                && System.getProperty(DEFAULT_STORE_PROPERTY, "").trim().equalsIgnoreCase("memory")) {
+            return JournalConfig.memory();
+        }
+        return config;
+    }
+
+    private static List<Option<?>> concat(List<Option<?>> a, List<Option<?>> b) {
+        List<Option<?>> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
     }
 }

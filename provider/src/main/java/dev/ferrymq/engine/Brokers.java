@@ -2,12 +2,14 @@ package dev.ferrymq.engine;
 
 import dev.ferrymq.engine.exec.EngineThreads;
 import dev.ferrymq.spi.config.OptionValues;
+import dev.ferrymq.store.JournalConfig;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The running in-JVM brokers by name: {@code vm://name} starts or joins broker {@code name}; tests
@@ -31,10 +33,23 @@ public final class Brokers {
      * @throws dev.ferrymq.spi.EngineException GENERAL naming the option when one is unknown or invalid
      */
     public static Broker getOrStart(String name, Map<String, String> options) {
+        return getOrStart(name, options, UnaryOperator.identity());
+    }
+
+    /**
+     * {@link #getOrStart(String, Map)} with the store's configuration (from the options) changed by
+     * {@code journal} when the broker starts: for embedding code and tests that, say, inject a
+     * {@link JournalConfig#withChannelFactory ChannelFactory} simulating a full disk.
+     *
+     * @throws dev.ferrymq.spi.EngineException GENERAL naming the option when one is unknown or invalid,
+     *                                         or saying why the store cannot be opened
+     */
+    public static Broker getOrStart(String name, Map<String, String> options, UnaryOperator<JournalConfig> journal) {
         OptionValues values = BrokerOptions.parse(options);
         var redelivery = BrokerOptions.parseRedelivery(options);
         Broker b = RUNNING.get(name);
-        return b != null ? b : RUNNING.computeIfAbsent(name, n -> new Broker(n, values, redelivery));
+        return b != null ? b : RUNNING.computeIfAbsent(name,
+                n -> new Broker(n, values, redelivery, journal.apply(BrokerOptions.journalConfig(values, n))));
     }
 
     /** The running broker {@code name}, or {@code null}. */

@@ -3,6 +3,7 @@ package dev.ferrymq.engine;
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueStore;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.engine.topic.Topic;
@@ -34,6 +35,8 @@ public final class Destinations {
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Temporary> temporaries = new ConcurrentHashMap<>();
     private final Function<String, QueuePolicy> policies;
+    /** Set once at broker start, before any queue exists; null keeps queues in memory only. */
+    private QueueStore store;
 
     Destinations(EngineRuntime runtime, SubscriptionRegistry subscriptions, Function<String, QueuePolicy> policies) {
         this.runtime = runtime;
@@ -59,6 +62,11 @@ public final class Destinations {
             }
         });
         return found[0];
+    }
+
+    /** Queue destinations (not temporary queues) write their PERSISTENT messages to {@code store}. */
+    void persistTo(QueueStore store) {
+        this.store = store;
     }
 
     /** Where a send to {@code ref} goes; INVALID_DESTINATION for a deleted temporary destination. */
@@ -180,7 +188,13 @@ public final class Destinations {
 
     private MessageQueue queue(DestinationRef ref) {
         MessageQueue q = queues.get(ref.name());
-        return q != null ? q : queues.computeIfAbsent(ref.name(), n -> new MessageQueue(ref, n, runtime, policies.apply(n)));
+        return q != null ? q : queues.computeIfAbsent(ref.name(), n -> {
+            MessageQueue created = new MessageQueue(ref, n, runtime, policies.apply(n));
+            if (store != null) {
+                created.persistTo(store);
+            }
+            return created;
+        });
     }
 
     private Topic topic(DestinationRef ref) {

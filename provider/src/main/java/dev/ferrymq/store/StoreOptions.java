@@ -23,7 +23,7 @@ public final class StoreOptions {
     public static final Option<String> DATA_DIRECTORY = Option.string("dataDirectory", "",
             "Directory of the journal files and their lock file (created if missing); empty means "
                     + "ferrymq-data/<broker name> under the working directory. Only one broker, in any JVM, "
-                    + "can use a directory at a time.");
+                    + "can use a directory at a time.").withDefaultText("ferrymq-data/{broker}");
 
     /** {@code syncPolicy}: see {@link SyncPolicy}. */
     public static final Option<String> SYNC_POLICY = Option.string("syncPolicy", "always",

@@ -2,6 +2,7 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
+import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.Delivery;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.ReleaseReason;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Hands lists of deliveries back to their queues: one task per queue, in list order.
@@ -38,12 +41,54 @@ final class DeliveryBatches {
         return out;
     }
 
-    static void acknowledge(List<QueueDelivery> ds) {
-        if (ds.size() == 1) {
-            ds.get(0).queue().acknowledge(ds.get(0));
+    /** Acknowledges {@code ds}; {@code done} completes once every queue's deletes are durable. */
+    static void acknowledge(List<QueueDelivery> ds, Completion<Void> done) {
+        Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
+        if (map.isEmpty()) {
+            done.complete(null);
             return;
         }
-        byQueue(ds).forEach(MessageQueue::acknowledge);
+        Completion<Void> each = map.size() == 1 ? done : new AllOf(map.size(), done);
+        map.forEach((q, list) -> q.acknowledge(list, each));
+    }
+
+    /** Acknowledges in memory deliveries whose stored messages a commit deleted. */
+    static void acknowledgeCommitted(List<QueueDelivery> ds) {
+        byQueue(ds).forEach(MessageQueue::acknowledgeCommitted);
+    }
+
+    /** Completes {@code done} once {@code count} parts completed, failing it with the first failure. */
+    private static final class AllOf implements Completion<Void> {
+        private final AtomicInteger left;
+        private final AtomicReference<EngineException> failure = new AtomicReference<>();
+        private final Completion<Void> done;
+
+        AllOf(int count, Completion<Void> done) {
+            this.left = new AtomicInteger(count);
+            this.done = done;
+        }
+
+        @Override
+        public void complete(Void result) {
+            finishOne();
+        }
+
+        @Override
+        public void fail(EngineException error) {
+            failure.compareAndSet(null, error);
+            finishOne();
+        }
+
+        private void finishOne() {
+            if (left.decrementAndGet() == 0) {
+                EngineException e = failure.get();
+                if (e == null) {
+                    done.complete(null);
+                } else {
+                    done.fail(e);
+                }
+            }
+        }
     }
 
     /** Hands {@code ds} back; {@code reason} {@code null} for deliveries the application never saw. */

@@ -2,6 +2,7 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.Broker;
 import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.persistence.Writes;
 import dev.ferrymq.engine.queue.AckTimeoutListener;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
@@ -80,10 +81,13 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         }
         if (transacted) {
             transaction.add(new PendingSend(message, address));
+            done.complete(null);
+        } else if (message.persistent()) {
+            broker.store().send(address, message, connection, done);
         } else {
             address.publish(message, connection);
+            done.complete(null);
         }
-        done.complete(null);
     }
 
     @Override
@@ -130,25 +134,26 @@ final class VmSession implements EngineSession, AckTimeoutListener {
 
     @Override
     public void acknowledge(List<? extends Delivery> deliveries, Completion<Void> done) {
+        List<QueueDelivery> owned;
         try {
-            DeliveryBatches.acknowledge(DeliveryBatches.own(deliveries, this));
+            owned = DeliveryBatches.own(deliveries, this);
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
-        done.complete(null);
+        DeliveryBatches.acknowledge(owned, done);
     }
 
     @Override
     public void acknowledge(Delivery delivery, Completion<Void> done) {
+        QueueDelivery d;
         try {
-            QueueDelivery d = DeliveryBatches.own(delivery, this);
-            d.queue().acknowledge(d);
+            d = DeliveryBatches.own(delivery, this);
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
-        done.complete(null);
+        d.queue().acknowledge(List.of(d), done);
     }
 
     @Override
@@ -176,11 +181,13 @@ final class VmSession implements EngineSession, AckTimeoutListener {
 
     @Override
     public void commit(List<? extends Delivery> consumed, Completion<Void> done) {
+        List<QueueDelivery> owned;
+        List<PendingSend> sends;
         try {
             requireTransacted("commit");
             ensureOpen();
-            var owned = DeliveryBatches.own(consumed, this);
-            List<PendingSend> sends = drainTransaction();
+            owned = DeliveryBatches.own(consumed, this);
+            sends = drainTransaction();
             for (PendingSend p : sends) {
                 if (p.address().isDeleted()) {
                     DeliveryBatches.release(owned, ROLLED_BACK);
@@ -188,15 +195,44 @@ final class VmSession implements EngineSession, AckTimeoutListener {
                             + p.address().ref() + " was deleted before commit");
                 }
             }
-            DeliveryBatches.acknowledge(owned);
-            for (PendingSend p : sends) {
-                p.address().publish(p.message(), connection);
-            }
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
-        done.complete(null);
+        commitWrites(owned, sends, done);
+    }
+
+    /**
+     * Writes the transaction as one atomic batch (its PERSISTENT sends to durable queues and the
+     * deletes of what it consumed); once durable, acknowledges and enqueues in memory and completes.
+     */
+    private void commitWrites(List<QueueDelivery> owned, List<PendingSend> sends, Completion<Void> done) {
+        Writes writes = broker.store().writes();
+        List<List<MessageQueue>> targets = new ArrayList<>(sends.size());
+        List<long[]> ids = new ArrayList<>(sends.size());
+        for (PendingSend p : sends) {
+            List<MessageQueue> to = new ArrayList<>(2);
+            p.address().route(p.message(), connection, to);
+            long[] id = new long[to.size()];
+            for (int i = 0; i < id.length; i++) {
+                id[i] = writes.add(to.get(i), p.message());
+            }
+            targets.add(to);
+            ids.add(id);
+        }
+        for (QueueDelivery d : owned) {
+            writes.delete(d.storeId());
+        }
+        writes.commit(true, () -> {
+            DeliveryBatches.acknowledgeCommitted(owned);
+            for (int s = 0; s < sends.size(); s++) {
+                List<MessageQueue> to = targets.get(s);
+                long[] id = ids.get(s);
+                for (int i = 0; i < id.length; i++) {
+                    to.get(i).enqueueStored(sends.get(s).message(), id[i], 0);
+                }
+            }
+        }, done);
     }
 
     @Override

@@ -34,6 +34,20 @@ public final class EngineThreads {
         return Thread.currentThread() instanceof EngineThread || INLINE_DEPTH.get()[0] > 0;
     }
 
+    /**
+     * Runs {@code action} on the current thread counted as an engine thread, so the serial
+     * executors it hands work to never run that work inline here. For callbacks from threads that
+     * are not the engine's and must stay quick (the store's writer thread).
+     */
+    public static void asEngine(Runnable action) {
+        enterInline();
+        try {
+            action.run();
+        } finally {
+            exitInline();
+        }
+    }
+
     /** Marks the current (application) thread as running engine tasks until {@link #exitInline()}. */
     static void enterInline() {
         INLINE_DEPTH.get()[0]++;

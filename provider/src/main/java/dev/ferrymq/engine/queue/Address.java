@@ -3,6 +3,8 @@ package dev.ferrymq.engine.queue;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
 
+import java.util.List;
+
 /**
  * Something a message can be sent to: a queue or a topic.
  *
@@ -15,6 +17,13 @@ public interface Address {
 
     /** Accepts a message from {@code publisher}; a deleted address drops it silently. */
     void publish(MessageData message, Publisher publisher);
+
+    /**
+     * Adds to {@code out} the queues a message from {@code publisher} goes to: this queue, or the
+     * subscriptions of a topic that accept it. Any thread; for sends whose messages are written
+     * to the store before they are enqueued.
+     */
+    void route(MessageData message, Publisher publisher, List<MessageQueue> out);
 
     /** Whether the address was deleted (a temporary destination, a stopped broker). */
     boolean isDeleted();

@@ -16,6 +16,8 @@ final class MessageEntry {
     final int priority;
     /** Arrival order in the queue; a released entry returns to this place. */
     final long seq;
+    /** The message's record id in the store, or 0 when it is not stored. */
+    final long storeId;
     /** Deliveries the application saw (released as delivered); the next delivery counts one more. */
     int priorDeliveries;
     /** Why it was last handed back, and the last failure's text (a listener's exception), or {@code null}. */
@@ -30,9 +32,10 @@ final class MessageEntry {
     MessageEntry next;
     boolean listed;
 
-    MessageEntry(MessageData message, long seq) {
+    MessageEntry(MessageData message, long seq, long storeId) {
         this.message = message;
         this.seq = seq;
+        this.storeId = storeId;
         int p = message.priority();
         this.priority = p < 0 ? 0 : Math.min(p, 9);
     }

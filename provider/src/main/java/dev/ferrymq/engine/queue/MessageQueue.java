@@ -30,9 +30,13 @@ import java.util.function.BooleanSupplier;
  * with credit) accepts any available message. Hence a new or released message only needs to be
  * offered to the ready consumers, and a consumer that becomes ready only needs one scan.
  *
- * <p>Persistence (a later issue) hooks into the three places messages enter and leave:
- * {@link #arrive}, {@link #acknowledged} and {@link #dropped}. Redelivery delay, dead letters and
- * expiry forwarding follow the queue's {@link QueuePolicy} in {@link Redeliveries}.
+ * <p>Persistence: a durable queue (a queue destination or a durable subscription) has a
+ * {@link QueueStore}. Its PERSISTENT messages arrive only once written ({@link #enqueueStored}),
+ * each delivery of one is handed to the consumer only once its delivery count is written (see
+ * {@link #deliver}), and they leave through {@link #acknowledged} (the caller's completion waits
+ * for the delete) or {@link #dropped} (a delete written in the background).
+ * Redelivery delay, dead letters and expiry forwarding follow the queue's {@link QueuePolicy} in
+ * {@link Redeliveries}.
  */
 public final class MessageQueue implements Address {
 
@@ -47,6 +51,8 @@ public final class MessageQueue implements Address {
     final Redeliveries redeliveries;
     private final QueueScans scans;
     private volatile boolean deleted;
+    /** Set once before the queue is published; null for a queue kept in memory only. */
+    private QueueStore store;
     /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
     volatile boolean holdsExpiring;
 
@@ -78,6 +84,21 @@ public final class MessageQueue implements Address {
         this.scans = new QueueScans(this);
     }
 
+    /** Makes this a durable queue writing its PERSISTENT messages to {@code store}; call before publishing the queue. */
+    public void persistTo(QueueStore store) {
+        this.store = store;
+    }
+
+    /** Whether {@code message} is written to the store when it arrives here. Any thread. */
+    public boolean stores(MessageData message) {
+        return store != null && message.persistent() && !deleted;
+    }
+
+    @Override
+    public void route(MessageData message, Publisher publisher, List<MessageQueue> out) {
+        out.add(this);
+    }
+
     @Override
     public DestinationRef ref() {
         return ref;
@@ -102,16 +123,28 @@ public final class MessageQueue implements Address {
      * is neither deliverable nor browsable before.
      */
     public void enqueue(MessageData message) {
+        if (stores(message)) {
+            store.add(this, message);
+        } else {
+            enqueueStored(message, 0, 0);
+        }
+    }
+
+    /**
+     * Adds a message already written to the store as record {@code storeId} (0: not stored);
+     * {@code priorDeliveries} is its recovered delivery count. Delayed like {@link #enqueue}.
+     */
+    public void enqueueStored(MessageData message, long storeId, int priorDeliveries) {
         long deliveryTime = message.deliveryTime();
         long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();
         if (delay > 0) {
             try {
-                runtime.schedule(() -> executor.execute(() -> arrive(message)), delay);
+                runtime.schedule(() -> executor.execute(() -> arrive(message, storeId, priorDeliveries)), delay);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 LOG.log(Level.DEBUG, "broker stopped: delayed message to " + name + " dropped");
             }
         } else {
-            executor.execute(() -> arrive(message));
+            executor.execute(() -> arrive(message, storeId, priorDeliveries));
         }
     }
 
@@ -174,11 +207,33 @@ public final class MessageQueue implements Address {
         });
     }
 
-    public void acknowledge(QueueDelivery d) {
-        executor.execute(() -> acknowledged(d));
+    /**
+     * Acknowledges deliveries; {@code done} completes once the deletes of their stored messages
+     * are durable.
+     */
+    public void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
+        executor.execute(() -> {
+            long[] ids = null;
+            int n = 0;
+            for (QueueDelivery d : deliveries) {
+                long id = acknowledged(d);
+                if (id != 0) {
+                    if (ids == null) {
+                        ids = new long[deliveries.size()];
+                    }
+                    ids[n++] = id;
+                }
+            }
+            if (n == 0 || store == null) {
+                done.complete(null);
+            } else {
+                store.acknowledged(ids, n, done);
+            }
+        });
     }
 
-    public void acknowledge(List<QueueDelivery> deliveries) {
+    /** Acknowledges deliveries whose stored messages a committed transaction already deleted. */
+    public void acknowledgeCommitted(List<QueueDelivery> deliveries) {
         executor.execute(() -> {
             for (QueueDelivery d : deliveries) {
                 acknowledged(d);
@@ -252,11 +307,13 @@ public final class MessageQueue implements Address {
 
     // ---- executor-confined below ----
 
-    private void arrive(MessageData message) {
+    private void arrive(MessageData message, long storeId, int priorDeliveries) {
+        MessageEntry e = new MessageEntry(message, nextSeq++, storeId);
         if (closed) {
+            dropped(e);
             return;
         }
-        MessageEntry e = new MessageEntry(message, nextSeq++);
+        e.priorDeliveries = priorDeliveries;
         enqueuedCount++;
         if (message.expiration() != 0 && !holdsExpiring) {
             holdsExpiring = true;
@@ -270,14 +327,16 @@ public final class MessageQueue implements Address {
         }
     }
 
-    private void acknowledged(QueueDelivery d) {
+    /** Consumes {@code d}'s entry for good; returns its store id to delete (0: none, or a stale delivery). */
+    private long acknowledged(QueueDelivery d) {
         MessageEntry e = d.entry;
         if (e.delivery != d) {
-            return;
+            return 0;
         }
         e.delivery = null;
         settle(d);
         acknowledgedCount++;
+        return e.storeId;
     }
 
     void expired(MessageEntry e) {
@@ -289,6 +348,9 @@ public final class MessageQueue implements Address {
     /** The message leaves the queue without being consumed. */
     void dropped(MessageEntry e) {
         e.delivery = null;
+        if (e.storeId != 0 && store != null) {
+            store.removed(e.storeId);
+        }
     }
 
     void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
@@ -389,8 +451,39 @@ public final class MessageQueue implements Address {
         if (--c.credit == 0) {
             consumers.update(c);
         }
+        if (e.storeId != 0 && store != null) {
+            store.delivering(e.storeId, d.deliveryCount(), () -> executor.execute(() -> handOver(d)));
+        } else {
+            toSink(d);
+        }
+    }
+
+    /**
+     * A stored message's delivery count is durable: the delivery goes to its consumer, unless it
+     * was settled meanwhile, or its consumer closed or was suspended: then it is taken back as
+     * never made (its credit returned), to be made again later.
+     */
+    private void handOver(QueueDelivery d) {
+        MessageEntry e = d.entry;
+        if (closed || e.delivery != d) {
+            return;
+        }
+        QueueConsumer c = d.consumer;
+        if (c.closed || c.suspended) {
+            deliveredCount--;
+            c.credit++;
+            if (!c.closed) {
+                consumers.update(c);
+            }
+            release(List.of(d), (ReleaseReason) null);
+            return;
+        }
+        toSink(d);
+    }
+
+    private void toSink(QueueDelivery d) {
         try {
-            c.sink.onDelivery(d);
+            d.consumer.sink.onDelivery(d);
         } catch (RuntimeException ex) {
             LOG.log(Level.ERROR, "delivery sink of a consumer on " + name + " failed", ex);
         }

@@ -40,6 +40,11 @@ public final class QueueDelivery implements Delivery {
         return deliveryCount;
     }
 
+    /** The record id of the delivered message in the store, or 0 when it is not stored. */
+    public long storeId() {
+        return entry.storeId;
+    }
+
     /** The queue to hand this delivery back to. */
     public MessageQueue queue() {
         return queue;

@@ -78,11 +78,13 @@ final class Redeliveries {
         if (dlq == null) {
             LOG.log(Level.WARNING, "message " + e.message.messageId() + " on " + queue.name() + " used up its "
                     + policy.maxDeliveryAttempts + " delivery attempts and no dead-letter queue is configured: dropped");
-            return;
+        } else {
+            String reason = "maxDeliveryAttempts (" + policy.maxDeliveryAttempts + ") reached; last release: "
+                    + e.lastCause;
+            MessageData copy = DeadLetters.deadLetter(e.message, dlq, reason, deliveryCount, e.lastFailure, subscription);
+            policy.forwarder.forward(dlq, copy);
         }
-        String reason = "maxDeliveryAttempts (" + policy.maxDeliveryAttempts + ") reached; last release: " + e.lastCause;
-        MessageData copy = DeadLetters.deadLetter(e.message, dlq, reason, deliveryCount, e.lastFailure, subscription);
-        policy.forwarder.forward(dlq, copy);
+        queue.dropped(e);
     }
 
     /** {@code e} expired: a copy goes to the expiry queue when one is configured (the queue counts and drops it). */

@@ -53,16 +53,27 @@ public final class Subscription {
         return kind == SubscriptionRegistry.Kind.DURABLE || kind == SubscriptionRegistry.Kind.SHARED_DURABLE;
     }
 
-    SubscriptionRegistry.Kind kind() {
+    public SubscriptionRegistry.Kind kind() {
         return kind;
     }
 
-    String clientId() {
+    /** The client ID, or {@code null}. */
+    public String clientId() {
         return clientId;
     }
 
-    String name() {
+    /** The subscription name ({@code null} for a private one). */
+    public String name() {
         return name;
+    }
+
+    /** The selector text, or {@code null}. */
+    public String selectorText() {
+        return selectorText;
+    }
+
+    public boolean noLocal() {
+        return noLocal;
     }
 
     /** Whether a consumer asking for this topic, selector and noLocal may use this subscription as is. */

@@ -42,10 +42,33 @@ public final class SubscriptionRegistry {
     private final Map<Key, Subscription> durable = new HashMap<>();
     private final Map<Key, Subscription> shared = new HashMap<>();
     private final AtomicLong privateIds = new AtomicLong();
+    /** Set once at broker start, before any subscription exists; null keeps subscriptions in memory. */
+    private SubscriptionStore store;
 
     public SubscriptionRegistry(EngineRuntime runtime, java.util.function.Function<String, dev.ferrymq.engine.queue.QueuePolicy> policies) {
         this.runtime = runtime;
         this.policies = policies;
+    }
+
+    /** Records durable subscriptions and their messages in {@code store}; call at broker start. */
+    public void persistTo(SubscriptionStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Recreates a durable subscription found in the store at broker start (it is not written
+     * again).
+     */
+    public Subscription restoreDurable(Topic topic, Kind kind, String clientId, String name, Selector selector,
+                                       boolean noLocal) {
+        lock.lock();
+        try {
+            Subscription s = create(topic, kind, clientId, name, selector, noLocal, null, false);
+            durable.put(new Key(clientId, name), s);
+            return s;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -63,7 +86,7 @@ public final class SubscriptionRegistry {
                 throw EngineException.invalidDestination(topic.ref() + " has been deleted");
             }
             Subscription s = switch (kind) {
-                case PRIVATE -> create(topic, kind, clientId, null, selector, info.noLocal(), connection);
+                case PRIVATE -> create(topic, kind, clientId, null, selector, info.noLocal(), connection, true);
                 case SHARED -> attachShared(topic, info, selector, clientId);
                 case DURABLE, SHARED_DURABLE -> attachDurable(topic, kind, info, selector, clientId);
             };
@@ -121,6 +144,9 @@ public final class SubscriptionRegistry {
                 }
                 durable.remove(key);
                 target.topic().remove(target);
+                if (store != null) {
+                    store.removed(target);
+                }
                 return true;
             } finally {
                 lock.unlock();
@@ -182,7 +208,7 @@ public final class SubscriptionRegistry {
                     + "on a different topic or with a different selector");
         }
         if (s == null) {
-            s = create(topic, Kind.SHARED, clientId, name, selector, false, null);
+            s = create(topic, Kind.SHARED, clientId, name, selector, false, null, true);
             shared.put(key, s);
         }
         return s;
@@ -216,19 +242,22 @@ public final class SubscriptionRegistry {
                             + "consumer on a different topic or with a different selector");
                 }
                 durable.remove(key);
+                if (store != null) {
+                    store.removed(s);
+                }
                 removeLocked(s);
                 s = null;
             }
         }
         if (s == null) {
-            s = create(topic, kind, clientId, name, selector, noLocal, null);
+            s = create(topic, kind, clientId, name, selector, noLocal, null, true);
             durable.put(key, s);
         }
         return s;
     }
 
     private Subscription create(Topic topic, Kind kind, String clientId, String name, Selector selector,
-                                boolean noLocal, Publisher connection) {
+                                boolean noLocal, Publisher connection, boolean record) {
         String queueName = topic.ref().name() + "::" + switch (kind) {
             case PRIVATE -> "private-" + privateIds.incrementAndGet();
             case SHARED -> "shared:" + clientId + ":" + name;
@@ -236,6 +265,12 @@ public final class SubscriptionRegistry {
         };
         MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime, policies.apply(topic.ref().name()));
         Subscription s = new Subscription(topic, kind, clientId, name, selector, noLocal, connection, queue);
+        if (store != null && s.durable()) {
+            queue.persistTo(store.queues());
+            if (record) {
+                store.created(s);
+            }
+        }
         topic.add(s);
         return s;
     }

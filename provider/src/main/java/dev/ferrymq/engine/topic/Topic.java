@@ -5,7 +5,10 @@ import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
 
+import dev.ferrymq.engine.queue.MessageQueue;
+
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A topic or temporary topic: fans each message out to its subscriptions, each of which is a
@@ -43,6 +46,15 @@ public final class Topic implements Address {
         for (Subscription s : subscriptions) {
             if (s.accepts(message, publisher)) {
                 s.queue().enqueue(message);
+            }
+        }
+    }
+
+    @Override
+    public void route(MessageData message, Publisher publisher, List<MessageQueue> out) {
+        for (Subscription s : subscriptions) {
+            if (s.accepts(message, publisher)) {
+                out.add(s.queue());
             }
         }
     }

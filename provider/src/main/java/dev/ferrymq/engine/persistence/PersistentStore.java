@@ -1,0 +1,296 @@
+package dev.ferrymq.engine.persistence;
+
+import dev.ferrymq.engine.exec.EngineThreads;
+import dev.ferrymq.engine.queue.Address;
+import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.Publisher;
+import dev.ferrymq.engine.queue.QueueStore;
+import dev.ferrymq.engine.topic.Subscription;
+import dev.ferrymq.engine.topic.SubscriptionStore;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.store.AppendCallback;
+import dev.ferrymq.store.Batch;
+import dev.ferrymq.store.Journal;
+import dev.ferrymq.store.JournalConfig;
+import dev.ferrymq.store.RecoveryListener;
+import dev.ferrymq.store.StoreException;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A broker's persistence: the {@link Journal} under its durable queues and subscriptions.
+ *
+ * <h2>What is written</h2>
+ * Only PERSISTENT messages on durable queues: queue destinations and durable (shared or not)
+ * subscriptions; never temporary destinations or non-durable subscriptions, never NON_PERSISTENT
+ * messages. Record types ({@link Records}): one {@code MESSAGE} record per (queue, message), a
+ * {@code DELIVERY_COUNT} update per delivery of it, a {@code SUBSCRIPTION} record per durable
+ * subscription. An acknowledgement or a drop deletes the message record.
+ *
+ * <h2>Completion semantics</h2>
+ * A send of a PERSISTENT message completes (sync send returns, CompletionListener fires) once its
+ * records are durable, and only then is the message enqueued; a commit is one atomic batch of its
+ * adds and the deletes of what it consumed, applied in memory and completed once durable; an
+ * acknowledgement completes once its deletes are durable (the message leaves memory at once).
+ *
+ * <h2>Delivery counts</h2>
+ * Before a stored message is handed to a consumer its queue writes the count of that delivery and
+ * hands it over only once the update is durable (group-committed with everything else in flight).
+ * So a message the application may have seen always has a stored count at least as high as what
+ * it saw: after a crash it comes back with JMSRedelivered=true and JMSXDeliveryCount one more than
+ * its last stored delivery, never unflagged. The count may be one too high (the process died
+ * between the write and the hand-over), never too low. This costs one small record per delivery,
+ * shared fsyncs, and a little latency; it is the only design that needs no assumption about the
+ * consumer.
+ *
+ * <p>Threading contract: thread-safe; never blocks. Journal callbacks run on the writer thread
+ * (file) or the appending thread (memory); everything they do to queues goes through
+ * {@link EngineThreads#asEngine} so no queue work runs inline on the writer thread.
+ */
+public final class PersistentStore implements QueueStore, SubscriptionStore {
+
+    private static final System.Logger LOG = System.getLogger(PersistentStore.class.getName());
+
+    private final String broker;
+    private final JournalConfig config;
+    private volatile Journal journal;
+    private volatile boolean closing;
+    private final ConcurrentHashMap<Subscription, Long> subscriptionIds = new ConcurrentHashMap<>();
+    private final AppendCallback logFailure = new AppendCallback() {
+        @Override
+        public void onDurable() {
+        }
+
+        @Override
+        public void onFailed(StoreException error) {
+            if (error.kind() != StoreException.Kind.CLOSED) {
+                LOG.log(Level.WARNING, "broker '" + broker + "': a background store write failed", error);
+            }
+        }
+    };
+
+    /** A store for {@code config}; {@link #open} opens its journal. */
+    public PersistentStore(String broker, JournalConfig config) {
+        this.broker = broker;
+        this.config = config;
+    }
+
+    /**
+     * Opens the journal, giving its live records to {@code listener}.
+     *
+     * @throws EngineException GENERAL when the directory is locked by another broker (naming it
+     *                         and the holder's pid), written by an incompatible version, or unusable
+     */
+    public void open(RecoveryListener listener) {
+        try {
+            journal = Journal.open(config, listener);
+        } catch (StoreException e) {
+            throw StoreErrors.atStart(broker, config, e);
+        }
+        var report = journal.recoveryReport();
+        if (!report.isClean()) {
+            StringBuilder sb = new StringBuilder("broker '" + broker + "': the journal in " + config.directory()
+                    + " was damaged; recovered everything before the damage and skipped:");
+            report.damages().forEach(d -> sb.append("\n  ").append(d));
+            LOG.log(Level.WARNING, sb.toString());
+        } else if (report.liveRecords() > 0) {
+            LOG.log(Level.INFO, "broker '" + broker + "': recovered " + report.liveRecords() + " record(s) from "
+                    + report.segments() + " journal file(s) in " + config.directory());
+        }
+    }
+
+    /** The journal; for recovery reporting and tests. */
+    public Journal journal() {
+        return journal;
+    }
+
+    public JournalConfig config() {
+        return config;
+    }
+
+    /**
+     * Sends a PERSISTENT message to {@code address}: writes it to the durable queues it reaches,
+     * then enqueues it everywhere and completes {@code done}; a failed write fails {@code done}
+     * (RESOURCE_ALLOCATION for a full disk) and enqueues nothing.
+     */
+    public void send(Address address, MessageData message, Publisher publisher, Completion<Void> done) {
+        List<MessageQueue> targets = new ArrayList<>(2);
+        address.route(message, publisher, targets);
+        Writes w = writes();
+        long[] ids = new long[targets.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = w.add(targets.get(i), message);
+        }
+        w.commit(false, () -> {
+            for (int i = 0; i < ids.length; i++) {
+                targets.get(i).enqueueStored(message, ids[i], 0);
+            }
+        }, done);
+    }
+
+    /** A new atomic set of writes (a send or a commit). */
+    public Writes writes() {
+        return new Writes(this);
+    }
+
+    // ---- QueueStore --------------------------------------------------------------------------
+
+    @Override
+    public void add(MessageQueue queue, MessageData message) {
+        Writes w = writes();
+        long id = w.add(queue, message);
+        w.commit(false, () -> queue.enqueueStored(message, id, 0), new Completion<>() {
+            @Override
+            public void complete(Void result) {
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                LOG.log(Level.WARNING, "broker '" + broker + "': message " + message.messageId() + " to "
+                        + queue.name() + " was not written, so it is dropped: " + error.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void delivering(long id, int deliveryCount, Runnable handOver) {
+        if (closing) {
+            return;
+        }
+        journal.append(Batch.update(id, Records.DELIVERY_COUNT, Records.count(deliveryCount)), new AppendCallback() {
+            @Override
+            public void onDurable() {
+                EngineThreads.asEngine(handOver);
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                if (error.kind() == StoreException.Kind.CLOSED) {
+                    return;
+                }
+                LOG.log(Level.WARNING, "broker '" + broker + "': the delivery count of a message could not be "
+                        + "written (" + error.getMessage() + "); it is delivered anyway", error);
+                EngineThreads.asEngine(handOver);
+            }
+        });
+    }
+
+    @Override
+    public void removed(long id) {
+        if (!closing) {
+            journal.append(Batch.delete(id), logFailure);
+        }
+    }
+
+    @Override
+    public void acknowledged(long[] ids, int count, Completion<Void> done) {
+        if (closing) {
+            done.fail(EngineException.illegalState("broker '" + broker + "' is stopping: the acknowledgement "
+                    + "was not written, so the message(s) will be delivered again after a restart"));
+            return;
+        }
+        Batch batch;
+        if (count == 1) {
+            batch = Batch.delete(ids[0]);
+        } else {
+            Batch.Builder b = Batch.builder();
+            for (int i = 0; i < count; i++) {
+                b.delete(ids[i]);
+            }
+            batch = b.build();
+        }
+        journal.append(batch, completing(done, "acknowledge"));
+    }
+
+    // ---- SubscriptionStore -------------------------------------------------------------------
+
+    @Override
+    public void created(Subscription s) {
+        if (closing) {
+            return;
+        }
+        long id = journal.nextId();
+        subscriptionIds.put(s, id);
+        journal.append(Batch.add(id, Records.SUBSCRIPTION, Records.subscription(s)), logFailure);
+    }
+
+    @Override
+    public void removed(Subscription s) {
+        Long id = subscriptionIds.remove(s);
+        if (id != null && !closing) {
+            journal.append(Batch.delete(id), logFailure);
+        }
+    }
+
+    @Override
+    public QueueStore queues() {
+        return this;
+    }
+
+    /** A durable subscription recovered from record {@code id}. */
+    void restored(Subscription s, long id) {
+        subscriptionIds.put(s, id);
+    }
+
+    /** Deletes a record found useless at recovery (orphaned, expired, unreadable). */
+    void discard(long id) {
+        journal.append(Batch.delete(id), logFailure);
+    }
+
+    // ---- lifecycle ---------------------------------------------------------------------------
+
+    /**
+     * The broker is stopping: from now on queues being torn down write nothing (their messages stay
+     * stored), deliveries waiting for their count are not handed over and new writes fail.
+     */
+    public void stopping() {
+        closing = true;
+    }
+
+    boolean isClosing() {
+        return closing;
+    }
+
+    /** Completes what was accepted and releases the data directory. Not from a journal callback. */
+    public void close() {
+        closing = true;
+        Journal j = journal;
+        if (j != null) {
+            j.close();
+        }
+    }
+
+    Journal journalForWrites() {
+        return journal;
+    }
+
+    String broker() {
+        return broker;
+    }
+
+    /** A callback completing {@code done} on an engine-marked thread, mapping failures for {@code what}. */
+    AppendCallback completing(Completion<Void> done, String what) {
+        return new AppendCallback() {
+            @Override
+            public void onDurable() {
+                EngineThreads.asEngine(() -> done.complete(null));
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                EngineException e = StoreErrors.onWrite(broker, config, error, what);
+                EngineThreads.asEngine(() -> done.fail(e));
+            }
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "PersistentStore[" + broker + ", " + config + "]";
+    }
+}

@@ -1,0 +1,112 @@
+package dev.ferrymq.engine.persistence;
+
+import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.topic.Subscription;
+import dev.ferrymq.engine.topic.SubscriptionRegistry;
+import dev.ferrymq.spi.DestinationType;
+import dev.ferrymq.spi.MessageData;
+
+/**
+ * The engine's record types in the journal and their payloads.
+ *
+ * <ul>
+ * <li>{@link #MESSAGE} (add): format byte, holder kind (0 queue destination, 1 durable
+ * subscription), holder queue name, then the {@link MessageCodec} message.</li>
+ * <li>{@link #DELIVERY_COUNT} (update of a message): the count of the delivery about to be made,
+ * as four bytes.</li>
+ * <li>{@link #SUBSCRIPTION} (add): format byte, kind (durable or shared durable), client ID,
+ * name, topic, selector, noLocal.</li>
+ * </ul>
+ *
+ * <p>Threading contract: stateless.
+ */
+final class Records {
+
+    static final byte MESSAGE = 1;
+    static final byte DELIVERY_COUNT = 2;
+    static final byte SUBSCRIPTION = 3;
+
+    /** The version of these payloads; a newer one is refused at recovery. */
+    static final byte FORMAT = 1;
+    static final byte HOLDER_QUEUE = 0;
+    static final byte HOLDER_SUBSCRIPTION = 1;
+
+    private Records() {
+    }
+
+    /** The message alone, to share between the records of several queues. */
+    static byte[] encode(MessageData m) {
+        MessageCodec.Writer w = new MessageCodec.Writer(m.estimatedSize());
+        MessageCodec.write(w, m);
+        return w.toByteArray();
+    }
+
+    /** A message record of {@code queue} with an {@link #encode encoded} message. */
+    static byte[] message(MessageQueue queue, byte[] encoded) {
+        MessageCodec.Writer w = new MessageCodec.Writer(encoded.length + queue.name().length() + 16);
+        w.writeByte(FORMAT);
+        boolean subscription = queue.ref().type() != DestinationType.QUEUE;
+        w.writeByte(subscription ? HOLDER_SUBSCRIPTION : HOLDER_QUEUE);
+        w.writeString(queue.name());
+        w.writeRaw(encoded);
+        return w.toByteArray();
+    }
+
+    static byte[] count(int deliveryCount) {
+        return new byte[]{(byte) (deliveryCount >>> 24), (byte) (deliveryCount >>> 16), (byte) (deliveryCount >>> 8),
+                (byte) deliveryCount};
+    }
+
+    static int count(byte[] payload) {
+        return new MessageCodec.Reader(payload).readInt();
+    }
+
+    static byte[] subscription(Subscription s) {
+        MessageCodec.Writer w = new MessageCodec.Writer(64);
+        w.writeByte(FORMAT);
+        w.writeByte(s.kind() == SubscriptionRegistry.Kind.SHARED_DURABLE ? 1 : 0);
+        w.writeString(s.clientId());
+        w.writeString(s.name());
+        w.writeString(s.topic().ref().name());
+        w.writeString(s.selectorText());
+        w.writeByte(s.noLocal() ? 1 : 0);
+        return w.toByteArray();
+    }
+
+    /** A decoded subscription record. */
+    record StoredSubscription(SubscriptionRegistry.Kind kind, String clientId, String name, String topic,
+                              String selector, boolean noLocal) {
+    }
+
+    static StoredSubscription readSubscription(byte[] payload) {
+        MessageCodec.Reader r = new MessageCodec.Reader(payload);
+        checkFormat(r.readByte());
+        SubscriptionRegistry.Kind kind = r.readByte() == 1 ? SubscriptionRegistry.Kind.SHARED_DURABLE
+                : SubscriptionRegistry.Kind.DURABLE;
+        return new StoredSubscription(kind, r.readString(), r.readString(), r.readString(), r.readString(),
+                r.readByte() != 0);
+    }
+
+    /** A decoded message record. */
+    record StoredMessage(boolean subscription, String queue, MessageData message) {
+    }
+
+    static StoredMessage readMessage(byte[] payload) {
+        MessageCodec.Reader r = new MessageCodec.Reader(payload);
+        checkFormat(r.readByte());
+        boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
+        String queue = r.readString();
+        MessageData m = MessageCodec.read(r);
+        if (!r.atEnd()) {
+            throw new IllegalArgumentException("trailing bytes after the message");
+        }
+        return new StoredMessage(subscription, queue, m);
+    }
+
+    private static void checkFormat(int format) {
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("record format " + format + " is not supported (this version reads "
+                    + FORMAT + ")");
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.ferrymq.engine.persistence;
+
+import dev.ferrymq.engine.exec.EngineThreads;
+import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.store.AppendCallback;
+import dev.ferrymq.store.Batch;
+import dev.ferrymq.store.StoreException;
+
+/**
+ * The writes of one send or one transaction commit, appended as one atomic {@link Batch}: the
+ * message records it adds and the records of the messages it consumed, deleted.
+ *
+ * <p>Threading contract: built and committed by one thread; the {@code apply} action and the
+ * completion then run once, on the journal's callback thread marked as an engine thread (or at
+ * once, on the committing thread, when there is nothing to write).
+ */
+public final class Writes {
+
+    private final PersistentStore store;
+    private Batch.Builder batch;
+    private MessageData lastMessage;
+    private byte[] lastEncoded;
+
+    Writes(PersistentStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Adds {@code message} to {@code queue}'s records when the queue stores it.
+     *
+     * @return the new record id, or 0 when nothing is written (not PERSISTENT, not a durable queue)
+     */
+    public long add(MessageQueue queue, MessageData message) {
+        if (!queue.stores(message)) {
+            return 0;
+        }
+        if (message != lastMessage) {
+            lastEncoded = Records.encode(message);
+            lastMessage = message;
+        }
+        long id = store.journalForWrites().nextId();
+        builder().add(id, Records.MESSAGE, Records.message(queue, lastEncoded));
+        return id;
+    }
+
+    /** Deletes record {@code id} (a consumed message); 0 is ignored. */
+    public void delete(long id) {
+        if (id != 0) {
+            builder().delete(id);
+        }
+    }
+
+    /**
+     * Appends the writes; once durable runs {@code apply} then completes {@code done}. When there
+     * is nothing to write both happen at once. On failure {@code apply} never runs and
+     * {@code done} fails: with TRANSACTION_ROLLED_BACK for a {@code transaction}, otherwise
+     * RESOURCE_ALLOCATION for a full disk and GENERAL or ILLEGAL_STATE for the rest.
+     */
+    public void commit(boolean transaction, Runnable apply, Completion<Void> done) {
+        if (batch == null) {
+            apply.run();
+            done.complete(null);
+            return;
+        }
+        if (store.isClosing()) {
+            done.fail(new EngineException(transaction ? EngineException.Kind.TRANSACTION_ROLLED_BACK
+                    : EngineException.Kind.ILLEGAL_STATE, "broker '" + store.broker() + "' is stopping"));
+            return;
+        }
+        Batch b;
+        try {
+            b = batch.build();
+        } catch (IllegalArgumentException tooLarge) {
+            done.fail(new EngineException(transaction ? EngineException.Kind.TRANSACTION_ROLLED_BACK
+                    : EngineException.Kind.RESOURCE_ALLOCATION, tooLarge.getMessage(), tooLarge));
+            return;
+        }
+        store.journalForWrites().append(b, new AppendCallback() {
+            @Override
+            public void onDurable() {
+                EngineThreads.asEngine(() -> {
+                    apply.run();
+                    done.complete(null);
+                });
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                EngineException e = StoreErrors.onWrite(store.broker(), store.config(), error,
+                        transaction ? "commit" : "send");
+                EngineException out = transaction
+                        ? new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
+                        "transaction rolled back: " + e.getMessage(), error)
+                        : e;
+                EngineThreads.asEngine(() -> done.fail(out));
+            }
+        });
+    }
+
+    private Batch.Builder builder() {
+        if (batch == null) {
+            batch = Batch.builder();
+        }
+        return batch;
+    }
+}

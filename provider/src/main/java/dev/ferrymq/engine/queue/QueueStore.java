@@ -1,0 +1,36 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.MessageData;
+
+/**
+ * Where a durable queue writes its PERSISTENT messages: implemented by the broker's store
+ * ({@code dev.ferrymq.engine.persistence.PersistentStore}). A queue with no store keeps
+ * everything in memory.
+ *
+ * <p>Threading contract: every method is called on the calling queue's serial executor, never
+ * blocks, and runs its callbacks later on an engine thread (never inline in a serial executor of
+ * the writer's thread).
+ */
+public interface QueueStore {
+
+    /**
+     * Writes {@code message} to {@code queue} (a dead letter, an expired message forwarded, a
+     * message moved back): once durable, {@link MessageQueue#enqueueStored} adds it.
+     */
+    void add(MessageQueue queue, MessageData message);
+
+    /**
+     * Records that stored message {@code id} is about to be delivered for the
+     * {@code deliveryCount}th time; {@code handOver} runs once that is durable (or once the write
+     * failed: the delivery goes ahead, only its count was not stored). When the store is closing,
+     * {@code handOver} never runs.
+     */
+    void delivering(long id, int deliveryCount, Runnable handOver);
+
+    /** Stored message {@code id} left its queue without being consumed (expired, moved, unsubscribed). */
+    void removed(long id);
+
+    /** Stored messages {@code ids[0..count)} were acknowledged; {@code done} completes once that is durable. */
+    void acknowledged(long[] ids, int count, Completion<Void> done);
+}

@@ -1,0 +1,156 @@
+package dev.ferrymq.persistence;
+
+import dev.ferrymq.FerryConnectionFactory;
+import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.store.FaultyFiles;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Queue;
+import jakarta.jms.ResourceAllocationRuntimeException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The store's failure modes as a JMS application sees them: a locked directory, a full disk, damage, another version. */
+class PersistenceFailureTest extends PersistenceTestSupport {
+
+    @Test
+    @DisplayName("A data directory in use by another broker of this JVM: createConnection fails with a JMSException naming it")
+    void lockedInThisJvm() throws Exception {
+        try (JMSContext first = context(JMSContext.AUTO_ACKNOWLEDGE)) {
+            first.createProducer().send(first.createQueue("q"), "x");
+            String other = "vm://" + broker + "-other?store=file&dataDirectory=" + dir;
+            assertThatThrownBy(() -> new FerryConnectionFactory(other).createConnection())
+                    .isInstanceOf(JMSException.class)
+                    .hasMessageContaining(dir.toString())
+                    .hasMessageContaining("in use");
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    @DisplayName("Two JVMs never open one data directory: the second fails with a JMSException naming the directory and the holder's pid")
+    void lockedByAnotherJvm() throws Exception {
+        try (ChildJvm child = new ChildJvm("hold", dir.toString())) {
+            assertThat(child.awaitReady(30_000)).as("child output " + child.lines).isTrue();
+            assertThatThrownBy(() -> factory().createConnection())
+                    .isInstanceOf(JMSException.class)
+                    .hasMessageContaining(dir.toString())
+                    .hasMessageContaining("pid " + child.process.pid());
+        }
+        try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {
+            ctx.createProducer().send(ctx.createQueue("q"), "after the other JVM died");
+        }
+    }
+
+    @Test
+    @DisplayName("Disk full: a PERSISTENT send fails with ResourceAllocationException, nothing acknowledged is lost, sends work again once space returns")
+    void diskFull() {
+        FaultyFiles disk = new FaultyFiles();
+        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString()),
+                c -> c.withChannelFactory(disk));
+        try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {
+            Queue q = ctx.createQueue("full");
+            ctx.createProducer().send(q, "before");
+            disk.diskFull = true;
+            assertThatThrownBy(() -> ctx.createProducer().send(q, "while full"))
+                    .isInstanceOf(ResourceAllocationRuntimeException.class)
+                    .hasMessageContaining("full");
+            disk.diskFull = false;
+            ctx.createProducer().send(q, "after");
+        }
+        restart();
+        try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {
+            var c = ctx.createConsumer(ctx.createQueue("full"));
+            List<String> got = new ArrayList<>();
+            for (String s; (s = c.receiveBody(String.class, 500)) != null; ) {
+                got.add(s);
+            }
+            assertThat(got).contains("before", "after").doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    @DisplayName("A data directory of an incompatible store version: createConnection fails with a JMSException saying so")
+    void incompatibleVersion() throws Exception {
+        try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {
+            ctx.createProducer().send(ctx.createQueue("q"), "x");
+        }
+        restart();
+        Path file = journalFiles().get(0);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.allocate(4).putInt(0, 99), "FERRYMQJ".getBytes(StandardCharsets.US_ASCII).length);
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertThatThrownBy(() -> factory().createConnection())
+                    .isInstanceOf(JMSException.class)
+                    .hasMessageContaining("incompatible")
+                    .hasMessageContaining(dir.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("A journal cut short or damaged: the broker starts with everything before the damage, every time")
+    void damagedJournal() throws Exception {
+        try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {
+            Queue q = ctx.createQueue("dmg");
+            for (int i = 0; i < 10; i++) {
+                ctx.createProducer().send(q, "m" + i);
+            }
+        }
+        restart();
+        Path file = journalFiles().get(journalFiles().size() - 1);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(ch.size() - 3);
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {
+                var browser = ctx.createBrowser(ctx.createQueue("dmg"));
+                List<String> got = new ArrayList<>();
+                var e = browser.getEnumeration();
+                while (e.hasMoreElements()) {
+                    got.add(((jakarta.jms.Message) e.nextElement()).getBody(String.class));
+                }
+                assertThat(got).containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8");
+            }
+            restart();
+        }
+    }
+
+    @Test
+    @DisplayName("Bad store options fail createConnection with a JMSException naming the option; unknown options still fail")
+    void badOptions() {
+        assertThatThrownBy(() -> new FerryConnectionFactory("vm://" + broker + "?store=disk").createConnection())
+                .isInstanceOf(JMSException.class).hasMessageContaining("store");
+        assertThatThrownBy(() -> new FerryConnectionFactory("vm://" + broker + "?syncPolicy=sometimes").createConnection())
+                .isInstanceOf(JMSException.class).hasMessageContaining("syncPolicy");
+        assertThatThrownBy(() -> new FerryConnectionFactory("vm://" + broker + "?dataDir=x").createConnection())
+                .isInstanceOf(JMSException.class).hasMessageContaining("dataDir");
+        try (JMSContext ctx = new FerryConnectionFactory(url("syncPolicy=interval&syncInterval=5&journalFileSize=65536"))
+                .createContext()) {
+            ctx.createProducer().send(ctx.createQueue("opts"), "ok");
+            assertThat(ctx.createConsumer(ctx.createQueue("opts")).receiveBody(String.class, 5000)).isEqualTo("ok");
+        }
+    }
+
+    private List<Path> journalFiles() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("journal-")).sorted().toList();
+        }
+    }
+}

@@ -452,14 +452,31 @@ public final class MessageQueue implements Address {
             consumers.update(c);
         }
         if (e.storeId != 0 && store != null) {
-            store.delivering(e.storeId, d.deliveryCount(), () -> executor.execute(() -> handOver(d)));
-        } else {
+            d.awaitingStore = true;
+            c.handOvers.add(d);
+            store.delivering(e.storeId, d.deliveryCount(), () -> executor.execute(() -> {
+                d.awaitingStore = false;
+                handOverReady(c);
+            }));
+        } else if (c.handOvers.isEmpty()) {
             toSink(d);
+        } else {
+            c.handOvers.add(d);
+        }
+    }
+
+    /** Hands over, in delivery order, the deliveries of {@code c} that no longer wait for the store. */
+    private void handOverReady(QueueConsumer c) {
+        QueueDelivery head;
+        while ((head = c.handOvers.peek()) != null && !head.awaitingStore) {
+            c.handOvers.poll();
+            handOver(head);
         }
     }
 
     /**
-     * A stored message's delivery count is durable: the delivery goes to its consumer, unless it
+     * A delivery's turn has come (a stored message's delivery count is durable, and everything
+     * delivered to the consumer before it was handed over): it goes to its consumer, unless it
      * was settled meanwhile, or its consumer closed or was suspended: then it is taken back as
      * never made (its credit returned), to be made again later.
      */

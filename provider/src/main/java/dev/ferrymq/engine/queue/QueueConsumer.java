@@ -29,6 +29,13 @@ public final class QueueConsumer {
     private QueueDelivery tail;
     int outstanding;
     private boolean drained;
+    /**
+     * Deliveries made to this consumer but not yet handed to its sink, in delivery order: a stored
+     * message waits for its delivery count to be durable, and whatever was delivered after it
+     * waits behind it, so the consumer sees messages in the order the queue delivered them.
+     * Touched only on the queue's executor.
+     */
+    final java.util.ArrayDeque<QueueDelivery> handOvers = new java.util.ArrayDeque<>();
 
     /**
      * @param sink          where deliveries go

@@ -19,6 +19,8 @@ public final class QueueDelivery implements Delivery {
     private final int deliveryCount;
     /** When it was pushed (epoch ms), set only when the queue has an acknowledgement timeout. */
     long deliveredAt;
+    /** A stored message whose delivery count is not yet durable: not handed to the sink yet. */
+    boolean awaitingStore;
     /** Links in the consumer's list of outstanding deliveries. */
     QueueDelivery prev;
     QueueDelivery next;

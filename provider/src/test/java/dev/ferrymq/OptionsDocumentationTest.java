@@ -2,6 +2,7 @@ package dev.ferrymq;
 
 import dev.ferrymq.client.ClientOptions;
 import dev.ferrymq.engine.BrokerOptions;
+import dev.ferrymq.spi.config.LimitOptions;
 import dev.ferrymq.spi.config.OptionTable;
 import dev.ferrymq.store.StoreOptions;
 import dev.ferrymq.spi.config.RedeliveryOptions;
@@ -37,6 +38,12 @@ class OptionsDocumentationTest {
     @DisplayName("README documents every redelivery option as declared in RedeliveryOptions")
     void redeliveryOptionsDocumented() throws Exception {
         assertThat(readme()).contains(OptionTable.markdown(RedeliveryOptions.ALL));
+    }
+
+    @Test
+    @DisplayName("README documents every memory limit option as declared in LimitOptions")
+    void limitOptionsDocumented() throws Exception {
+        assertThat(readme()).contains(OptionTable.markdown(LimitOptions.ALL));
     }
 
     @Test

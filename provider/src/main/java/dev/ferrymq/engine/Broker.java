@@ -7,6 +7,7 @@ import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.queue.QueueStats;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
@@ -56,9 +57,11 @@ public final class Broker implements Engine {
     private final ScheduledFuture<?> ackSweeper;
     private final PersistentStore store;
     private volatile CompletableFuture<Void> stopped;
+    private final DestinationOptions destinationOptions;
 
     Broker(String name, OptionValues options, DestinationOptions redelivery, JournalConfig journal) {
         this.name = name;
+        this.destinationOptions = redelivery;
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
@@ -129,6 +132,11 @@ public final class Broker implements Engine {
             return;
         }
         done.complete(c);
+    }
+
+    /** Engine-internal: the memory limits ({@code LimitOptions}) of destination {@code name}. */
+    public QueueLimits.Config limits(String name) {
+        return QueueLimits.Config.resolve(destinationOptions, name);
     }
 
     /** Engine-internal: the broker's threads. */

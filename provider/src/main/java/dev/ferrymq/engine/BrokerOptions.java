@@ -3,6 +3,7 @@ package dev.ferrymq.engine;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.DestinationOptions;
+import dev.ferrymq.spi.config.LimitOptions;
 import dev.ferrymq.spi.config.OptionValues;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 
@@ -46,6 +47,9 @@ public final class BrokerOptions {
      */
     public static final String DEFAULT_STORE_PROPERTY = "ferrymq.store";
 
+    /** The per-destination options: redelivery and memory limits. */
+    private static final List<Option<?>> PER_DESTINATION = concat(RedeliveryOptions.ALL, LimitOptions.ALL);
+
     /** Every option a broker URL accepts: these and the {@link StoreOptions}. */
     private static final List<Option<?>> ACCEPTED = concat(ALL, StoreOptions.ALL);
 
@@ -67,20 +71,20 @@ public final class BrokerOptions {
     }
 
     /**
-     * Parses the per-destination {@link RedeliveryOptions} among the URL options ({@code <option>} and
-     * {@code <option>@<pattern>} keys).
+     * Parses the per-destination {@link RedeliveryOptions} and {@link LimitOptions} among the URL
+     * options ({@code <option>} and {@code <option>@<pattern>} keys).
      *
      * @throws EngineException GENERAL naming the option when a value is invalid
      */
     public static DestinationOptions parseRedelivery(Map<String, String> options) {
-        return parseWith(() -> RedeliveryOptions.parse(select(options, true)));
+        return parseWith(() -> DestinationOptions.parse(PER_DESTINATION, select(options, true)));
     }
 
     private static Map<String, String> select(Map<String, String> options, boolean redelivery) {
         Map<String, String> out = new LinkedHashMap<>();
         if (options != null) {
             options.forEach((k, v) -> {
-                if (RedeliveryOptions.isKey(k) == redelivery) {
+                if (DestinationOptions.isKey(PER_DESTINATION, k) == redelivery) {
                     out.put(k, v);
                 }
             });

@@ -50,6 +50,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     private final boolean transacted;
     private final Set<VmConsumer> consumers = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<PendingSend> transaction = new ConcurrentLinkedQueue<>();
+    private final SendGate gate;
     private volatile boolean closed;
     /** The last destination sent to; immutable, so a racy read sees a consistent pair. */
     private Route route;
@@ -64,6 +65,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         this.connection = connection;
         this.broker = connection.broker();
         this.transacted = info.transacted();
+        this.gate = new SendGate(broker.runtime());
     }
 
     @Override
@@ -82,11 +84,46 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         if (transacted) {
             transaction.add(new PendingSend(message, address));
             done.complete(null);
-        } else if (message.persistent()) {
-            broker.store().send(address, message, connection, done);
-        } else {
-            address.publish(message, connection);
-            done.complete(null);
+            return;
+        }
+        gate.submit(new Send(message, address, done));
+    }
+
+    /** A non-transacted send, carried out once its queues have room (see {@link SendGate}). */
+    private final class Send implements SendGate.Attempt {
+        private final MessageData message;
+        private final Address address;
+        private final Completion<Void> done;
+
+        Send(MessageData message, Address address, Completion<Void> done) {
+            this.message = message;
+            this.address = address;
+            this.done = done;
+        }
+
+        @Override
+        public MessageQueue blockedOn() {
+            return address.blockedOn(message, connection);
+        }
+
+        @Override
+        public void proceed() {
+            if (message.persistent()) {
+                broker.store().send(address, message, connection, done);
+            } else {
+                address.publish(message, connection);
+                done.complete(null);
+            }
+        }
+
+        @Override
+        public void fail(EngineException error) {
+            done.fail(error);
+        }
+
+        @Override
+        public long sendTimeout() {
+            return broker.limits(address.ref().name()).sendTimeout();
         }
     }
 
@@ -199,7 +236,52 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             done.fail(e);
             return;
         }
-        commitWrites(owned, sends, done);
+        if (sends.isEmpty()) {
+            commitWrites(owned, sends, done);
+        } else {
+            gate.submit(new Commit(owned, sends, done));
+        }
+    }
+
+    /** A commit with sends: written once the queues they go to have room (see {@link SendGate}). */
+    private final class Commit implements SendGate.Attempt {
+        private final List<QueueDelivery> owned;
+        private final List<PendingSend> sends;
+        private final Completion<Void> done;
+
+        Commit(List<QueueDelivery> owned, List<PendingSend> sends, Completion<Void> done) {
+            this.owned = owned;
+            this.sends = sends;
+            this.done = done;
+        }
+
+        @Override
+        public MessageQueue blockedOn() {
+            for (PendingSend p : sends) {
+                MessageQueue q = p.address().blockedOn(p.message(), connection);
+                if (q != null) {
+                    return q;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void proceed() {
+            commitWrites(owned, sends, done);
+        }
+
+        @Override
+        public void fail(EngineException error) {
+            DeliveryBatches.release(owned, ROLLED_BACK);
+            done.fail(new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
+                    "transaction rolled back: " + error.getMessage(), error));
+        }
+
+        @Override
+        public long sendTimeout() {
+            return broker.limits(sends.get(0).address().ref().name()).sendTimeout();
+        }
     }
 
     /**
@@ -258,6 +340,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         }
         closed = true;
         transaction.clear();
+        gate.failAll(EngineException.illegalState("session closed while a send waited for space in a full queue"));
         List<CompletableFuture<?>> closes = new ArrayList<>();
         for (VmConsumer c : consumers) {
             closes.add(c.closeWithSession());

@@ -25,6 +25,12 @@ public interface Address {
      */
     void route(MessageData message, Publisher publisher, List<MessageQueue> out);
 
+    /**
+     * A queue {@code message} from {@code publisher} would go to that has no room for it now
+     * ({@link QueueLimits}), or {@code null} when every one has room. Any thread, lock-free.
+     */
+    MessageQueue blockedOn(MessageData message, Publisher publisher);
+
     /** Whether the address was deleted (a temporary destination, a stopped broker). */
     boolean isDeleted();
 }

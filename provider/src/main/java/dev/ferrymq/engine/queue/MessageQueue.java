@@ -50,6 +50,7 @@ public final class MessageQueue implements Address {
     final SerialExecutor executor;
     final Redeliveries redeliveries;
     private final QueueScans scans;
+    private final QueueLimits limits;
     private volatile boolean deleted;
     /** Set once before the queue is published; null for a queue kept in memory only. */
     private QueueStore store;
@@ -82,6 +83,17 @@ public final class MessageQueue implements Address {
         this.executor = runtime.newSerialExecutor();
         this.redeliveries = new Redeliveries(this, policy, runtime, executor);
         this.scans = new QueueScans(this);
+        this.limits = new QueueLimits(policy.limits, name, runtime);
+    }
+
+    /** The queue's memory bound: what it holds and whether a send may add to it. */
+    public QueueLimits limits() {
+        return limits;
+    }
+
+    @Override
+    public MessageQueue blockedOn(MessageData message, Publisher publisher) {
+        return deleted || limits.hasRoom() ? null : this;
     }
 
     /** Makes this a durable queue writing its PERSISTENT messages to {@code store}; call before publishing the queue. */
@@ -135,12 +147,14 @@ public final class MessageQueue implements Address {
      * {@code priorDeliveries} is its recovered delivery count. Delayed like {@link #enqueue}.
      */
     public void enqueueStored(MessageData message, long storeId, int priorDeliveries) {
+        limits.added(message);
         long deliveryTime = message.deliveryTime();
         long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();
         if (delay > 0) {
             try {
                 runtime.schedule(() -> executor.execute(() -> arrive(message, storeId, priorDeliveries)), delay);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                limits.removed(message);
                 LOG.log(Level.DEBUG, "broker stopped: delayed message to " + name + " dropped");
             }
         } else {
@@ -336,6 +350,7 @@ public final class MessageQueue implements Address {
         e.delivery = null;
         settle(d);
         acknowledgedCount++;
+        limits.removed(e.message);
         return e.storeId;
     }
 
@@ -348,6 +363,7 @@ public final class MessageQueue implements Address {
     /** The message leaves the queue without being consumed. */
     void dropped(MessageEntry e) {
         e.delivery = null;
+        limits.removed(e.message);
         if (e.storeId != 0 && store != null) {
             store.removed(e.storeId);
         }
@@ -527,6 +543,7 @@ public final class MessageQueue implements Address {
             dropped(e);
         }
         available.clear();
+        limits.wakeAll();
     }
 
     private boolean expiredNow(MessageEntry e) {

@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * The redelivery, dead-letter, expiry and acknowledgement-timeout settings of one queue, resolved
  * from the broker's {@link RedeliveryOptions} for the destination's name, plus where moved
- * messages go.
+ * messages go and its memory limits ({@link QueueLimits.Config}).
  *
  * <p>Threading contract: immutable; any thread.
  */
@@ -23,7 +23,8 @@ public final class QueuePolicy {
     }
 
     /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
-    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, (q, m) -> { });
+    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, (q, m) -> { },
+            QueueLimits.Config.UNLIMITED);
 
     final int maxDeliveryAttempts;
     final long redeliveryDelay;
@@ -36,9 +37,12 @@ public final class QueuePolicy {
     final String expiryQueue;
     final long ackTimeout;
     final Forwarder forwarder;
+    /** The memory limits ({@code LimitOptions}). */
+    final QueueLimits.Config limits;
 
     private QueuePolicy(int maxDeliveryAttempts, long redeliveryDelay, double multiplier, long maxDelay, double jitter,
-                        String deadLetterQueue, String expiryQueue, long ackTimeout, Forwarder forwarder) {
+                        String deadLetterQueue, String expiryQueue, long ackTimeout, Forwarder forwarder,
+                        QueueLimits.Config limits) {
         this.maxDeliveryAttempts = maxDeliveryAttempts;
         this.redeliveryDelay = redeliveryDelay;
         this.multiplier = multiplier;
@@ -48,6 +52,7 @@ public final class QueuePolicy {
         this.expiryQueue = expiryQueue;
         this.ackTimeout = ackTimeout;
         this.forwarder = forwarder;
+        this.limits = limits;
     }
 
     /** The settings of destination {@code destinationName} (a topic's name for its subscriptions). */
@@ -60,7 +65,7 @@ public final class QueuePolicy {
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.DEAD_LETTER_QUEUE, destinationName), destinationName),
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.EXPIRY_QUEUE, destinationName), destinationName),
                 options.get(RedeliveryOptions.ACK_TIMEOUT, destinationName),
-                forwarder);
+                forwarder, QueueLimits.Config.resolve(options, destinationName));
     }
 
     /** Whether a message whose delivery number {@code deliveryCount} was handed back has no attempt left. */

@@ -59,6 +59,17 @@ public final class Topic implements Address {
         }
     }
 
+    @Override
+    public MessageQueue blockedOn(MessageData message, Publisher publisher) {
+        for (Subscription s : subscriptions) {
+            MessageQueue q = s.queue();
+            if (q.blockedOn(message, publisher) != null && s.accepts(message, publisher)) {
+                return q;
+            }
+        }
+        return null;
+    }
+
     /** The current subscriptions (a snapshot; do not modify). */
     Subscription[] subscriptions() {
         return subscriptions;

@@ -69,6 +69,25 @@ public final class Option<T> {
         });
     }
 
+    /** A whole number of at least {@code min}, e.g. a byte count where -1 means unlimited. */
+    public static Option<Long> number(String name, long defaultValue, long min, String description) {
+        return new Option<>(name, Long.class, defaultValue, description, s -> {
+            long v = Long.parseLong(s.trim());
+            if (v < min) {
+                throw new IllegalArgumentException("must be at least " + min);
+            }
+            return v;
+        });
+    }
+
+    /** One of {@code choices} (case-insensitive; the value is the choice as declared). */
+    public static Option<String> choice(String name, String defaultValue, java.util.List<String> choices,
+                                        String description) {
+        return new Option<>(name, String.class, defaultValue, description, s -> choices.stream()
+                .filter(c -> c.equalsIgnoreCase(s.trim())).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("must be one of " + String.join(", ", choices))));
+    }
+
     /** A decimal number between {@code min} and {@code max} inclusive. */
     public static Option<Double> decimal(String name, double defaultValue, double min, double max, String description) {
         return new Option<>(name, Double.class, defaultValue, description, s -> {

@@ -21,6 +21,7 @@ import jakarta.jms.TopicSubscriber;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +48,11 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     private final boolean noLocal;
     private final int creditBatch;
     private final ConcurrentLinkedQueue<Delivery> buffer = new ConcurrentLinkedQueue<>();
+    /**
+     * Local redeliveries (recover, rollback): handed out before {@link #buffer}. They already used
+     * their credit, which is why {@code creditOwed} goes down by their number when they arrive.
+     */
+    private final ConcurrentLinkedDeque<Delivery> redelivered = new ConcurrentLinkedDeque<>();
     private final WaitStrategy changes = WaitStrategy.blocking();
     private final AtomicInteger receivers = new AtomicInteger();
     private final AtomicInteger creditOwed = new AtomicInteger();
@@ -79,6 +85,18 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         @Override
         public void onDelivery(Delivery delivery) {
             buffer.add(delivery);
+            if (listener != null) {
+                scheduleDispatch();
+            }
+            changes.signalAll();
+        }
+
+        @Override
+        public void onRedelivery(List<Delivery> redeliveries) {
+            for (int i = redeliveries.size() - 1; i >= 0; i--) {
+                redelivered.addFirst(redeliveries.get(i));
+            }
+            creditOwed.addAndGet(-redeliveries.size());
             if (listener != null) {
                 scheduleDispatch();
             }
@@ -177,18 +195,19 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    /** The delivery receive put back, else the next buffered one. */
+    /** The delivery receive put back, else the next local redelivery, else the next buffered one. */
     private Delivery nextDelivery() {
         Delivery d = putBack;
         if (d != null) {
             putBack = null;
             return d;
         }
-        return buffer.poll();
+        d = redelivered.pollFirst();
+        return d != null ? d : buffer.poll();
     }
 
     private boolean hasNext() {
-        return putBack != null || !buffer.isEmpty();
+        return putBack != null || !redelivered.isEmpty() || !buffer.isEmpty();
     }
 
     private Message message(Delivery d) throws JMSException {
@@ -361,6 +380,9 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
             putBack = null;
             into.add(back);
             n++;
+        }
+        for (Delivery d; (d = redelivered.pollFirst()) != null; n++) {
+            into.add(d);
         }
         for (Delivery d; (d = buffer.poll()) != null; n++) {
             into.add(d);

@@ -285,12 +285,29 @@ final class SessionEngine {
     }
 
     /**
-     * Stops the consumers, hands back what they hold unseen (delivered=false) and {@code seen}
-     * (delivered=true, or through rollback), then restarts them.
+     * Redelivers {@code seen}: locally when the engine can ({@link EngineSession#redeliver}: each
+     * consumer gets its own back before what it still buffers, and keeps its prefetch), else
+     * {@link #redeliverThroughQueues}. A rollback then discards the transaction's sends.
      */
     private void redeliver(Collection<FerryMessageConsumer> consumers, List<Delivery> seen, ReleaseReason.Cause cause)
             throws JMSException {
-        boolean rollback = cause == ReleaseReason.Cause.ROLLBACK;
+        ReleaseReason reason = seen.isEmpty() ? null : new ReleaseReason(cause, takeLastFailure());
+        Boolean local = call((e, done) -> e.redeliver(seen, reason == null ? ReleaseReason.of(cause) : reason, done));
+        if (!Boolean.TRUE.equals(local)) {
+            redeliverThroughQueues(consumers, seen, reason);
+        }
+        if (cause == ReleaseReason.Cause.ROLLBACK) {
+            run((e, done) -> e.rollback(List.of(), done));
+        }
+    }
+
+    /**
+     * Stops the consumers, hands back what they hold unseen (delivered=false) and {@code seen}
+     * (for {@code reason}), then restarts them: the consumers' prefetch goes back to the queues
+     * with the seen deliveries, so they come again in order.
+     */
+    private void redeliverThroughQueues(Collection<FerryMessageConsumer> consumers, List<Delivery> seen,
+                                        ReleaseReason reason) throws JMSException {
         List<FerryMessageConsumer> suspended = new ArrayList<>(consumers.size());
         List<SyncCompletion<Void>> suspends = new ArrayList<>(consumers.size());
         for (FerryMessageConsumer c : consumers) {
@@ -317,13 +334,7 @@ final class SessionEngine {
             if (!unseen.isEmpty()) {
                 run((e, done) -> e.release(unseen, false, done));
             }
-            ReleaseReason reason = seen.isEmpty() ? null : new ReleaseReason(cause, takeLastFailure());
-            if (rollback) {
-                if (reason != null) {
-                    run((e, done) -> e.release(seen, reason, done));
-                }
-                run((e, done) -> e.rollback(List.of(), done));
-            } else if (reason != null) {
+            if (reason != null) {
                 run((e, done) -> e.release(seen, reason, done));
             }
         } finally {

@@ -172,6 +172,35 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         done.complete(null);
     }
 
+    /** Local redelivery ({@link MessageQueue#redeliver}); {@code false} when a delivery's message is stored. */
+    @Override
+    public void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Boolean> done) {
+        List<QueueDelivery> owned;
+        try {
+            owned = DeliveryBatches.own(deliveries, this);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        for (QueueDelivery d : owned) {
+            if (!MessageQueue.redeliversLocally(d)) {
+                done.complete(false);
+                return;
+            }
+        }
+        DeliveryBatches.redeliver(owned, reason, new Completion<>() {
+            @Override
+            public void complete(Void result) {
+                done.complete(true);
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                done.fail(error);
+            }
+        });
+    }
+
     @Override
     public void ackTimedOut(String queueName, String messageId, long timeoutMillis) {
         connection.notifyFailure(EngineException.general("message " + messageId + " from " + queueName

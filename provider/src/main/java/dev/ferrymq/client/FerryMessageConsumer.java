@@ -1,6 +1,7 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.Messages;
+import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.ConsumerInfo;
@@ -41,6 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueReceiver, TopicSubscriber {
     private static final System.Logger LOG = System.getLogger(FerryMessageConsumer.class.getName());
 
+
+    /** Messages a listener gets per turn on the session's delivery executor. */
+    private static final int DISPATCH_BATCH = 16;
 
     private final FerrySession session;
     private final Destination destination;
@@ -284,24 +288,31 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     }
 
     private void scheduleDispatch() {
-        if (dispatchScheduled.compareAndSet(false, true)) {
+        if (!dispatchScheduled.get() && dispatchScheduled.compareAndSet(false, true)) {
             session.deliveries().execute(dispatchTask);
         }
     }
 
     /**
-     * On the session's delivery executor: gives one message to the listener, then queues itself
-     * again behind the other consumers' turns while more are buffered.
+     * On the session's delivery executor: gives up to {@value #DISPATCH_BATCH} messages to the
+     * listener, one at a time, stopping early when the consumer closes, the listener changes or
+     * the connection stops (the executor is paused); then queues itself again behind the other
+     * consumers' turns while more are buffered. The batch saves a task hand-off per message.
      */
     private void dispatchOne() {
         inListener = true;
         try {
-            MessageListener l = listener;
-            if (!closed && l != null) {
-                Delivery d = nextDelivery();
-                if (d != null) {
-                    deliver(l, d);
+            SerialExecutor deliveries = session.deliveries();
+            for (int n = 0; n < DISPATCH_BATCH; n++) {
+                MessageListener l = listener;
+                if (closed || l == null || (n > 0 && deliveries.isPaused())) {
+                    break;
                 }
+                Delivery d = nextDelivery();
+                if (d == null) {
+                    break;
+                }
+                deliver(l, d);
             }
         } finally {
             inListener = false;

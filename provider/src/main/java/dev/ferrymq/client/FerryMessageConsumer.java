@@ -315,6 +315,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
                 deliver(l, d);
             }
         } finally {
+            session.engine().flushAcks();
             inListener = false;
             changes.signalAll();
         }

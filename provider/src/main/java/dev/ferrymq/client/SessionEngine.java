@@ -51,6 +51,8 @@ final class SessionEngine {
     /** The text of the last listener failure not yet passed on with a release, or {@code null}. */
     private volatile String lastFailure;
     private final Completion<Void> ackOutcome;
+    /** AUTO/DUPS_OK: deliveries whose listener returned, acknowledged by {@link #flushAcks}; guarded by {@code lock}. */
+    private final List<Delivery> pendingAcks = new ArrayList<>();
     /** AUTO/DUPS_OK: the delivery a listener is processing; only touched on the session's delivery thread. */
     private Delivery inFlight;
     private boolean inFlightReleased;
@@ -173,6 +175,29 @@ final class SessionEngine {
         }
     }
 
+    /**
+     * AUTO/DUPS_OK: sends the acknowledgements of the messages whose listeners returned in this
+     * turn of the delivery thread, as one engine call (one task per queue instead of one per
+     * message). Called at the end of every turn and before the session's engine side closes, so
+     * no acknowledged message comes back; like every AUTO acknowledgement it does not wait.
+     */
+    void flushAcks() {
+        lock.lock();
+        try {
+            int n = pendingAcks.size();
+            if (n == 0) {
+                return;
+            }
+            List<Delivery> batch = n == 1 ? List.of(pendingAcks.get(0)) : new ArrayList<>(pendingAcks);
+            pendingAcks.clear();
+            engine.acknowledge(batch, ackOutcome);
+        } catch (RuntimeException e) {
+            connection.reportAsync(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A listener is about to process {@code d} (delivery thread). */
     void listenerStarting(Delivery d) {
         if (autoAcknowledges()) {
@@ -201,7 +226,12 @@ final class SessionEngine {
             return;
         }
         if (!threw) {
-            acknowledgeAsync(d);
+            lock.lock();
+            try {
+                pendingAcks.add(d);
+            } finally {
+                lock.unlock();
+            }
             return;
         }
         ackLock.lock();
@@ -378,6 +408,7 @@ final class SessionEngine {
      * unacknowledged (marked redelivered, the last listener failure passed on).
      */
     void close() throws JMSException {
+        flushAcks();
         List<Delivery> seen = drainUnacked();
         if (!seen.isEmpty()) {
             ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.CLOSE, takeLastFailure());

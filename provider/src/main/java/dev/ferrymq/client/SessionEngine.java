@@ -26,8 +26,10 @@ import java.util.function.BiConsumer;
  * here under one short lock (the SPI asks the facade to serialize a session's calls, and
  * concurrent misuse of a session must not corrupt the engine), and here live the session's
  * acknowledgement rules ("Message acknowledgment"): AUTO/DUPS_OK acknowledge each message once the
- * application has it, CLIENT and transacted sessions keep what the application consumed until
- * acknowledge/commit, recover/rollback hand everything back; INDIVIDUAL (FerryMQ extension)
+ * application has it (a listener's, at the end of its delivery turn: {@link #flushAcks}), CLIENT
+ * and transacted sessions keep what the application consumed until acknowledge/commit,
+ * recover/rollback hand it back (redelivered locally, before what the consumers prefetched, when
+ * the engine supports {@link EngineSession#redeliver}); INDIVIDUAL (FerryMQ extension)
  * acknowledges one message at a time. Every hand-back tells the engine why
  * ({@link ReleaseReason}), with the last listener failure's text, for its redelivery policy.
  *

@@ -79,6 +79,26 @@ class LocalRedeliveryTest {
     }
 
     @Test
+    @DisplayName("Transactions: after a failed commit (TransactionRolledBackException) the consumed message comes back before the prefetched ones")
+    void failedCommitKeepsOrder() throws Exception {
+        try (TestBroker b = new TestBroker(""); Connection c = b.factory.createConnection()) {
+            c.start();
+            send(c, 3);
+            Session s = c.createSession(true, Session.SESSION_TRANSACTED);
+            MessageConsumer consumer = s.createConsumer(ORDERS);
+            assertThat(receiveAll(consumer, 1)).containsExactly("m1");
+            jakarta.jms.TemporaryQueue temp = s.createTemporaryQueue();
+            s.createProducer(temp).send(s.createTextMessage("to a queue about to vanish"));
+            temp.delete();
+            org.assertj.core.api.Assertions.assertThatThrownBy(s::commit)
+                    .isInstanceOf(jakarta.jms.TransactionRolledBackException.class);
+            assertThat(receiveAll(consumer, 3)).containsExactly("m1*2", "m2", "m3");
+            s.commit();
+            assertThat(b.stats("orders").acknowledged()).isEqualTo(3);
+        }
+    }
+
+    @Test
     @DisplayName("Message acknowledgment: recover twice in a row redelivers the consumed messages before the rest, counting each recover")
     void recoverTwiceCountsEachTime() throws Exception {
         try (TestBroker b = new TestBroker(""); Connection c = b.factory.createConnection()) {

@@ -219,7 +219,6 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             sends = drainTransaction();
             for (PendingSend p : sends) {
                 if (p.address().isDeleted()) {
-                    DeliveryBatches.release(owned, ROLLED_BACK);
                     throw new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK, "transaction rolled back: "
                             + p.address().ref() + " was deleted before commit");
                 }

@@ -97,6 +97,12 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
         @Override
         public void onRedelivery(List<Delivery> redeliveries) {
+            Delivery back = putBack;
+            if (back != null) {
+                // came after the redelivered ones; the session's thread waits in recover/rollback
+                putBack = null;
+                redelivered.addFirst(back);
+            }
             for (int i = redeliveries.size() - 1; i >= 0; i--) {
                 redelivered.addFirst(redeliveries.get(i));
             }

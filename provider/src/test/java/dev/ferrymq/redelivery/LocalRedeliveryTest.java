@@ -99,6 +99,27 @@ class LocalRedeliveryTest {
     }
 
     @Test
+    @DisplayName("Transactions: a message receiveBody could not convert counts as delivered (JMSConsumer.receiveBody) and comes back in order after rollback")
+    void putBackAfterRolledBack() throws Exception {
+        try (TestBroker b = new TestBroker(""); Connection c = b.factory.createConnection()) {
+            send(c, 3);
+            try (jakarta.jms.JMSContext ctx = b.factory.createContext(jakarta.jms.JMSContext.SESSION_TRANSACTED)) {
+                jakarta.jms.JMSConsumer consumer = ctx.createConsumer(ORDERS);
+                assertThat(describe(consumer.receive(5000))).isEqualTo("m1");
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> consumer.receiveBody(Integer.class, 5000))
+                        .isInstanceOf(jakarta.jms.MessageFormatRuntimeException.class);
+                ctx.rollback();
+                List<String> got = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    got.add(describe(consumer.receive(5000)));
+                }
+                assertThat(got).containsExactly("m1*2", "m2*2", "m3");
+                ctx.commit();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("Message acknowledgment: recover twice in a row redelivers the consumed messages before the rest, counting each recover")
     void recoverTwiceCountsEachTime() throws Exception {
         try (TestBroker b = new TestBroker(""); Connection c = b.factory.createConnection()) {

@@ -1,6 +1,7 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.Messages;
+import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.ConsumerInfo;
@@ -21,6 +22,7 @@ import jakarta.jms.TopicSubscriber;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -41,12 +43,20 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     private static final System.Logger LOG = System.getLogger(FerryMessageConsumer.class.getName());
 
 
+    /** Messages a listener gets per turn on the session's delivery executor. */
+    private static final int DISPATCH_BATCH = 16;
+
     private final FerrySession session;
     private final Destination destination;
     private final String selector;
     private final boolean noLocal;
     private final int creditBatch;
     private final ConcurrentLinkedQueue<Delivery> buffer = new ConcurrentLinkedQueue<>();
+    /**
+     * Local redeliveries (recover, rollback): handed out before {@link #buffer}. They already used
+     * their credit, which is why {@code creditOwed} goes down by their number when they arrive.
+     */
+    private final ConcurrentLinkedDeque<Delivery> redelivered = new ConcurrentLinkedDeque<>();
     private final WaitStrategy changes = WaitStrategy.blocking();
     private final AtomicInteger receivers = new AtomicInteger();
     private final AtomicInteger creditOwed = new AtomicInteger();
@@ -79,6 +89,24 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         @Override
         public void onDelivery(Delivery delivery) {
             buffer.add(delivery);
+            if (listener != null) {
+                scheduleDispatch();
+            }
+            changes.signalAll();
+        }
+
+        @Override
+        public void onRedelivery(List<Delivery> redeliveries) {
+            Delivery back = putBack;
+            if (back != null) {
+                // came after the redelivered ones; the session's thread waits in recover/rollback
+                putBack = null;
+                redelivered.addFirst(back);
+            }
+            for (int i = redeliveries.size() - 1; i >= 0; i--) {
+                redelivered.addFirst(redeliveries.get(i));
+            }
+            creditOwed.addAndGet(-redeliveries.size());
             if (listener != null) {
                 scheduleDispatch();
             }
@@ -177,18 +205,19 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    /** The delivery receive put back, else the next buffered one. */
+    /** The delivery receive put back, else the next local redelivery, else the next buffered one. */
     private Delivery nextDelivery() {
         Delivery d = putBack;
         if (d != null) {
             putBack = null;
             return d;
         }
-        return buffer.poll();
+        d = redelivered.pollFirst();
+        return d != null ? d : buffer.poll();
     }
 
     private boolean hasNext() {
-        return putBack != null || !buffer.isEmpty();
+        return putBack != null || !redelivered.isEmpty() || !buffer.isEmpty();
     }
 
     private Message message(Delivery d) throws JMSException {
@@ -265,26 +294,34 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     }
 
     private void scheduleDispatch() {
-        if (dispatchScheduled.compareAndSet(false, true)) {
+        if (!dispatchScheduled.get() && dispatchScheduled.compareAndSet(false, true)) {
             session.deliveries().execute(dispatchTask);
         }
     }
 
     /**
-     * On the session's delivery executor: gives one message to the listener, then queues itself
-     * again behind the other consumers' turns while more are buffered.
+     * On the session's delivery executor: gives up to {@value #DISPATCH_BATCH} messages to the
+     * listener, one at a time, stopping early when the consumer closes, the listener changes or
+     * the connection stops (the executor is paused); then queues itself again behind the other
+     * consumers' turns while more are buffered. The batch saves a task hand-off per message.
      */
     private void dispatchOne() {
         inListener = true;
         try {
-            MessageListener l = listener;
-            if (!closed && l != null) {
-                Delivery d = nextDelivery();
-                if (d != null) {
-                    deliver(l, d);
+            SerialExecutor deliveries = session.deliveries();
+            for (int n = 0; n < DISPATCH_BATCH; n++) {
+                MessageListener l = listener;
+                if (closed || l == null || (n > 0 && deliveries.isPaused())) {
+                    break;
                 }
+                Delivery d = nextDelivery();
+                if (d == null) {
+                    break;
+                }
+                deliver(l, d);
             }
         } finally {
+            session.engine().flushAcks();
             inListener = false;
             changes.signalAll();
         }
@@ -361,6 +398,9 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
             putBack = null;
             into.add(back);
             n++;
+        }
+        for (Delivery d; (d = redelivered.pollFirst()) != null; n++) {
+            into.add(d);
         }
         for (Delivery d; (d = buffer.poll()) != null; n++) {
             into.add(d);

@@ -26,8 +26,10 @@ import java.util.function.BiConsumer;
  * here under one short lock (the SPI asks the facade to serialize a session's calls, and
  * concurrent misuse of a session must not corrupt the engine), and here live the session's
  * acknowledgement rules ("Message acknowledgment"): AUTO/DUPS_OK acknowledge each message once the
- * application has it, CLIENT and transacted sessions keep what the application consumed until
- * acknowledge/commit, recover/rollback hand everything back; INDIVIDUAL (FerryMQ extension)
+ * application has it (a listener's, at the end of its delivery turn: {@link #flushAcks}), CLIENT
+ * and transacted sessions keep what the application consumed until acknowledge/commit,
+ * recover/rollback hand it back (redelivered locally, before what the consumers prefetched, when
+ * the engine supports {@link EngineSession#redeliver}); INDIVIDUAL (FerryMQ extension)
  * acknowledges one message at a time. Every hand-back tells the engine why
  * ({@link ReleaseReason}), with the last listener failure's text, for its redelivery policy.
  *
@@ -51,6 +53,8 @@ final class SessionEngine {
     /** The text of the last listener failure not yet passed on with a release, or {@code null}. */
     private volatile String lastFailure;
     private final Completion<Void> ackOutcome;
+    /** AUTO/DUPS_OK: deliveries whose listener returned, acknowledged by {@link #flushAcks}; guarded by {@code lock}. */
+    private final List<Delivery> pendingAcks = new ArrayList<>();
     /** AUTO/DUPS_OK: the delivery a listener is processing; only touched on the session's delivery thread. */
     private Delivery inFlight;
     private boolean inFlightReleased;
@@ -173,6 +177,29 @@ final class SessionEngine {
         }
     }
 
+    /**
+     * AUTO/DUPS_OK: sends the acknowledgements of the messages whose listeners returned in this
+     * turn of the delivery thread, as one engine call (one task per queue instead of one per
+     * message). Called at the end of every turn and before the session's engine side closes, so
+     * no acknowledged message comes back; like every AUTO acknowledgement it does not wait.
+     */
+    void flushAcks() {
+        lock.lock();
+        try {
+            int n = pendingAcks.size();
+            if (n == 0) {
+                return;
+            }
+            List<Delivery> batch = n == 1 ? List.of(pendingAcks.get(0)) : new ArrayList<>(pendingAcks);
+            pendingAcks.clear();
+            engine.acknowledge(batch, ackOutcome);
+        } catch (RuntimeException e) {
+            connection.reportAsync(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A listener is about to process {@code d} (delivery thread). */
     void listenerStarting(Delivery d) {
         if (autoAcknowledges()) {
@@ -201,7 +228,12 @@ final class SessionEngine {
             return;
         }
         if (!threw) {
-            acknowledgeAsync(d);
+            lock.lock();
+            try {
+                pendingAcks.add(d);
+            } finally {
+                lock.unlock();
+            }
             return;
         }
         ackLock.lock();
@@ -285,12 +317,29 @@ final class SessionEngine {
     }
 
     /**
-     * Stops the consumers, hands back what they hold unseen (delivered=false) and {@code seen}
-     * (delivered=true, or through rollback), then restarts them.
+     * Redelivers {@code seen}: locally when the engine can ({@link EngineSession#redeliver}: each
+     * consumer gets its own back before what it still buffers, and keeps its prefetch), else
+     * {@link #redeliverThroughQueues}. A rollback then discards the transaction's sends.
      */
     private void redeliver(Collection<FerryMessageConsumer> consumers, List<Delivery> seen, ReleaseReason.Cause cause)
             throws JMSException {
-        boolean rollback = cause == ReleaseReason.Cause.ROLLBACK;
+        ReleaseReason reason = seen.isEmpty() ? null : new ReleaseReason(cause, takeLastFailure());
+        Boolean local = call((e, done) -> e.redeliver(seen, reason == null ? ReleaseReason.of(cause) : reason, done));
+        if (!Boolean.TRUE.equals(local)) {
+            redeliverThroughQueues(consumers, seen, reason);
+        }
+        if (cause == ReleaseReason.Cause.ROLLBACK) {
+            run((e, done) -> e.rollback(List.of(), done));
+        }
+    }
+
+    /**
+     * Stops the consumers, hands back what they hold unseen (delivered=false) and {@code seen}
+     * (for {@code reason}), then restarts them: the consumers' prefetch goes back to the queues
+     * with the seen deliveries, so they come again in order.
+     */
+    private void redeliverThroughQueues(Collection<FerryMessageConsumer> consumers, List<Delivery> seen,
+                                        ReleaseReason reason) throws JMSException {
         List<FerryMessageConsumer> suspended = new ArrayList<>(consumers.size());
         List<SyncCompletion<Void>> suspends = new ArrayList<>(consumers.size());
         for (FerryMessageConsumer c : consumers) {
@@ -317,13 +366,7 @@ final class SessionEngine {
             if (!unseen.isEmpty()) {
                 run((e, done) -> e.release(unseen, false, done));
             }
-            ReleaseReason reason = seen.isEmpty() ? null : new ReleaseReason(cause, takeLastFailure());
-            if (rollback) {
-                if (reason != null) {
-                    run((e, done) -> e.release(seen, reason, done));
-                }
-                run((e, done) -> e.rollback(List.of(), done));
-            } else if (reason != null) {
+            if (reason != null) {
                 run((e, done) -> e.release(seen, reason, done));
             }
         } finally {
@@ -367,6 +410,7 @@ final class SessionEngine {
      * unacknowledged (marked redelivered, the last listener failure passed on).
      */
     void close() throws JMSException {
+        flushAcks();
         List<Delivery> seen = drainUnacked();
         if (!seen.isEmpty()) {
             ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.CLOSE, takeLastFailure());

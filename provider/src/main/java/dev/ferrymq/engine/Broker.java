@@ -70,8 +70,12 @@ public final class Broker implements Engine {
         this.subscriptions = new SubscriptionRegistry(runtime, policies);
         this.destinations = new Destinations(runtime, subscriptions, policies);
         this.store = new PersistentStore(name, journal);
-        destinations.persistTo(store);
-        subscriptions.persistTo(store);
+        if (!journal.isInMemory()) {
+            // store=memory keeps nothing past the broker's life, so the queues skip it altogether:
+            // no encoding of PERSISTENT messages, no delivery-count or delete records.
+            destinations.persistTo(store);
+            subscriptions.persistTo(store);
+        }
         try {
             Recovery.run(store, destinations, subscriptions, runtime.now());
         } catch (RuntimeException e) {

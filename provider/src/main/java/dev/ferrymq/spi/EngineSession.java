@@ -57,6 +57,28 @@ public interface EngineSession {
     }
 
     /**
+     * Local redelivery (recover, rollback, a listener failure): hands back deliveries the
+     * application saw without returning them to their queues, so the consumers keep what they
+     * prefetched. For each delivery whose consumer is still open, the engine applies its
+     * redelivery policy as {@link #release(List, ReleaseReason, Completion)} would: when the
+     * message expired, used up its delivery attempts (dead-letter queue) or must wait for a
+     * redelivery delay, it is released that way; otherwise the engine counts the redelivery (a
+     * new {@link Delivery} with {@link Delivery#deliveryCount()} one more, stored first for a
+     * stored message) and hands it back to the same consumer through
+     * {@link DeliverySink#onRedelivery}, all of one consumer in one call, in delivery order,
+     * before {@code done} completes; the consumer puts them before everything it still buffers.
+     * The old delivery becomes stale. The credit they use stays used. Deliveries of closed
+     * consumers are released as delivered.
+     *
+     * <p>Completes with {@code true} once done; with {@code false} when the engine does not
+     * redeliver locally: then it did nothing, and the facade suspends its consumers and releases
+     * (the default).
+     */
+    default void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Boolean> done) {
+        done.complete(false);
+    }
+
+    /**
      * Commits the local transaction: the messages sent in it become visible and {@code consumed}
      * are acknowledged, atomically. On failure nothing is applied, and the error has kind
      * TRANSACTION_ROLLED_BACK. ILLEGAL_STATE for a session that is not transacted.

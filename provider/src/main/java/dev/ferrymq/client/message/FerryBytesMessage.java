@@ -30,6 +30,11 @@ public final class FerryBytesMessage extends FerryMessage implements BytesMessag
     /** Write-only mode: the buffer and how much of it is written. */
     private byte[] buffer = EMPTY;
     private int length;
+    /**
+     * The buffer went out with a send as the body (it was exactly full): a sent body must never
+     * change, so the next write copies it first.
+     */
+    private boolean bufferShared;
     /** Read-only mode: the whole body, never changed, and the read cursor. */
     private byte[] body;
     private int position;
@@ -177,8 +182,10 @@ public final class FerryBytesMessage extends FerryMessage implements BytesMessag
     private int grow(int n) throws JMSException {
         checkBodyWritable();
         int at = length;
-        if (buffer.length - at < n) {
-            buffer = Arrays.copyOf(buffer, Math.max(at + n, Math.max(64, buffer.length * 2)));
+        if (buffer.length - at < n || bufferShared) {
+            buffer = Arrays.copyOf(buffer, buffer.length - at < n
+                    ? Math.max(at + n, Math.max(64, buffer.length * 2)) : buffer.length);
+            bufferShared = false;
         }
         length = at + n;
         return at;
@@ -305,8 +312,9 @@ public final class FerryBytesMessage extends FerryMessage implements BytesMessag
     @Override
     public void reset() {
         if (!bodyReadOnly) {
-            body = length == 0 ? EMPTY : Arrays.copyOf(buffer, length);
+            body = length == 0 ? EMPTY : length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
             buffer = EMPTY;
+            bufferShared = false;
             length = 0;
             bodyReadOnly = true;
         }
@@ -344,6 +352,7 @@ public final class FerryBytesMessage extends FerryMessage implements BytesMessag
     void clearBodyContent() {
         body = null;
         buffer = EMPTY;
+        bufferShared = false;
         length = 0;
         position = 0;
     }
@@ -353,12 +362,23 @@ public final class FerryBytesMessage extends FerryMessage implements BytesMessag
         return BodyType.BYTES;
     }
 
-    /** Read-only mode: the body itself (never changed); write-only mode: a copy of the bytes written. */
+    /**
+     * Read-only mode: the body itself (never changed); write-only mode: the buffer when it is
+     * exactly full (the usual single {@code writeBytes} of a whole body), shared until the next
+     * write copies it, else a copy of the bytes written.
+     */
     @Override
     Object bodyForSend() {
         if (bodyReadOnly) {
             return body;
         }
-        return length == 0 ? EMPTY : Arrays.copyOf(buffer, length);
+        if (length == 0) {
+            return EMPTY;
+        }
+        if (length == buffer.length) {
+            bufferShared = true;
+            return buffer;
+        }
+        return Arrays.copyOf(buffer, length);
     }
 }

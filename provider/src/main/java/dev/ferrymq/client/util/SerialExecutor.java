@@ -93,6 +93,11 @@ public final class SerialExecutor implements Executor {
         paused = true;
     }
 
+    /** Whether {@link #pause()} (or shutdown) holds queued tasks back; a running task may stop early. */
+    public boolean isPaused() {
+        return paused;
+    }
+
     /** Undoes {@link #pause()}: queued tasks run again. */
     public void resume() {
         paused = false;

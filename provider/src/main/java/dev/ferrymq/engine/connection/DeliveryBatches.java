@@ -52,6 +52,17 @@ final class DeliveryBatches {
         map.forEach((q, list) -> q.acknowledge(list, each));
     }
 
+    /** Redelivers {@code ds} locally; {@code done} completes once every queue's consumers have them. */
+    static void redeliver(List<QueueDelivery> ds, ReleaseReason reason, Completion<Void> done) {
+        Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
+        if (map.isEmpty()) {
+            done.complete(null);
+            return;
+        }
+        Completion<Void> each = map.size() == 1 ? done : new AllOf(map.size(), done);
+        map.forEach((q, list) -> q.redeliver(list, reason, each));
+    }
+
     /** Acknowledges in memory deliveries whose stored messages a commit deleted. */
     static void acknowledgeCommitted(List<QueueDelivery> ds) {
         byQueue(ds).forEach(MessageQueue::acknowledgeCommitted);

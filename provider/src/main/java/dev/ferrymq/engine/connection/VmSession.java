@@ -209,6 +209,35 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         done.complete(null);
     }
 
+    /** Local redelivery ({@link MessageQueue#redeliver}); {@code false} when a delivery's message is stored. */
+    @Override
+    public void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Boolean> done) {
+        List<QueueDelivery> owned;
+        try {
+            owned = DeliveryBatches.own(deliveries, this);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        for (QueueDelivery d : owned) {
+            if (!MessageQueue.redeliversLocally(d)) {
+                done.complete(false);
+                return;
+            }
+        }
+        DeliveryBatches.redeliver(owned, reason, new Completion<>() {
+            @Override
+            public void complete(Void result) {
+                done.complete(true);
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                done.fail(error);
+            }
+        });
+    }
+
     @Override
     public void ackTimedOut(String queueName, String messageId, long timeoutMillis) {
         connection.notifyFailure(EngineException.general("message " + messageId + " from " + queueName
@@ -227,7 +256,6 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             sends = drainTransaction();
             for (PendingSend p : sends) {
                 if (p.address().isDeleted()) {
-                    DeliveryBatches.release(owned, ROLLED_BACK);
                     throw new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK, "transaction rolled back: "
                             + p.address().ref() + " was deleted before commit");
                 }

@@ -41,7 +41,7 @@ import java.util.function.BooleanSupplier;
 public final class MessageQueue implements Address {
 
     private static final System.Logger LOG = System.getLogger(MessageQueue.class.getName());
-    private static final Comparator<MessageEntry> DELIVERY_ORDER =
+    static final Comparator<MessageEntry> DELIVERY_ORDER =
             Comparator.comparingInt((MessageEntry e) -> -e.priority).thenComparingLong(e -> e.seq);
 
     private final DestinationRef ref;
@@ -269,6 +269,22 @@ public final class MessageQueue implements Address {
         });
     }
 
+    /**
+     * Redelivers deliveries the application saw to the consumers holding them, without
+     * requeueing them ({@link LocalRedelivery}); {@code done} completes once the sinks have them.
+     */
+    public void redeliver(List<QueueDelivery> deliveries, ReleaseReason reason, Completion<Void> done) {
+        executor.execute(() -> LocalRedelivery.run(this, deliveries, reason, done));
+    }
+
+    /**
+     * Whether {@link #redeliver} may take {@code d}: not when its message is stored (its new
+     * delivery count would have to be durable first). Any thread.
+     */
+    public static boolean redeliversLocally(QueueDelivery d) {
+        return d.entry.storeId == 0;
+    }
+
     /** Browsing, sweeps and moves over this queue's messages. */
     public QueueScans scans() {
         return scans;
@@ -418,6 +434,14 @@ public final class MessageQueue implements Address {
                 offer(e);
             }
         }
+    }
+
+    boolean isClosedHere() {
+        return closed;
+    }
+
+    void countRedelivered() {
+        deliveredCount++;
     }
 
     private void settle(QueueDelivery d) {

@@ -86,6 +86,24 @@ public final class QueueConsumer {
         checkDrained();
     }
 
+    /** {@code next} takes {@code old}'s place among the outstanding deliveries (a local redelivery). */
+    void replaceOutstanding(QueueDelivery old, QueueDelivery next) {
+        next.prev = old.prev;
+        next.next = old.next;
+        if (old.prev == null) {
+            head = next;
+        } else {
+            old.prev.next = next;
+        }
+        if (old.next == null) {
+            tail = next;
+        } else {
+            old.next.prev = next;
+        }
+        old.prev = null;
+        old.next = null;
+    }
+
     /** The outstanding deliveries in delivery order, as a new list. */
     java.util.List<QueueDelivery> outstandingList() {
         java.util.List<QueueDelivery> list = new java.util.ArrayList<>(outstanding);

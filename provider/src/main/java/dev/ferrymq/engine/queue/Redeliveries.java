@@ -43,6 +43,25 @@ final class Redeliveries {
     }
 
     /**
+     * Whether a delivery the application saw, handed back for {@code reason}, may be redelivered
+     * at once (no delay, attempts left, or this is the dead-letter queue itself); records the
+     * reason with the entry as {@link #takeReleased} does.
+     */
+    boolean redeliversAtOnce(MessageEntry e, int deliveryCount, ReleaseReason reason) {
+        if (policy.exhausted(deliveryCount) && !queue.name().equals(policy.deadLetterQueue)) {
+            return false;
+        }
+        if (policy.redeliveryDelay > 0) {
+            return false;
+        }
+        e.lastCause = reason.cause();
+        if (reason.failure() != null) {
+            e.lastFailure = reason.failure();
+        }
+        return true;
+    }
+
+    /**
      * A delivery the application saw came back for {@code reason}. Returns true when this took the
      * entry (dead-lettered, or waiting for a delayed redelivery); false: requeue it now.
      */

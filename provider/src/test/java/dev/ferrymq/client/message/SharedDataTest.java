@@ -49,6 +49,26 @@ class SharedDataTest {
     }
 
     @Test
+    @DisplayName("3.9 Access to sent messages: a BytesMessage whose exactly full buffer went out with a send copies it before the next write")
+    void bytesBufferSharedUntilNextWrite() throws JMSException {
+        BytesMessage m = Messages.newBytesMessage();
+        m.writeBytes(new byte[] {1, 2, 3, 4});
+        MessageData first = send(m);
+        m.writeByte((byte) 5);
+        MessageData second = send(m);
+        m.clearBody();
+        m.writeBytes(new byte[] {9, 9, 9, 9});
+        m.reset();
+        MessageData third = send(m);
+        assertThat((byte[]) first.body()).containsExactly(1, 2, 3, 4);
+        assertThat((byte[]) second.body()).containsExactly(1, 2, 3, 4, 5);
+        assertThat((byte[]) third.body()).containsExactly(9, 9, 9, 9);
+        BytesMessage r = receive(first);
+        byte[] read = new byte[8];
+        assertThat(r.readBytes(read)).isEqualTo(4);
+    }
+
+    @Test
     @DisplayName("3.9 Access to sent messages: one message sent twice gives two independent snapshots")
     void sentTwice() throws JMSException {
         TextMessage m = Messages.newTextMessage();

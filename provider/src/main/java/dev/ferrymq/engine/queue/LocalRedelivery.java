@@ -1,0 +1,111 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.Delivery;
+import dev.ferrymq.spi.ReleaseReason;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Redelivers deliveries the application saw to the consumers that hold them, without putting
+ * them back in the queue ({@code EngineSession.redeliver}): a rollback or recover then costs the
+ * rolled-back messages only, not the consumer's whole prefetch going back to the queue and being
+ * dispatched again. Each such entry stays outstanding; its delivery is replaced by a new one that
+ * counts one more, and the consumer's sink gets its redeliveries in one call, in delivery order.
+ * Stored messages are not redelivered here (their count must be durable before the consumer sees
+ * them, and the facade's call must not wait on the store): see {@link MessageQueue#redeliversLocally}. What the redelivery policy takes (a delay, the
+ * dead-letter queue), what expired and what a closed consumer held goes the way of
+ * {@link MessageQueue#release(List, ReleaseReason)}.
+ *
+ * <p>Threading contract: one run per call, confined to the queue's serial executor.
+ */
+final class LocalRedelivery {
+
+    private static final System.Logger LOG = System.getLogger(LocalRedelivery.class.getName());
+
+    private final MessageQueue queue;
+    private final Map<QueueConsumer, List<QueueDelivery>> byConsumer = new IdentityHashMap<>(2);
+
+    private LocalRedelivery(MessageQueue queue) {
+        this.queue = queue;
+    }
+
+    /** On the queue's executor: redelivers {@code deliveries} and completes {@code done} once the sinks have them. */
+    static void run(MessageQueue queue, List<QueueDelivery> deliveries, ReleaseReason reason, Completion<Void> done) {
+        LocalRedelivery r = new LocalRedelivery(queue);
+        List<QueueDelivery> release = null;
+        for (QueueDelivery d : deliveries) {
+            MessageEntry e = d.entry;
+            if (e.delivery != d) {
+                continue;
+            }
+            if (queue.isClosedHere() || d.consumer.closed || e.isExpired(queue.runtime.now())
+                    || !queue.redeliveries.redeliversAtOnce(e, d.deliveryCount(), reason)) {
+                if (release == null) {
+                    release = new ArrayList<>();
+                }
+                release.add(d);
+                continue;
+            }
+            r.redeliver(d);
+        }
+        if (release != null) {
+            queue.release(release, reason);
+        }
+        r.byConsumer.forEach(r::handOver);
+        done.complete(null);
+    }
+
+    private void redeliver(QueueDelivery d) {
+        MessageEntry e = d.entry;
+        QueueConsumer c = d.consumer;
+        e.priorDeliveries = d.deliveryCount();
+        QueueDelivery next = new QueueDelivery(e, c, queue, d.deliveryCount() + 1);
+        if (queue.redeliveries.policy().ackTimeout() > 0) {
+            next.deliveredAt = queue.runtime.now();
+        }
+        e.delivery = next;
+        c.replaceOutstanding(d, next);
+        queue.countRedelivered();
+        byConsumer.computeIfAbsent(c, k -> new ArrayList<>()).add(next);
+    }
+
+    /**
+     * Gives {@code c} its redeliveries in the queue's delivery order (priority, then arrival), the
+     * order they would come in had they gone back to the queue: the facade's list may not be in
+     * that order (INDIVIDUAL_ACKNOWLEDGE keeps a set).
+     */
+    private void handOver(QueueConsumer c, List<QueueDelivery> redelivered) {
+        redelivered.sort((a, b) -> MessageQueue.DELIVERY_ORDER.compare(a.entry, b.entry));
+        List<Delivery> current = new ArrayList<>(redelivered.size());
+        List<QueueDelivery> back = null;
+        for (QueueDelivery d : redelivered) {
+            if (d.entry.delivery != d) {
+                continue;
+            }
+            if (c.closed || queue.isClosedHere()) {
+                if (back == null) {
+                    back = new ArrayList<>();
+                }
+                back.add(d);
+            } else {
+                current.add(d);
+            }
+        }
+        if (back != null) {
+            queue.release(back, (ReleaseReason) null);
+        }
+        if (current.isEmpty()) {
+            return;
+        }
+        try {
+            c.sink.onRedelivery(current);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.ERROR, "delivery sink of a consumer on " + queue.name() + " failed on redelivery", ex);
+        }
+    }
+}

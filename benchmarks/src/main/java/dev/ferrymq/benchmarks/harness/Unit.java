@@ -9,7 +9,11 @@ public enum Unit {
     /** Microseconds; lower is better. */
     MICROS(false),
     /** Bytes; lower is better. */
-    BYTES(false);
+    BYTES(false),
+    /** Bytes printed in mebibytes, e.g. {@code 3.2 MiB}; lower is better. */
+    MEBIBYTES(false);
+
+    private static final double MIB = 1024 * 1024;
 
     private final boolean higherIsBetter;
 
@@ -28,6 +32,7 @@ public enum Unit {
             case MICROS -> value >= 100 ? String.format(Locale.ROOT, "%,.0f us", value)
                     : String.format(Locale.ROOT, "%.1f us", value);
             case BYTES -> String.format(Locale.ROOT, "%,.0f B", value);
+            case MEBIBYTES -> String.format(Locale.ROOT, "%.1f MiB", value / MIB);
         };
     }
 
@@ -38,6 +43,7 @@ public enum Unit {
             case MICROS -> value >= 100 ? String.format(Locale.ROOT, "%,.0f", value)
                     : String.format(Locale.ROOT, "%.1f", value);
             case BYTES -> String.format(Locale.ROOT, "%,.0f", value);
+            case MEBIBYTES -> String.format(Locale.ROOT, "%.1f", value / MIB);
         };
     }
 

@@ -4,6 +4,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 
@@ -19,7 +20,10 @@ import java.util.stream.Stream;
  * ActiveMQ Artemis embedded in this JVM with an in-VM acceptor ({@code vm://0}), security off,
  * JMX off, the critical analyzer off (it only logs on a loaded machine), the dead letter and
  * expiry addresses of the distribution's broker.xml, everything else at Artemis's defaults: persistence on with the default journal sync policy for
- * {@link BrokerSettings#PERSISTENT}, off otherwise. Clients use the jakarta
+ * {@link BrokerSettings#PERSISTENT}, off otherwise; {@link BrokerSettings#IN_MEMORY_LIMITED} sets
+ * every address's {@code max-size-bytes} to 64 MiB with {@code address-full-policy} BLOCK (the
+ * producer waits for credits while the address is full), the counterpart of FerryMQ's
+ * {@code maxQueueBytes} with {@code fullPolicy=block}. Clients use the jakarta
  * {@link ActiveMQConnectionFactory} with default settings. One broker at a time; used by one
  * harness thread.
  */
@@ -45,6 +49,13 @@ public final class ArtemisProvider implements ProviderUnderTest {
     public ConnectionFactory start(BrokerSettings settings) throws Exception {
         stop();
         dataDir = Files.createTempDirectory("ferrymq-bench-artemis-");
+        AddressSettings addresses = new AddressSettings()
+                .setDeadLetterAddress(SimpleString.of("DLQ"))
+                .setExpiryAddress(SimpleString.of("ExpiryQueue"));
+        if (settings == BrokerSettings.IN_MEMORY_LIMITED) {
+            addresses.setMaxSizeBytes(BrokerSettings.DESTINATION_LIMIT_BYTES)
+                    .setAddressFullMessagePolicy(AddressFullMessagePolicy.BLOCK);
+        }
         Configuration config = new ConfigurationImpl()
                 .setPersistenceEnabled(settings == BrokerSettings.PERSISTENT)
                 .setSecurityEnabled(false)
@@ -56,9 +67,7 @@ public final class ArtemisProvider implements ProviderUnderTest {
                 .setNodeManagerLockDirectory(dataDir.toString())
                 .addAcceptorConfiguration("in-vm", URL)
                 .setCriticalAnalyzer(false)
-                .addAddressSetting("#", new AddressSettings()
-                        .setDeadLetterAddress(SimpleString.of("DLQ"))
-                        .setExpiryAddress(SimpleString.of("ExpiryQueue")));
+                .addAddressSetting("#", addresses);
         if (settings == BrokerSettings.IN_MEMORY_UNBOUNDED) {
             config.setGlobalMaxSize(-1);
         }

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  * its own ({@code vm://bench-N}), started by the first connection and stopped after the scenario.
  * {@link BrokerSettings#PERSISTENT} maps to the file store with its default sync policy
  * ({@code always}: fsync per send/commit, shared by concurrent producers) in a temporary data
- * directory deleted afterwards; the other settings to {@code store=memory}. A connection is opened
+ * directory deleted afterwards; the other settings to {@code store=memory}, and
+ * {@link BrokerSettings#IN_MEMORY_LIMITED} adds {@code maxQueueBytes} = 64 MiB with
+ * {@code fullPolicy=block} (default {@code sendTimeout}, 30 s). A connection is opened
  * and closed at once so that a provider that cannot connect fails here, once per scenario. Used by
  * one harness thread.
  */
@@ -44,6 +46,9 @@ public final class FerryMqProvider implements ProviderUnderTest {
     public ConnectionFactory start(BrokerSettings settings) throws Exception {
         broker = "bench-" + BROKERS.incrementAndGet();
         String url = "vm://" + broker + "?store=memory";
+        if (settings == BrokerSettings.IN_MEMORY_LIMITED) {
+            url += "&maxQueueBytes=" + BrokerSettings.DESTINATION_LIMIT_BYTES + "&fullPolicy=block";
+        }
         if (settings == BrokerSettings.PERSISTENT) {
             dataDir = Files.createTempDirectory("ferrymq-bench-ferrymq-");
             url = "vm://" + broker + "?store=file&dataDirectory="

@@ -103,7 +103,7 @@ final class PendingMemoryScenario implements Scenario {
     }
 
     /** Heap used after full collections, repeated until a collection frees less than 1 MiB. */
-    private static long settledHeapUsed() throws InterruptedException {
+    static long settledHeapUsed() throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < MAX_GC_ROUNDS; i++) {

@@ -20,7 +20,7 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    /** Every scenario, in run order (the memory scenario last: it leaves the most garbage). */
+    /** Every scenario, in run order (the memory scenarios last: they leave the most garbage). */
     public static List<Scenario> all() {
         return List.of(
                 queue("S1", "queue, non-persistent, AUTO_ACKNOWLEDGE, 1 producer, 1 listener",
@@ -38,7 +38,8 @@ public final class Scenarios {
                 new TransactedBatchScenario(),
                 new RequestReplyScenario(),
                 new RedeliveryScenario(),
-                new PendingMemoryScenario());
+                new PendingMemoryScenario(),
+                new SlowConsumerMemoryScenario());
     }
 
     /**

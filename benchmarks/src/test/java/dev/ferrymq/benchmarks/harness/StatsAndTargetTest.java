@@ -54,5 +54,7 @@ class StatsAndTargetTest {
         assertThat(Unit.MICROS.format(57.14)).isEqualTo("57.1 us");
         assertThat(Unit.MICROS.format(1234)).isEqualTo("1,234 us");
         assertThat(Unit.BYTES.format(1969.4)).isEqualTo("1,969 B");
+        assertThat(Unit.MEBIBYTES.format(3.25 * 1024 * 1024)).isEqualTo("3.3 MiB");
+        assertThat(Unit.MEBIBYTES.formatBare(-1024 * 1024)).isEqualTo("-1.0");
     }
 }

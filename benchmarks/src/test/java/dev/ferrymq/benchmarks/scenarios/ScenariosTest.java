@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ScenariosTest {
 
     @Test
-    @DisplayName("Performance issue, scenarios: S1 to S7 and memory, in run order, memory last")
+    @DisplayName("Performance issue, scenarios: S1 to S7 and the two memory ones, in run order, memory last")
     void catalogue() {
         assertThat(Scenarios.all()).extracting(Scenario::id).containsExactly("S1", "S1-paced", "S2-ack1",
-                "S2-ack100", "S3-p1", "S3-p4", "S3-p16", "S4", "S5", "S6", "S7", "MEM");
+                "S2-ack100", "S3-p1", "S3-p4", "S3-p16", "S4", "S5", "S6", "S7", "MEM", "MEM-slow");
     }
 
     @Test
@@ -28,6 +28,7 @@ class ScenariosTest {
         assertThat(Scenarios.select(List.of("s3", "S1"))).extracting(Scenario::id)
                 .containsExactly("S1", "S1-paced", "S3-p1", "S3-p4", "S3-p16");
         assertThat(Scenarios.select(List.of("S1-paced"))).extracting(Scenario::id).containsExactly("S1-paced");
+        assertThat(Scenarios.select(List.of("mem-slow"))).extracting(Scenario::id).containsExactly("MEM-slow");
         assertThatThrownBy(() -> Scenarios.select(List.of("S9"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("S9");
     }

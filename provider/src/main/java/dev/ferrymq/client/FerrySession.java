@@ -66,10 +66,9 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     private final SerialExecutor deliveries;
     private final String messageIdPrefix;
     private final AtomicLong messageIds = new AtomicLong();
-    private final Set<FerryMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final SessionConsumers consumers = new SessionConsumers(this);
     private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
     private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger listenerCount = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final WaitStrategy closeWait = WaitStrategy.blocking();
     private final MessageAcknowledger acknowledger = this::acknowledgeFromMessage;
@@ -143,25 +142,20 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
 
     /** "Threading restrictions on a session": receive is refused while consumers have listeners. */
     void checkSyncReceiveAllowed() throws IllegalStateException {
-        if (listenerCount.get() > 0) {
-            throw new IllegalStateException("synchronous receive is not allowed in a session whose consumers have "
-                    + "message listeners (the session is dedicated to the thread delivering to them)");
-        }
+        consumers.checkSyncReceiveAllowed();
     }
 
     void listenerAdded() {
-        listenerCount.incrementAndGet();
+        consumers.listenerAdded();
     }
 
     void listenerRemoved() {
-        listenerCount.decrementAndGet();
+        consumers.listenerRemoved();
     }
 
     void connectionStarted() {
         deliveries.resume();
-        for (FerryMessageConsumer c : consumers) {
-            c.wakeReceivers();
-        }
+        consumers.wakeAll();
     }
 
     void connectionStopped() {
@@ -273,14 +267,14 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public void commit() throws JMSException {
         checkTransactionControl("commit");
         asyncSends.awaitAll();
-        engine.commit(consumers);
+        engine.commit(consumers.all());
     }
 
     @Override
     public void rollback() throws JMSException {
         checkTransactionControl("rollback");
         asyncSends.awaitAll();
-        engine.rollback(consumers);
+        engine.rollback(consumers.all());
     }
 
     private void checkTransactionControl(String method) throws JMSException {
@@ -299,7 +293,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         if (sessionMode == SESSION_TRANSACTED) {
             throw new IllegalStateException("recover is not allowed in a transacted session: use rollback");
         }
-        engine.recover(consumers, deliveries.isCurrentThread());
+        engine.recover(consumers.all(), deliveries.isCurrentThread());
     }
 
     @Override
@@ -359,14 +353,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         deliveries.awaitIdle();
         asyncSends.awaitAll();
         closed = true;
-        JMSException failure = null;
-        for (FerryMessageConsumer c : new ArrayList<>(consumers)) {
-            try {
-                c.closeForSession();
-            } catch (JMSException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
+        JMSException failure = consumers.closeAll(null);
         for (FerryMessageProducer p : new ArrayList<>(producers)) {
             p.markClosed();
         }
@@ -435,37 +422,37 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
 
     @Override
     public MessageConsumer createConsumer(Destination destination) throws JMSException {
-        return consumer(destination, null, false, null, false, false);
+        return consumers.create(destination, null, false, null, false, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
-        return consumer(destination, messageSelector, false, null, false, false);
+        return consumers.create(destination, messageSelector, false, null, false, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
-        return consumer(destination, messageSelector, noLocal, null, false, false);
+        return consumers.create(destination, messageSelector, noLocal, null, false, false);
     }
 
     @Override
     public QueueReceiver createReceiver(Queue queue) throws JMSException {
-        return consumer(queue, null, false, null, false, false);
+        return consumers.create(queue, null, false, null, false, false);
     }
 
     @Override
     public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
-        return consumer(queue, messageSelector, false, null, false, false);
+        return consumers.create(queue, messageSelector, false, null, false, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        return consumer(topic, null, false, null, false, false);
+        return consumers.create(topic, null, false, null, false, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
-        return consumer(topic, messageSelector, noLocal, null, false, false);
+        return consumers.create(topic, messageSelector, noLocal, null, false, false);
     }
 
     @Override
@@ -477,7 +464,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public MessageConsumer createSharedConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedConsumer");
-        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), false, true);
+        return consumers.create(topic, messageSelector, false, ConsumerRules.subscriptionName(name), false, true);
     }
 
     @Override
@@ -490,7 +477,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createDurableSubscriber");
-        return durable(topic, name, messageSelector, noLocal);
+        return consumers.createDurable(topic, name, messageSelector, noLocal);
     }
 
     @Override
@@ -503,16 +490,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createDurableConsumer");
-        return durable(topic, name, messageSelector, noLocal);
-    }
-
-    private FerryMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
-        String subscription = ConsumerRules.subscriptionName(name);
-        if (connection.currentClientId() == null) {
-            throw new IllegalStateException("an unshared durable subscription needs the connection's client ID, "
-                    + "which is not set (see \"Client identifier\")");
-        }
-        return consumer(topic, selector, noLocal, subscription, true, false);
+        return consumers.createDurable(topic, name, messageSelector, noLocal);
     }
 
     @Override
@@ -524,19 +502,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedDurableConsumer");
-        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), true, true);
-    }
-
-    private FerryMessageConsumer consumer(Destination destination, String selector, boolean noLocal,
-                                          String subscription, boolean durable, boolean shared) throws JMSException {
-        checkOpen();
-        int prefetch = connection.options().prefetch();
-        ConsumerInfo info = ConsumerRules.info(connection, destination, selector, noLocal, subscription, durable,
-                shared, prefetch);
-        FerryMessageConsumer c = new FerryMessageConsumer(this, destination, info.selector(), noLocal, prefetch);
-        c.open(info);
-        consumers.add(c);
-        return c;
+        return consumers.create(topic, messageSelector, false, ConsumerRules.subscriptionName(name), true, true);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.util.SyncCompletion;
-import dev.ferrymq.client.util.WaitStrategy;
+import dev.ferrymq.client.util.CloseOnce;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.ConnectionInfo;
 import dev.ferrymq.spi.ConnectionListener;
@@ -30,7 +30,6 @@ import jakarta.jms.TopicSession;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,10 +58,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     private final ConnectionSessions sessions = new ConnectionSessions();
     private final ExceptionReports exceptions;
     private final AtomicLong sessionCount = new AtomicLong();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final WaitStrategy closeWait = WaitStrategy.blocking();
+    private final CloseOnce closeOnce = new CloseOnce();
     private volatile boolean closed;
-    private volatile boolean closeFinished;
 
     private FerryConnection(EngineConnection engine, String connectionId, ClientOptions options, ApiDomain domain) {
         this.engine = engine;
@@ -210,15 +207,15 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     @Override
     public void close() throws JMSException {
-        if (closeFinished) {
+        if (closeOnce.isFinished()) {
             return;
         }
         if (sessions.calledFromOwnCallback()) {
             throw new IllegalStateException("Connection.close called from a message listener or completion listener "
                     + "of its own connection");
         }
-        if (!closing.compareAndSet(false, true)) {
-            closeWait.await(() -> closeFinished, WaitStrategy.FOREVER, false);
+        if (!closeOnce.begin()) {
+            closeOnce.awaitFinished();
             return;
         }
         JMSException failure = null;
@@ -240,8 +237,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             exceptions.shutdown();
         } finally {
             closed = true;
-            closeFinished = true;
-            closeWait.signalAll();
+            closeOnce.finished();
         }
         if (failure != null) {
             throw failure;

@@ -4,7 +4,7 @@ import dev.ferrymq.client.message.MessageAcknowledger;
 import dev.ferrymq.client.message.Messages;
 import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.SerialExecutor;
-import dev.ferrymq.client.util.WaitStrategy;
+import dev.ferrymq.client.util.CloseOnce;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.DestinationType;
@@ -41,8 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -69,11 +67,9 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     private final SessionConsumers consumers = new SessionConsumers(this);
     private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
     private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final WaitStrategy closeWait = WaitStrategy.blocking();
+    private final CloseOnce closeOnce = new CloseOnce();
     private final MessageAcknowledger acknowledger = this::acknowledgeFromMessage;
     private volatile boolean closed;
-    private volatile boolean closeFinished;
     private volatile boolean engineCloseDeferred;
 
     FerrySession(FerryConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
@@ -327,7 +323,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
 
     @Override
     public void close() throws JMSException {
-        if (closeFinished) {
+        if (closeOnce.isFinished()) {
             return;
         }
         if (asyncSends.isCallbackThread()) {
@@ -342,9 +338,9 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     }
 
     private void closeSession() throws JMSException {
-        if (!closing.compareAndSet(false, true)) {
+        if (!closeOnce.begin()) {
             if (!deliveries.isCurrentThread()) {
-                closeWait.await(() -> closeFinished, WaitStrategy.FOREVER, false);
+                closeOnce.awaitFinished();
             }
             return;
         }
@@ -393,8 +389,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             failure = failure == null ? e : failure;
         } finally {
             connection.removeSession(this);
-            closeFinished = true;
-            closeWait.signalAll();
+            closeOnce.finished();
         }
         return failure;
     }

@@ -1,52 +1,42 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.MessageAcknowledger;
-import dev.ferrymq.client.message.Messages;
 import dev.ferrymq.client.util.ClientThreads;
-import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.CloseOnce;
+import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.spi.AckMode;
-import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.EngineSession;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.MapMessage;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueReceiver;
 import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
-import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
-import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 
-import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A JMS session ("Sessions"): factory of messages, producers, consumers and browsers; its
- * acknowledgement mode or local transaction ({@link SessionEngine}); its asynchronous sends
- * ({@link AsyncSends}).
+ * A JMS session ("Sessions"): factory of messages ({@link MessageFactorySession}), producers,
+ * consumers ({@link SessionConsumers}) and browsers; its acknowledgement mode or local
+ * transaction ({@link SessionEngine}); its asynchronous sends ({@link AsyncSends}).
  *
  * <p>Threading: like every JMS session, for one thread of control at a time; only
  * {@link #close()} may be called from any thread. Its message listeners run one at a time on a
@@ -54,7 +44,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * any of its consumers has a listener, synchronous receive is refused ("Threading restrictions on
  * a session"). Concurrent misuse cannot corrupt the engine: engine calls are serialized.
  */
-public final class FerrySession implements Session, QueueSession, TopicSession, AcknowledgingSession {
+public final class FerrySession extends MessageFactorySession
+        implements Session, QueueSession, TopicSession, AcknowledgingSession {
 
     private final FerryConnection connection;
     private final int sessionMode;
@@ -129,6 +120,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         return asyncSends.isCallbackThread();
     }
 
+    @Override
     void checkOpen() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("session is closed");
@@ -191,58 +183,6 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             throw new IllegalStateException(method + " is not allowed on a " + (domain == ApiDomain.QUEUE
                     ? "QueueSession" : "TopicSession"));
         }
-    }
-
-    // ---- messages ------------------------------------------------------------------------
-
-    @Override
-    public BytesMessage createBytesMessage() throws JMSException {
-        checkOpen();
-        return Messages.newBytesMessage();
-    }
-
-    @Override
-    public MapMessage createMapMessage() throws JMSException {
-        checkOpen();
-        return Messages.newMapMessage();
-    }
-
-    @Override
-    public Message createMessage() throws JMSException {
-        checkOpen();
-        return Messages.newMessage();
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage() throws JMSException {
-        checkOpen();
-        return Messages.newObjectMessage();
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
-        ObjectMessage m = createObjectMessage();
-        m.setObject(object);
-        return m;
-    }
-
-    @Override
-    public StreamMessage createStreamMessage() throws JMSException {
-        checkOpen();
-        return Messages.newStreamMessage();
-    }
-
-    @Override
-    public TextMessage createTextMessage() throws JMSException {
-        checkOpen();
-        return Messages.newTextMessage();
-    }
-
-    @Override
-    public TextMessage createTextMessage(String text) throws JMSException {
-        TextMessage m = createTextMessage();
-        m.setText(text);
-        return m;
     }
 
     // ---- mode, transaction, acknowledgement ----------------------------------------------

@@ -2,7 +2,6 @@ package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.MessageAcknowledger;
 import dev.ferrymq.client.util.ClientThreads;
-import dev.ferrymq.client.util.CloseOnce;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.DestinationType;
@@ -28,15 +27,13 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 
-import java.util.ArrayList;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JMS session ("Sessions"): factory of messages ({@link MessageFactorySession}), producers,
  * consumers ({@link SessionConsumers}) and browsers; its acknowledgement mode or local
- * transaction ({@link SessionEngine}); its asynchronous sends ({@link AsyncSends}).
+ * transaction ({@link SessionEngine}); its asynchronous sends ({@link AsyncSends}); its close
+ * sequence ({@link SessionClose}).
  *
  * <p>Threading: like every JMS session, for one thread of control at a time; only
  * {@link #close()} may be called from any thread. Its message listeners run one at a time on a
@@ -56,12 +53,8 @@ public final class FerrySession extends MessageFactorySession
     private final String messageIdPrefix;
     private final AtomicLong messageIds = new AtomicLong();
     private final SessionConsumers consumers = new SessionConsumers(this);
-    private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
-    private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
-    private final CloseOnce closeOnce = new CloseOnce();
+    private final SessionClose closer = new SessionClose(this, consumers);
     private final MessageAcknowledger acknowledger = this::acknowledgeFromMessage;
-    private volatile boolean closed;
-    private volatile boolean engineCloseDeferred;
 
     FerrySession(FerryConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
                  ApiDomain domain, String messageIdPrefix) {
@@ -122,7 +115,7 @@ public final class FerrySession extends MessageFactorySession
 
     @Override
     void checkOpen() throws IllegalStateException {
-        if (closed) {
+        if (closer.isClosed()) {
             throw new IllegalStateException("session is closed");
         }
         connection.checkOpen();
@@ -160,11 +153,11 @@ public final class FerrySession extends MessageFactorySession
     }
 
     void removeProducer(FerryMessageProducer p) {
-        producers.remove(p);
+        closer.remove(p);
     }
 
     void removeBrowser(FerryQueueBrowser b) {
-        browsers.remove(b);
+        closer.remove(b);
     }
 
     private void acknowledgeFromMessage() throws JMSException {
@@ -173,7 +166,7 @@ public final class FerrySession extends MessageFactorySession
     }
 
     private void checkAcknowledgeAllowed() throws IllegalStateException {
-        if (closed || connection.isClosed()) {
+        if (closer.isClosed() || connection.isClosed()) {
             throw new IllegalStateException("cannot acknowledge: the session that received the message is closed");
         }
     }
@@ -263,75 +256,23 @@ public final class FerrySession extends MessageFactorySession
 
     @Override
     public void close() throws JMSException {
-        if (closeOnce.isFinished()) {
+        if (closer.isFinished()) {
             return;
         }
         if (asyncSends.isCallbackThread()) {
             throw new IllegalStateException("a CompletionListener may not close its own session");
         }
-        closeSession();
+        closer.close();
     }
 
     /** Closing of the connection: listeners have returned already. */
     void closeForConnection() throws JMSException {
-        closeSession();
+        closer.close();
     }
 
-    private void closeSession() throws JMSException {
-        if (!closeOnce.begin()) {
-            if (!deliveries.isCurrentThread()) {
-                closeOnce.awaitFinished();
-            }
-            return;
-        }
-        boolean fromOwnListener = deliveries.isCurrentThread();
-        deliveries.pause();
-        deliveries.awaitIdle();
-        asyncSends.awaitAll();
-        closed = true;
-        JMSException failure = consumers.closeAll(null);
-        for (FerryMessageProducer p : new ArrayList<>(producers)) {
-            p.markClosed();
-        }
-        for (FerryQueueBrowser b : new ArrayList<>(browsers)) {
-            b.markClosed();
-        }
-        deliveries.shutdown();
-        asyncSends.shutdown();
-        if (fromOwnListener) {
-            engineCloseDeferred = true;
-        } else {
-            failure = finishClose(failure);
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /**
-     * Called on the delivery thread after each listener returns: a session closed from its own
-     * listener closes its engine side only now, after the current message was acknowledged.
-     */
+    /** After each listener call, on the delivery thread: see {@link SessionClose#afterListener}. */
     void afterListener() {
-        if (engineCloseDeferred) {
-            engineCloseDeferred = false;
-            JMSException failure = finishClose(null);
-            if (failure != null) {
-                connection.reportAsync(failure);
-            }
-        }
-    }
-
-    private JMSException finishClose(JMSException failure) {
-        try {
-            engine.close();
-        } catch (JMSException e) {
-            failure = failure == null ? e : failure;
-        } finally {
-            connection.removeSession(this);
-            closeOnce.finished();
-        }
-        return failure;
+        closer.afterListener();
     }
 
     // ---- producers, consumers, browsers ----------------------------------------------------
@@ -341,7 +282,7 @@ public final class FerrySession extends MessageFactorySession
         checkOpen();
         FerryMessageProducer p = new FerryMessageProducer(this, destination,
                 destination == null ? null : FerryDestination.own(destination));
-        producers.add(p);
+        closer.add(p);
         return p;
     }
 
@@ -453,7 +394,7 @@ public final class FerrySession extends MessageFactorySession
         String sel = ConsumerRules.selector(messageSelector);
         FerryQueueBrowser b = new FerryQueueBrowser(this, queue, ref, sel);
         b.validate();
-        browsers.add(b);
+        closer.add(b);
         return b;
     }
 
@@ -505,6 +446,6 @@ public final class FerrySession extends MessageFactorySession
 
     @Override
     public String toString() {
-        return "FerrySession[" + messageIdPrefix + ", mode " + sessionMode + (closed ? ", closed" : "") + "]";
+        return "FerrySession[" + messageIdPrefix + ", mode " + sessionMode + (closer.isClosed() ? ", closed" : "") + "]";
     }
 }

@@ -54,7 +54,7 @@ public final class FerrySession extends MessageFactorySession
     private final AtomicLong messageIds = new AtomicLong();
     private final SessionConsumers consumers = new SessionConsumers(this);
     private final SessionClose closer = new SessionClose(this, consumers);
-    private final MessageAcknowledger acknowledger = this::acknowledgeFromMessage;
+    private final ReceivedMessageAcks receivedAcks;
 
     FerrySession(FerryConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
                  ApiDomain domain, String messageIdPrefix) {
@@ -62,6 +62,7 @@ public final class FerrySession extends MessageFactorySession
         this.sessionMode = sessionMode;
         this.domain = domain;
         this.engine = new SessionEngine(engineSession, ackMode, connection);
+        this.receivedAcks = new ReceivedMessageAcks(this, engine);
         this.messageIdPrefix = messageIdPrefix;
         this.asyncSends = new AsyncSends(messageIdPrefix);
         this.deliveries = new SerialExecutor(ClientThreads.pool(), "listeners " + messageIdPrefix);
@@ -91,13 +92,7 @@ public final class FerrySession extends MessageFactorySession
      * acknowledge-all, or in INDIVIDUAL_ACKNOWLEDGE mode the acknowledgement of that one delivery.
      */
     MessageAcknowledger acknowledgerFor(dev.ferrymq.spi.Delivery d) {
-        if (!engine.individual()) {
-            return acknowledger;
-        }
-        return () -> {
-            checkAcknowledgeAllowed();
-            engine.acknowledgeOne(d);
-        };
+        return receivedAcks.forDelivery(d);
     }
 
     /** A new JMSMessageID: a per-session prefix and counter, no contention between sessions. */
@@ -111,6 +106,10 @@ public final class FerrySession extends MessageFactorySession
 
     boolean isCompletionThread() {
         return asyncSends.isCallbackThread();
+    }
+
+    boolean isClosed() {
+        return closer.isClosed();
     }
 
     @Override
@@ -158,17 +157,6 @@ public final class FerrySession extends MessageFactorySession
 
     void removeBrowser(FerryQueueBrowser b) {
         closer.remove(b);
-    }
-
-    private void acknowledgeFromMessage() throws JMSException {
-        checkAcknowledgeAllowed();
-        engine.acknowledgeAll();
-    }
-
-    private void checkAcknowledgeAllowed() throws IllegalStateException {
-        if (closer.isClosed() || connection.isClosed()) {
-            throw new IllegalStateException("cannot acknowledge: the session that received the message is closed");
-        }
     }
 
     private void requireDomain(ApiDomain wanted, String method) throws IllegalStateException {

@@ -1,10 +1,7 @@
 package dev.ferrymq.client;
 
-import dev.ferrymq.FerrySessionModes;
-import dev.ferrymq.client.util.ClientThreads;
-import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.SyncCompletion;
-import dev.ferrymq.client.util.WaitStrategy;
+import dev.ferrymq.client.util.CloseOnce;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.ConnectionInfo;
 import dev.ferrymq.spi.ConnectionListener;
@@ -21,7 +18,6 @@ import jakarta.jms.ConnectionMetaData;
 import jakarta.jms.Destination;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
-import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnection;
@@ -32,18 +28,15 @@ import jakarta.jms.Topic;
 import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicSession;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A JMS connection over an {@link EngineConnection} ("Connections"): client ID, start/stop,
- * exception listener, sessions and temporary destinations.
+ * A JMS connection over an {@link EngineConnection} ("Connections"): creates sessions and
+ * temporary destinations, closes; the client ID ({@link ClientIdentity}), the exception listener
+ * ({@link ExceptionReports}) and start/stop of the sessions' delivery ({@link ConnectionSessions})
+ * live in their own classes.
  *
  * <p>Thread-safe, as the spec requires of connections. {@code stop} and {@code close} wait for
  * running message listeners of every session and may not be called from one of this connection's
@@ -61,28 +54,20 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     private final String connectionId;
     private final ClientOptions options;
     private final ApiDomain domain;
-    private final boolean adminClientId;
-    private final Set<FerrySession> sessions = ConcurrentHashMap.newKeySet();
+    private final ClientIdentity identity;
+    private final ConnectionSessions sessions = new ConnectionSessions();
+    private final ExceptionReports exceptions;
     private final AtomicLong sessionCount = new AtomicLong();
-    private final ReentrantLock lifecycle = new ReentrantLock();
-    private final SerialExecutor exceptionDelivery;
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final WaitStrategy closeWait = WaitStrategy.blocking();
-    private volatile String clientId;
-    private volatile boolean setupDone;
-    private volatile boolean started;
+    private final CloseOnce closeOnce = new CloseOnce();
     private volatile boolean closed;
-    private volatile boolean closeFinished;
-    private volatile ExceptionListener exceptionListener;
 
     private FerryConnection(EngineConnection engine, String connectionId, ClientOptions options, ApiDomain domain) {
         this.engine = engine;
         this.connectionId = connectionId;
         this.options = options;
         this.domain = domain;
-        this.clientId = options.clientId();
-        this.adminClientId = clientId != null;
-        this.exceptionDelivery = new SerialExecutor(ClientThreads.pool(), "exception-listener " + connectionId);
+        this.identity = new ClientIdentity(options.clientId());
+        this.exceptions = new ExceptionReports(connectionId);
     }
 
     /**
@@ -136,7 +121,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     }
 
     boolean isStarted() {
-        return started;
+        return sessions.isStarted();
     }
 
     boolean isClosed() {
@@ -144,7 +129,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     }
 
     String currentClientId() {
-        return clientId;
+        return identity.current();
     }
 
     /**
@@ -152,10 +137,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
      * provider thread, one at a time.
      */
     void reportAsync(Throwable error) {
-        ExceptionListener listener = exceptionListener;
-        if (listener != null && !closed) {
-            JMSException jms = JmsExceptions.toJms(error);
-            exceptionDelivery.execute(() -> listener.onException(jms));
+        if (!closed) {
+            exceptions.report(error);
         }
     }
 
@@ -169,51 +152,18 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         }
     }
 
-    private void setupAction() {
-        if (!setupDone) {
-            setupDone = true;
-        }
-    }
-
-    private boolean calledFromOwnCallback() {
-        for (FerrySession s : sessions) {
-            if (s.isDeliveryThread() || s.isCompletionThread()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ---- client ID, metadata, exception listener ----------------------------------------------
 
     @Override
     public String getClientID() throws JMSException {
         checkOpen();
-        return clientId;
+        return identity.current();
     }
 
     @Override
     public void setClientID(String id) throws JMSException {
         checkOpen();
-        if (adminClientId) {
-            throw new IllegalStateException("the client ID '" + clientId
-                    + "' was configured administratively (URL option clientID) and cannot be changed");
-        }
-        lifecycle.lock();
-        try {
-            if (clientId != null || setupDone) {
-                throw new IllegalStateException("setClientID must be called right after the connection is created, "
-                        + "before any other action on it (and only once)");
-            }
-            if (id == null || id.isEmpty()) {
-                throw new InvalidClientIDException("client ID must not be null or empty");
-            }
-            SyncCompletion.<Void>call(done -> engine.setClientId(id, done));
-            clientId = id;
-            setupDone = true;
-        } finally {
-            lifecycle.unlock();
-        }
+        identity.set(id, engine);
     }
 
     @Override
@@ -225,14 +175,14 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     @Override
     public ExceptionListener getExceptionListener() throws JMSException {
         checkOpen();
-        return exceptionListener;
+        return exceptions.listener();
     }
 
     @Override
     public void setExceptionListener(ExceptionListener listener) throws JMSException {
         checkOpen();
-        setupAction();
-        exceptionListener = listener;
+        identity.setupAction();
+        exceptions.setListener(listener);
     }
 
     // ---- start, stop, close ------------------------------------------------------------------
@@ -240,77 +190,37 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     @Override
     public void start() throws JMSException {
         checkOpen();
-        setupAction();
-        lifecycle.lock();
-        try {
-            if (started) {
-                return;
-            }
-            started = true;
-            for (FerrySession s : sessions) {
-                s.connectionStarted();
-            }
-        } finally {
-            lifecycle.unlock();
-        }
+        identity.setupAction();
+        sessions.start();
     }
 
     @Override
     public void stop() throws JMSException {
         checkOpen();
-        setupAction();
-        if (calledFromOwnCallback()) {
+        identity.setupAction();
+        if (sessions.calledFromOwnCallback()) {
             throw new IllegalStateException("Connection.stop called from a message listener or completion listener "
                     + "of its own connection");
         }
-        List<FerrySession> paused = new ArrayList<>();
-        lifecycle.lock();
-        try {
-            if (!started) {
-                return;
-            }
-            started = false;
-            for (FerrySession s : sessions) {
-                s.connectionStopped();
-                paused.add(s);
-            }
-        } finally {
-            lifecycle.unlock();
-        }
-        for (FerrySession s : paused) {
-            s.awaitListenerReturned();
-        }
+        sessions.stop();
     }
 
     @Override
     public void close() throws JMSException {
-        if (closeFinished) {
+        if (closeOnce.isFinished()) {
             return;
         }
-        if (calledFromOwnCallback()) {
+        if (sessions.calledFromOwnCallback()) {
             throw new IllegalStateException("Connection.close called from a message listener or completion listener "
                     + "of its own connection");
         }
-        if (!closing.compareAndSet(false, true)) {
-            closeWait.await(() -> closeFinished, WaitStrategy.FOREVER, false);
+        if (!closeOnce.begin()) {
+            closeOnce.awaitFinished();
             return;
         }
         JMSException failure = null;
         try {
-            List<FerrySession> all;
-            lifecycle.lock();
-            try {
-                started = false;
-                all = new ArrayList<>(sessions);
-                for (FerrySession s : all) {
-                    s.connectionStopped();
-                }
-            } finally {
-                lifecycle.unlock();
-            }
-            for (FerrySession s : all) {
-                s.awaitListenerReturned();
-            }
+            List<FerrySession> all = sessions.stopAll();
             closed = true;
             for (FerrySession s : all) {
                 try {
@@ -324,11 +234,10 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             } catch (JMSException e) {
                 failure = failure == null ? e : failure;
             }
-            exceptionDelivery.shutdown();
+            exceptions.shutdown();
         } finally {
             closed = true;
-            closeFinished = true;
-            closeWait.signalAll();
+            closeOnce.finished();
         }
         if (failure != null) {
             throw failure;
@@ -367,40 +276,19 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     private int checkAckMode(int mode) throws JMSException {
         checkOpen();
-        if (mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE && mode != Session.DUPS_OK_ACKNOWLEDGE
-                && !FerrySessionModes.isIndividual(mode)) {
-            throw new JMSException("invalid session mode " + mode + ": expected SESSION_TRANSACTED (0), AUTO_ACKNOWLEDGE (1), "
-                    + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or FerryMQ's INDIVIDUAL_ACKNOWLEDGE (101, or 4)");
-        }
-        return mode;
+        return SessionModes.checkAckMode(mode);
     }
 
     private FerrySession newSession(int sessionMode, ApiDomain sessionDomain) throws JMSException {
         checkOpen();
-        setupAction();
-        AckMode ackMode = switch (sessionMode) {
-            case Session.SESSION_TRANSACTED -> AckMode.TRANSACTED;
-            case Session.CLIENT_ACKNOWLEDGE -> AckMode.CLIENT;
-            case Session.DUPS_OK_ACKNOWLEDGE -> AckMode.DUPS_OK;
-            case FerrySessionModes.INDIVIDUAL_ACKNOWLEDGE, FerrySessionModes.ACTIVEMQ_CLASSIC_INDIVIDUAL_ACKNOWLEDGE ->
-                    AckMode.INDIVIDUAL;
-            default -> AckMode.AUTO;
-        };
+        identity.setupAction();
+        AckMode ackMode = SessionModes.ackMode(sessionMode);
         EngineSession es = SyncCompletion.call(done -> engine.createSession(new SessionInfo(ackMode), done));
         long number = sessionCount.incrementAndGet();
         FerrySession session = new FerrySession(this, es, sessionMode, ackMode, sessionDomain,
                 "ID:" + connectionId + "-" + number + "-");
-        lifecycle.lock();
-        try {
-            if (!closed) {
-                sessions.add(session);
-                if (started) {
-                    session.connectionStarted();
-                }
-                return session;
-            }
-        } finally {
-            lifecycle.unlock();
+        if (sessions.add(session, this::isClosed)) {
+            return session;
         }
         es.close(dev.ferrymq.spi.Completion.ignore());
         throw new IllegalStateException("connection " + connectionId + " is closed");
@@ -497,7 +385,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     @Override
     public String toString() {
+        String clientId = identity.current();
         return "FerryConnection[" + connectionId + (clientId != null ? ", clientID=" + clientId : "")
-                + (closed ? ", closed" : started ? ", started" : ", stopped") + "]";
+                + (closed ? ", closed" : sessions.isStarted() ? ", started" : ", stopped") + "]";
     }
 }

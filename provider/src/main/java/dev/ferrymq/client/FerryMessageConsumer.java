@@ -1,7 +1,6 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.Messages;
-import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.ConsumerInfo;
@@ -22,17 +21,15 @@ import jakarta.jms.TopicSubscriber;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A JMS consumer over an {@link EngineConsumer} ("Receiving messages"). The engine pushes
- * deliveries into a lock-free buffer, within the credit window (the {@code prefetch} option); the
- * application takes them with receive, or the session's delivery executor hands them to the
- * listener. Credit goes back to the engine in batches of half the window as the application
+ * deliveries into a lock-free {@link DeliveryBuffer}, within the credit window (the {@code prefetch}
+ * option); the application takes them with receive, or {@link ListenerTurns} on the session's
+ * delivery executor hands them to the listener. Credit goes back to the engine in batches of half the window as the application
  * consumes. Expired deliveries are acknowledged and never shown.
  *
  * <p>Threading: for the session's thread of control; {@link #close()} may be called from any
@@ -40,36 +37,21 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the consumer's own listener.
  */
 public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueReceiver, TopicSubscriber {
-    private static final System.Logger LOG = System.getLogger(FerryMessageConsumer.class.getName());
-
-
-    /** Messages a listener gets per turn on the session's delivery executor. */
-    private static final int DISPATCH_BATCH = 16;
-
     private final FerrySession session;
     private final Destination destination;
     private final String selector;
     private final boolean noLocal;
     private final int creditBatch;
-    private final ConcurrentLinkedQueue<Delivery> buffer = new ConcurrentLinkedQueue<>();
-    /**
-     * Local redeliveries (recover, rollback): handed out before {@link #buffer}. They already used
-     * their credit, which is why {@code creditOwed} goes down by their number when they arrive.
-     */
-    private final ConcurrentLinkedDeque<Delivery> redelivered = new ConcurrentLinkedDeque<>();
+    private final DeliveryBuffer buffer = new DeliveryBuffer();
+    private final ListenerTurns turns;
     private final WaitStrategy changes = WaitStrategy.blocking();
     private final AtomicInteger receivers = new AtomicInteger();
     private final AtomicInteger creditOwed = new AtomicInteger();
-    private final AtomicBoolean dispatchScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final Runnable dispatchTask = this::dispatchOne;
     private volatile EngineConsumer engine;
     private volatile MessageListener listener;
-    private volatile boolean inListener;
     private volatile boolean closed;
     private volatile boolean engineClosed;
-    /** A delivery receiveBody could not hand out: the next one this consumer returns. */
-    private volatile Delivery putBack;
 
     FerryMessageConsumer(FerrySession session, Destination destination, String selector, boolean noLocal, int window) {
         this.session = session;
@@ -77,6 +59,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         this.selector = selector;
         this.noLocal = noLocal;
         this.creditBatch = Math.max(1, window / 2);
+        this.turns = new ListenerTurns(this, session, buffer);
     }
 
     /** Creates the engine side; deliveries may arrive before this returns and are buffered. */
@@ -90,25 +73,18 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         public void onDelivery(Delivery delivery) {
             buffer.add(delivery);
             if (listener != null) {
-                scheduleDispatch();
+                turns.schedule();
             }
             changes.signalAll();
         }
 
         @Override
         public void onRedelivery(List<Delivery> redeliveries) {
-            Delivery back = putBack;
-            if (back != null) {
-                // came after the redelivered ones; the session's thread waits in recover/rollback
-                putBack = null;
-                redelivered.addFirst(back);
-            }
-            for (int i = redeliveries.size() - 1; i >= 0; i--) {
-                redelivered.addFirst(redeliveries.get(i));
-            }
+            buffer.addRedelivered(redeliveries);
+            // they already used their credit
             creditOwed.addAndGet(-redeliveries.size());
             if (listener != null) {
-                scheduleDispatch();
+                turns.schedule();
             }
             changes.signalAll();
         }
@@ -178,7 +154,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
                     return null;
                 }
                 if (connection.isStarted()) {
-                    Delivery d = nextDelivery();
+                    Delivery d = buffer.next();
                     if (d != null) {
                         if (expired(d)) {
                             continue;
@@ -193,7 +169,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
                 if (timeoutNanos == 0 || (timeoutNanos > 0 && left <= 0)) {
                     return null;
                 }
-                changes.await(() -> closed || engineClosed || (connection.isStarted() && hasNext()), left, true);
+                changes.await(() -> closed || engineClosed || (connection.isStarted() && buffer.hasNext()), left, true);
                 if (Thread.currentThread().isInterrupted()) {
                     throw JmsExceptions.toJms(new InterruptedException("receive interrupted"));
                 }
@@ -205,26 +181,11 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    /** The delivery receive put back, else the next local redelivery, else the next buffered one. */
-    private Delivery nextDelivery() {
-        Delivery d = putBack;
-        if (d != null) {
-            putBack = null;
-            return d;
-        }
-        d = redelivered.pollFirst();
-        return d != null ? d : buffer.poll();
-    }
-
-    private boolean hasNext() {
-        return putBack != null || !redelivered.isEmpty() || !buffer.isEmpty();
-    }
-
     private Message message(Delivery d) throws JMSException {
         try {
             return Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d));
         } catch (RuntimeException e) {
-            putBack = d;
+            buffer.putBack(d);
             throw JmsExceptions.toJms(e);
         }
     }
@@ -246,7 +207,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         try {
             body = BodyReceivingConsumer.bodyOf(m, c);
         } catch (JMSException | RuntimeException e) {
-            putBack = d;
+            buffer.putBack(d);
             throw e;
         }
         consumed(d);
@@ -260,7 +221,8 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         acks.handedOut(d);
     }
 
-    private boolean expired(Delivery d) {
+    /** Whether {@code d} expired; if so it is dropped (never shown) and its credit returns. */
+    boolean expired(Delivery d) {
         MessageData data = d.message();
         if (data.expiration() != 0 && data.isExpired(System.currentTimeMillis())) {
             session.engine().dropExpired(d);
@@ -288,84 +250,29 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         } else if (old != null && newListener == null) {
             session.listenerRemoved();
         }
-        if (newListener != null && hasNext()) {
-            scheduleDispatch();
+        if (newListener != null && buffer.hasNext()) {
+            turns.schedule();
         }
     }
 
-    private void scheduleDispatch() {
-        if (!dispatchScheduled.get() && dispatchScheduled.compareAndSet(false, true)) {
-            session.deliveries().execute(dispatchTask);
-        }
+    /** The current listener, or {@code null}. */
+    MessageListener listener() {
+        return listener;
     }
 
-    /**
-     * On the session's delivery executor: gives up to {@value #DISPATCH_BATCH} messages to the
-     * listener, one at a time, stopping early when the consumer closes, the listener changes or
-     * the connection stops (the executor is paused); then queues itself again behind the other
-     * consumers' turns while more are buffered. The batch saves a task hand-off per message.
-     */
-    private void dispatchOne() {
-        inListener = true;
-        try {
-            SerialExecutor deliveries = session.deliveries();
-            for (int n = 0; n < DISPATCH_BATCH; n++) {
-                MessageListener l = listener;
-                if (closed || l == null || (n > 0 && deliveries.isPaused())) {
-                    break;
-                }
-                Delivery d = nextDelivery();
-                if (d == null) {
-                    break;
-                }
-                deliver(l, d);
-            }
-        } finally {
-            session.engine().flushAcks();
-            inListener = false;
-            changes.signalAll();
-        }
-        if (!closed && listener != null && hasNext()) {
-            session.deliveries().execute(dispatchTask);
-        } else {
-            dispatchScheduled.set(false);
-            if (!closed && listener != null && hasNext()) {
-                scheduleDispatch();
-            }
-        }
+    boolean isClosed() {
+        return closed;
     }
 
-    private void deliver(MessageListener l, Delivery d) {
-        if (expired(d)) {
-            return;
-        }
-        SessionEngine acks = session.engine();
-        acks.handingOut(d);
-        Message m;
-        try {
-            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d));
-        } catch (RuntimeException e) {
-            session.connection().reportAsync(e);
-            return;
-        } finally {
-            returnCredit(1);
-        }
-        RuntimeException threw = null;
-        acks.listenerStarting(d);
-        try {
-            l.onMessage(m);
-        } catch (RuntimeException e) {
-            threw = e;
-            LOG.log(System.Logger.Level.WARNING, "message listener of " + this
-                    + " threw: a client programming error (\"Receiving messages asynchronously\")", e);
-        }
-        acks.listenerReturned(this, d, threw);
-        session.afterListener();
+    /** Wakes whoever waits for a change: receivers, and close waiting for a listener turn. */
+    void signalChanges() {
+        changes.signalAll();
     }
 
     // ---- credit, suspend, redelivery -----------------------------------------------------
 
-    private void returnCredit(int n) {
+    /** The application consumed {@code n} (or they expired): their credit goes back in batches. */
+    void returnCredit(int n) {
         if (creditOwed.addAndGet(n) >= creditBatch) {
             int owed = creditOwed.getAndSet(0);
             EngineConsumer e = engine;
@@ -392,20 +299,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     /** Moves every buffered delivery to {@code into}; returns how many. */
     int drainBuffer(List<Delivery> into) {
-        int n = 0;
-        Delivery back = putBack;
-        if (back != null) {
-            putBack = null;
-            into.add(back);
-            n++;
-        }
-        for (Delivery d; (d = redelivered.pollFirst()) != null; n++) {
-            into.add(d);
-        }
-        for (Delivery d; (d = buffer.poll()) != null; n++) {
-            into.add(d);
-        }
-        return n;
+        return buffer.drainTo(into);
     }
 
     /** After recover/rollback: the credit of the handed-back deliveries returns, deliveries resume. */
@@ -419,8 +313,8 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     void wakeReceivers() {
         changes.signalAll();
-        if (listener != null && hasNext()) {
-            scheduleDispatch();
+        if (listener != null && buffer.hasNext()) {
+            turns.schedule();
         }
     }
 
@@ -442,7 +336,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         closed = true;
         changes.signalAll();
         boolean ownThread = session.isDeliveryThread();
-        changes.await(() -> receivers.get() == 0 && (ownThread || !inListener), WaitStrategy.FOREVER, false);
+        changes.await(() -> receivers.get() == 0 && (ownThread || !turns.inListener()), WaitStrategy.FOREVER, false);
         if (listener != null) {
             session.listenerRemoved();
         }

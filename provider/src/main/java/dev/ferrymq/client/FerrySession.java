@@ -1,54 +1,39 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.MessageAcknowledger;
-import dev.ferrymq.client.message.Messages;
 import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.SerialExecutor;
-import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.AckMode;
-import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.EngineSession;
-import jakarta.jms.BytesMessage;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.MapMessage;
-import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageListener;
 import jakarta.jms.MessageProducer;
-import jakarta.jms.ObjectMessage;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.QueueReceiver;
 import jakarta.jms.QueueSender;
 import jakarta.jms.QueueSession;
 import jakarta.jms.Session;
-import jakarta.jms.StreamMessage;
 import jakarta.jms.TemporaryQueue;
 import jakarta.jms.TemporaryTopic;
-import jakarta.jms.TextMessage;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 
-import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A JMS session ("Sessions"): factory of messages, producers, consumers and browsers; its
- * acknowledgement mode or local transaction ({@link SessionEngine}); its asynchronous sends
- * ({@link AsyncSends}).
+ * A JMS session ("Sessions"): factory of messages ({@link MessageFactorySession}), producers,
+ * consumers ({@link SessionConsumers}) and browsers; its acknowledgement mode or local
+ * transaction ({@link SessionEngine}); its asynchronous sends ({@link AsyncSends}); its close
+ * sequence ({@link SessionClose}).
  *
  * <p>Threading: like every JMS session, for one thread of control at a time; only
  * {@link #close()} may be called from any thread. Its message listeners run one at a time on a
@@ -56,7 +41,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * any of its consumers has a listener, synchronous receive is refused ("Threading restrictions on
  * a session"). Concurrent misuse cannot corrupt the engine: engine calls are serialized.
  */
-public final class FerrySession implements Session, QueueSession, TopicSession, AcknowledgingSession {
+public final class FerrySession extends MessageFactorySession
+        implements Session, QueueSession, TopicSession, AcknowledgingSession {
 
     private final FerryConnection connection;
     private final int sessionMode;
@@ -66,16 +52,9 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     private final SerialExecutor deliveries;
     private final String messageIdPrefix;
     private final AtomicLong messageIds = new AtomicLong();
-    private final Set<FerryMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
-    private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
-    private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger listenerCount = new AtomicInteger();
-    private final AtomicBoolean closing = new AtomicBoolean();
-    private final WaitStrategy closeWait = WaitStrategy.blocking();
-    private final MessageAcknowledger acknowledger = this::acknowledgeFromMessage;
-    private volatile boolean closed;
-    private volatile boolean closeFinished;
-    private volatile boolean engineCloseDeferred;
+    private final SessionConsumers consumers = new SessionConsumers(this);
+    private final SessionClose closer = new SessionClose(this, consumers);
+    private final ReceivedMessageAcks receivedAcks;
 
     FerrySession(FerryConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
                  ApiDomain domain, String messageIdPrefix) {
@@ -83,6 +62,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         this.sessionMode = sessionMode;
         this.domain = domain;
         this.engine = new SessionEngine(engineSession, ackMode, connection);
+        this.receivedAcks = new ReceivedMessageAcks(this, engine);
         this.messageIdPrefix = messageIdPrefix;
         this.asyncSends = new AsyncSends(messageIdPrefix);
         this.deliveries = new SerialExecutor(ClientThreads.pool(), "listeners " + messageIdPrefix);
@@ -112,13 +92,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
      * acknowledge-all, or in INDIVIDUAL_ACKNOWLEDGE mode the acknowledgement of that one delivery.
      */
     MessageAcknowledger acknowledgerFor(dev.ferrymq.spi.Delivery d) {
-        if (!engine.individual()) {
-            return acknowledger;
-        }
-        return () -> {
-            checkAcknowledgeAllowed();
-            engine.acknowledgeOne(d);
-        };
+        return receivedAcks.forDelivery(d);
     }
 
     /** A new JMSMessageID: a per-session prefix and counter, no contention between sessions. */
@@ -134,8 +108,13 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         return asyncSends.isCallbackThread();
     }
 
+    boolean isClosed() {
+        return closer.isClosed();
+    }
+
+    @Override
     void checkOpen() throws IllegalStateException {
-        if (closed) {
+        if (closer.isClosed()) {
             throw new IllegalStateException("session is closed");
         }
         connection.checkOpen();
@@ -143,25 +122,20 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
 
     /** "Threading restrictions on a session": receive is refused while consumers have listeners. */
     void checkSyncReceiveAllowed() throws IllegalStateException {
-        if (listenerCount.get() > 0) {
-            throw new IllegalStateException("synchronous receive is not allowed in a session whose consumers have "
-                    + "message listeners (the session is dedicated to the thread delivering to them)");
-        }
+        consumers.checkSyncReceiveAllowed();
     }
 
     void listenerAdded() {
-        listenerCount.incrementAndGet();
+        consumers.listenerAdded();
     }
 
     void listenerRemoved() {
-        listenerCount.decrementAndGet();
+        consumers.listenerRemoved();
     }
 
     void connectionStarted() {
         deliveries.resume();
-        for (FerryMessageConsumer c : consumers) {
-            c.wakeReceivers();
-        }
+        consumers.wakeAll();
     }
 
     void connectionStopped() {
@@ -178,22 +152,11 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     }
 
     void removeProducer(FerryMessageProducer p) {
-        producers.remove(p);
+        closer.remove(p);
     }
 
     void removeBrowser(FerryQueueBrowser b) {
-        browsers.remove(b);
-    }
-
-    private void acknowledgeFromMessage() throws JMSException {
-        checkAcknowledgeAllowed();
-        engine.acknowledgeAll();
-    }
-
-    private void checkAcknowledgeAllowed() throws IllegalStateException {
-        if (closed || connection.isClosed()) {
-            throw new IllegalStateException("cannot acknowledge: the session that received the message is closed");
-        }
+        closer.remove(b);
     }
 
     private void requireDomain(ApiDomain wanted, String method) throws IllegalStateException {
@@ -201,58 +164,6 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             throw new IllegalStateException(method + " is not allowed on a " + (domain == ApiDomain.QUEUE
                     ? "QueueSession" : "TopicSession"));
         }
-    }
-
-    // ---- messages ------------------------------------------------------------------------
-
-    @Override
-    public BytesMessage createBytesMessage() throws JMSException {
-        checkOpen();
-        return Messages.newBytesMessage();
-    }
-
-    @Override
-    public MapMessage createMapMessage() throws JMSException {
-        checkOpen();
-        return Messages.newMapMessage();
-    }
-
-    @Override
-    public Message createMessage() throws JMSException {
-        checkOpen();
-        return Messages.newMessage();
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage() throws JMSException {
-        checkOpen();
-        return Messages.newObjectMessage();
-    }
-
-    @Override
-    public ObjectMessage createObjectMessage(Serializable object) throws JMSException {
-        ObjectMessage m = createObjectMessage();
-        m.setObject(object);
-        return m;
-    }
-
-    @Override
-    public StreamMessage createStreamMessage() throws JMSException {
-        checkOpen();
-        return Messages.newStreamMessage();
-    }
-
-    @Override
-    public TextMessage createTextMessage() throws JMSException {
-        checkOpen();
-        return Messages.newTextMessage();
-    }
-
-    @Override
-    public TextMessage createTextMessage(String text) throws JMSException {
-        TextMessage m = createTextMessage();
-        m.setText(text);
-        return m;
     }
 
     // ---- mode, transaction, acknowledgement ----------------------------------------------
@@ -273,14 +184,14 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public void commit() throws JMSException {
         checkTransactionControl("commit");
         asyncSends.awaitAll();
-        engine.commit(consumers);
+        engine.commit(consumers.all());
     }
 
     @Override
     public void rollback() throws JMSException {
         checkTransactionControl("rollback");
         asyncSends.awaitAll();
-        engine.rollback(consumers);
+        engine.rollback(consumers.all());
     }
 
     private void checkTransactionControl(String method) throws JMSException {
@@ -299,7 +210,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         if (sessionMode == SESSION_TRANSACTED) {
             throw new IllegalStateException("recover is not allowed in a transacted session: use rollback");
         }
-        engine.recover(consumers, deliveries.isCurrentThread());
+        engine.recover(consumers.all(), deliveries.isCurrentThread());
     }
 
     @Override
@@ -333,83 +244,23 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
 
     @Override
     public void close() throws JMSException {
-        if (closeFinished) {
+        if (closer.isFinished()) {
             return;
         }
         if (asyncSends.isCallbackThread()) {
             throw new IllegalStateException("a CompletionListener may not close its own session");
         }
-        closeSession();
+        closer.close();
     }
 
     /** Closing of the connection: listeners have returned already. */
     void closeForConnection() throws JMSException {
-        closeSession();
+        closer.close();
     }
 
-    private void closeSession() throws JMSException {
-        if (!closing.compareAndSet(false, true)) {
-            if (!deliveries.isCurrentThread()) {
-                closeWait.await(() -> closeFinished, WaitStrategy.FOREVER, false);
-            }
-            return;
-        }
-        boolean fromOwnListener = deliveries.isCurrentThread();
-        deliveries.pause();
-        deliveries.awaitIdle();
-        asyncSends.awaitAll();
-        closed = true;
-        JMSException failure = null;
-        for (FerryMessageConsumer c : new ArrayList<>(consumers)) {
-            try {
-                c.closeForSession();
-            } catch (JMSException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        for (FerryMessageProducer p : new ArrayList<>(producers)) {
-            p.markClosed();
-        }
-        for (FerryQueueBrowser b : new ArrayList<>(browsers)) {
-            b.markClosed();
-        }
-        deliveries.shutdown();
-        asyncSends.shutdown();
-        if (fromOwnListener) {
-            engineCloseDeferred = true;
-        } else {
-            failure = finishClose(failure);
-        }
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /**
-     * Called on the delivery thread after each listener returns: a session closed from its own
-     * listener closes its engine side only now, after the current message was acknowledged.
-     */
+    /** After each listener call, on the delivery thread: see {@link SessionClose#afterListener}. */
     void afterListener() {
-        if (engineCloseDeferred) {
-            engineCloseDeferred = false;
-            JMSException failure = finishClose(null);
-            if (failure != null) {
-                connection.reportAsync(failure);
-            }
-        }
-    }
-
-    private JMSException finishClose(JMSException failure) {
-        try {
-            engine.close();
-        } catch (JMSException e) {
-            failure = failure == null ? e : failure;
-        } finally {
-            connection.removeSession(this);
-            closeFinished = true;
-            closeWait.signalAll();
-        }
-        return failure;
+        closer.afterListener();
     }
 
     // ---- producers, consumers, browsers ----------------------------------------------------
@@ -419,7 +270,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         checkOpen();
         FerryMessageProducer p = new FerryMessageProducer(this, destination,
                 destination == null ? null : FerryDestination.own(destination));
-        producers.add(p);
+        closer.add(p);
         return p;
     }
 
@@ -435,37 +286,37 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
 
     @Override
     public MessageConsumer createConsumer(Destination destination) throws JMSException {
-        return consumer(destination, null, false, null, false, false);
+        return consumers.create(destination, null, false, null, false, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector) throws JMSException {
-        return consumer(destination, messageSelector, false, null, false, false);
+        return consumers.create(destination, messageSelector, false, null, false, false);
     }
 
     @Override
     public MessageConsumer createConsumer(Destination destination, String messageSelector, boolean noLocal) throws JMSException {
-        return consumer(destination, messageSelector, noLocal, null, false, false);
+        return consumers.create(destination, messageSelector, noLocal, null, false, false);
     }
 
     @Override
     public QueueReceiver createReceiver(Queue queue) throws JMSException {
-        return consumer(queue, null, false, null, false, false);
+        return consumers.create(queue, null, false, null, false, false);
     }
 
     @Override
     public QueueReceiver createReceiver(Queue queue, String messageSelector) throws JMSException {
-        return consumer(queue, messageSelector, false, null, false, false);
+        return consumers.create(queue, messageSelector, false, null, false, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic) throws JMSException {
-        return consumer(topic, null, false, null, false, false);
+        return consumers.create(topic, null, false, null, false, false);
     }
 
     @Override
     public TopicSubscriber createSubscriber(Topic topic, String messageSelector, boolean noLocal) throws JMSException {
-        return consumer(topic, messageSelector, noLocal, null, false, false);
+        return consumers.create(topic, messageSelector, noLocal, null, false, false);
     }
 
     @Override
@@ -477,7 +328,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public MessageConsumer createSharedConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedConsumer");
-        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), false, true);
+        return consumers.create(topic, messageSelector, false, ConsumerRules.subscriptionName(name), false, true);
     }
 
     @Override
@@ -490,7 +341,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createDurableSubscriber");
-        return durable(topic, name, messageSelector, noLocal);
+        return consumers.createDurable(topic, name, messageSelector, noLocal);
     }
 
     @Override
@@ -503,16 +354,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
             throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createDurableConsumer");
-        return durable(topic, name, messageSelector, noLocal);
-    }
-
-    private FerryMessageConsumer durable(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
-        String subscription = ConsumerRules.subscriptionName(name);
-        if (connection.currentClientId() == null) {
-            throw new IllegalStateException("an unshared durable subscription needs the connection's client ID, "
-                    + "which is not set (see \"Client identifier\")");
-        }
-        return consumer(topic, selector, noLocal, subscription, true, false);
+        return consumers.createDurable(topic, name, messageSelector, noLocal);
     }
 
     @Override
@@ -524,19 +366,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedDurableConsumer");
-        return consumer(topic, messageSelector, false, ConsumerRules.subscriptionName(name), true, true);
-    }
-
-    private FerryMessageConsumer consumer(Destination destination, String selector, boolean noLocal,
-                                          String subscription, boolean durable, boolean shared) throws JMSException {
-        checkOpen();
-        int prefetch = connection.options().prefetch();
-        ConsumerInfo info = ConsumerRules.info(connection, destination, selector, noLocal, subscription, durable,
-                shared, prefetch);
-        FerryMessageConsumer c = new FerryMessageConsumer(this, destination, info.selector(), noLocal, prefetch);
-        c.open(info);
-        consumers.add(c);
-        return c;
+        return consumers.create(topic, messageSelector, false, ConsumerRules.subscriptionName(name), true, true);
     }
 
     @Override
@@ -552,7 +382,7 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
         String sel = ConsumerRules.selector(messageSelector);
         FerryQueueBrowser b = new FerryQueueBrowser(this, queue, ref, sel);
         b.validate();
-        browsers.add(b);
+        closer.add(b);
         return b;
     }
 
@@ -604,6 +434,6 @@ public final class FerrySession implements Session, QueueSession, TopicSession, 
 
     @Override
     public String toString() {
-        return "FerrySession[" + messageIdPrefix + ", mode " + sessionMode + (closed ? ", closed" : "") + "]";
+        return "FerrySession[" + messageIdPrefix + ", mode " + sessionMode + (closer.isClosed() ? ", closed" : "") + "]";
     }
 }

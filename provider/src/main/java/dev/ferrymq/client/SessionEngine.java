@@ -7,17 +7,12 @@ import dev.ferrymq.spi.Delivery;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
 import jakarta.jms.JMSException;
 
-import dev.ferrymq.spi.ReleaseReason;
-
 import java.util.ArrayList;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Collection;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 
@@ -46,10 +41,7 @@ final class SessionEngine {
     private final ReentrantLock lock = new ReentrantLock();
     /** Serializes acknowledge, recover, commit and rollback; never held on the hot path of AUTO. */
     private final ReentrantLock ackLock = new ReentrantLock();
-    /** CLIENT_ACKNOWLEDGE and transacted: deliveries the application consumed, not yet acknowledged. */
-    private final Queue<Delivery> unacked = new ConcurrentLinkedQueue<>();
-    /** INDIVIDUAL: deliveries consumed and not yet acknowledged, each acknowledged on its own. */
-    private final Set<Delivery> unackedIndividual = ConcurrentHashMap.newKeySet();
+    private final Unacknowledged unacked = new Unacknowledged();
     /** The text of the last listener failure not yet passed on with a release, or {@code null}. */
     private volatile String lastFailure;
     private final Completion<Void> ackOutcome;
@@ -124,7 +116,7 @@ final class SessionEngine {
     /** Before the application sees {@code d} (receive or listener). */
     void handingOut(Delivery d) {
         if (ackMode == AckMode.INDIVIDUAL) {
-            unackedIndividual.add(d);
+            unacked.addIndividual(d);
         } else if (!autoAcknowledges()) {
             unacked.add(d);
         }
@@ -137,7 +129,7 @@ final class SessionEngine {
     void acknowledgeOne(Delivery d) throws JMSException {
         ackLock.lock();
         try {
-            if (unackedIndividual.remove(d)) {
+            if (unacked.takeIndividual(d)) {
                 run((e, done) -> e.acknowledge(d, done));
             }
         } finally {
@@ -255,7 +247,7 @@ final class SessionEngine {
         }
         ackLock.lock();
         try {
-            List<Delivery> all = drainUnacked();
+            List<Delivery> all = unacked.drain();
             if (!all.isEmpty()) {
                 run((e, done) -> e.acknowledge(all, done));
             }
@@ -272,7 +264,7 @@ final class SessionEngine {
     void recover(Collection<FerryMessageConsumer> consumers, boolean onDeliveryThread) throws JMSException {
         ackLock.lock();
         try {
-            List<Delivery> seen = drainUnacked();
+            List<Delivery> seen = unacked.drain();
             if (onDeliveryThread && inFlight != null && !inFlightReleased) {
                 seen.add(inFlight);
                 inFlightReleased = true;
@@ -287,7 +279,7 @@ final class SessionEngine {
     void rollback(Collection<FerryMessageConsumer> consumers) throws JMSException {
         ackLock.lock();
         try {
-            redeliver(consumers, drainUnacked(), ReleaseReason.Cause.ROLLBACK);
+            redeliver(consumers, unacked.drain(), ReleaseReason.Cause.ROLLBACK);
         } finally {
             ackLock.unlock();
         }
@@ -300,7 +292,7 @@ final class SessionEngine {
     void commit(Collection<FerryMessageConsumer> consumers) throws JMSException {
         ackLock.lock();
         try {
-            List<Delivery> consumed = drainUnacked();
+            List<Delivery> consumed = unacked.drain();
             try {
                 run((e, done) -> e.commit(consumed, done));
             } catch (jakarta.jms.TransactionRolledBackException e) {
@@ -319,63 +311,17 @@ final class SessionEngine {
     /**
      * Redelivers {@code seen}: locally when the engine can ({@link EngineSession#redeliver}: each
      * consumer gets its own back before what it still buffers, and keeps its prefetch), else
-     * {@link #redeliverThroughQueues}. A rollback then discards the transaction's sends.
+     * {@link QueueRedelivery}. A rollback then discards the transaction's sends.
      */
     private void redeliver(Collection<FerryMessageConsumer> consumers, List<Delivery> seen, ReleaseReason.Cause cause)
             throws JMSException {
         ReleaseReason reason = seen.isEmpty() ? null : new ReleaseReason(cause, takeLastFailure());
         Boolean local = call((e, done) -> e.redeliver(seen, reason == null ? ReleaseReason.of(cause) : reason, done));
         if (!Boolean.TRUE.equals(local)) {
-            redeliverThroughQueues(consumers, seen, reason);
+            QueueRedelivery.redeliver(this, consumers, seen, reason);
         }
         if (cause == ReleaseReason.Cause.ROLLBACK) {
             run((e, done) -> e.rollback(List.of(), done));
-        }
-    }
-
-    /**
-     * Stops the consumers, hands back what they hold unseen (delivered=false) and {@code seen}
-     * (for {@code reason}), then restarts them: the consumers' prefetch goes back to the queues
-     * with the seen deliveries, so they come again in order.
-     */
-    private void redeliverThroughQueues(Collection<FerryMessageConsumer> consumers, List<Delivery> seen,
-                                        ReleaseReason reason) throws JMSException {
-        List<FerryMessageConsumer> suspended = new ArrayList<>(consumers.size());
-        List<SyncCompletion<Void>> suspends = new ArrayList<>(consumers.size());
-        for (FerryMessageConsumer c : consumers) {
-            SyncCompletion<Void> s = c.suspend();
-            if (s != null) {
-                suspended.add(c);
-                suspends.add(s);
-            }
-        }
-        JMSException failure = null;
-        for (SyncCompletion<Void> s : suspends) {
-            try {
-                s.await();
-            } catch (JMSException e) {
-                failure = failure == null ? e : failure;
-            }
-        }
-        List<Delivery> unseen = new ArrayList<>();
-        int[] counts = new int[suspended.size()];
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] = suspended.get(i).drainBuffer(unseen);
-        }
-        try {
-            if (!unseen.isEmpty()) {
-                run((e, done) -> e.release(unseen, false, done));
-            }
-            if (reason != null) {
-                run((e, done) -> e.release(seen, reason, done));
-            }
-        } finally {
-            for (int i = 0; i < counts.length; i++) {
-                suspended.get(i).resumeAfterRedelivery(counts[i]);
-            }
-        }
-        if (failure != null) {
-            throw failure;
         }
     }
 
@@ -392,26 +338,13 @@ final class SessionEngine {
         return f;
     }
 
-    private List<Delivery> drainUnacked() {
-        List<Delivery> all = new ArrayList<>();
-        for (Delivery d; (d = unacked.poll()) != null; ) {
-            all.add(d);
-        }
-        for (Delivery d : unackedIndividual) {
-            if (unackedIndividual.remove(d)) {
-                all.add(d);
-            }
-        }
-        return all;
-    }
-
     /**
      * Closes the engine session: it rolls back an open transaction and releases what is
      * unacknowledged (marked redelivered, the last listener failure passed on).
      */
     void close() throws JMSException {
         flushAcks();
-        List<Delivery> seen = drainUnacked();
+        List<Delivery> seen = unacked.drain();
         if (!seen.isEmpty()) {
             ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.CLOSE, takeLastFailure());
             try {

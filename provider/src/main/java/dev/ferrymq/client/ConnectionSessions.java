@@ -1,0 +1,117 @@
+package dev.ferrymq.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
+
+/**
+ * A connection's open sessions and its started/stopped state ("Pausing delivery of incoming
+ * messages"): start resumes every session's message delivery; stop pauses them and then waits
+ * until their running listeners returned; a session created while started starts at once.
+ *
+ * <p>Thread-safe. Start, stop and session registration are serialized by one lifecycle lock,
+ * which is never held while waiting for a listener; {@link #isStarted} and
+ * {@link #calledFromOwnCallback} are lock-free.
+ */
+final class ConnectionSessions {
+
+    private final Set<FerrySession> sessions = ConcurrentHashMap.newKeySet();
+    private final ReentrantLock lifecycle = new ReentrantLock();
+    private volatile boolean started;
+
+    boolean isStarted() {
+        return started;
+    }
+
+    /** Whether the current thread runs a listener or completion callback of one of these sessions. */
+    boolean calledFromOwnCallback() {
+        for (FerrySession s : sessions) {
+            if (s.isDeliveryThread() || s.isCompletionThread()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Registers {@code session} (started if the connection is) unless {@code closed}; false if it was. */
+    boolean add(FerrySession session, BooleanSupplier closed) {
+        lifecycle.lock();
+        try {
+            if (closed.getAsBoolean()) {
+                return false;
+            }
+            sessions.add(session);
+            if (started) {
+                session.connectionStarted();
+            }
+            return true;
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    void remove(FerrySession session) {
+        sessions.remove(session);
+    }
+
+    void start() {
+        lifecycle.lock();
+        try {
+            if (started) {
+                return;
+            }
+            started = true;
+            for (FerrySession s : sessions) {
+                s.connectionStarted();
+            }
+        } finally {
+            lifecycle.unlock();
+        }
+    }
+
+    /** Stops delivery if started, then waits until the listeners running now returned. */
+    void stop() {
+        List<FerrySession> paused = new ArrayList<>();
+        lifecycle.lock();
+        try {
+            if (!started) {
+                return;
+            }
+            started = false;
+            for (FerrySession s : sessions) {
+                s.connectionStopped();
+                paused.add(s);
+            }
+        } finally {
+            lifecycle.unlock();
+        }
+        for (FerrySession s : paused) {
+            s.awaitListenerReturned();
+        }
+    }
+
+    /**
+     * For close: stops delivery of every session (started or not), waits until their listeners
+     * returned, and returns them to be closed.
+     */
+    List<FerrySession> stopAll() {
+        List<FerrySession> all;
+        lifecycle.lock();
+        try {
+            started = false;
+            all = new ArrayList<>(sessions);
+            for (FerrySession s : all) {
+                s.connectionStopped();
+            }
+        } finally {
+            lifecycle.unlock();
+        }
+        for (FerrySession s : all) {
+            s.awaitListenerReturned();
+        }
+        return all;
+    }
+}

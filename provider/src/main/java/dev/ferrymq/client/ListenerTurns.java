@@ -1,0 +1,117 @@
+package dev.ferrymq.client;
+
+import dev.ferrymq.client.message.Messages;
+import dev.ferrymq.client.util.SerialExecutor;
+import dev.ferrymq.spi.Delivery;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A consumer's message-listener turns on its session's delivery executor ("Receiving messages
+ * asynchronously"): at most one turn of a consumer is queued or running at a time; a turn gives
+ * up to {@value #DISPATCH_BATCH} messages to the listener, one at a time, then queues itself again
+ * behind the other consumers' turns while more are buffered. The batch saves a task hand-off per
+ * message; the turn's AUTO/DUPS_OK acknowledgements go to the engine as one call at its end.
+ *
+ * <p>Threading: {@link #schedule} from any thread (lock-free, allocation-free); turns run on the
+ * session's delivery executor, so never concurrently with another listener of the session.
+ */
+final class ListenerTurns {
+    private static final System.Logger LOG = System.getLogger(FerryMessageConsumer.class.getName());
+
+    /** Messages a listener gets per turn on the session's delivery executor. */
+    private static final int DISPATCH_BATCH = 16;
+
+    private final FerryMessageConsumer consumer;
+    private final FerrySession session;
+    private final DeliveryBuffer buffer;
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+    private final Runnable turn = this::turn;
+    private volatile boolean inListener;
+
+    ListenerTurns(FerryMessageConsumer consumer, FerrySession session, DeliveryBuffer buffer) {
+        this.consumer = consumer;
+        this.session = session;
+        this.buffer = buffer;
+    }
+
+    /** Whether a turn is running now (its listener may be running). */
+    boolean inListener() {
+        return inListener;
+    }
+
+    /** Queues a turn unless one is queued or running. */
+    void schedule() {
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
+            session.deliveries().execute(turn);
+        }
+    }
+
+    /**
+     * On the session's delivery executor: one turn, stopping early when the consumer closes, the
+     * listener changes or the connection stops (the executor is paused).
+     */
+    private void turn() {
+        inListener = true;
+        try {
+            SerialExecutor deliveries = session.deliveries();
+            for (int n = 0; n < DISPATCH_BATCH; n++) {
+                MessageListener l = consumer.listener();
+                if (consumer.isClosed() || l == null || (n > 0 && deliveries.isPaused())) {
+                    break;
+                }
+                Delivery d = buffer.next();
+                if (d == null) {
+                    break;
+                }
+                deliver(l, d);
+            }
+        } finally {
+            session.engine().flushAcks();
+            inListener = false;
+            consumer.signalChanges();
+        }
+        if (wantsMore()) {
+            session.deliveries().execute(turn);
+        } else {
+            scheduled.set(false);
+            if (wantsMore()) {
+                schedule();
+            }
+        }
+    }
+
+    private boolean wantsMore() {
+        return !consumer.isClosed() && consumer.listener() != null && buffer.hasNext();
+    }
+
+    private void deliver(MessageListener l, Delivery d) {
+        if (consumer.expired(d)) {
+            return;
+        }
+        SessionEngine acks = session.engine();
+        acks.handingOut(d);
+        Message m;
+        try {
+            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d));
+        } catch (RuntimeException e) {
+            session.connection().reportAsync(e);
+            return;
+        } finally {
+            consumer.returnCredit(1);
+        }
+        RuntimeException threw = null;
+        acks.listenerStarting(d);
+        try {
+            l.onMessage(m);
+        } catch (RuntimeException e) {
+            threw = e;
+            LOG.log(System.Logger.Level.WARNING, "message listener of " + consumer
+                    + " threw: a client programming error (\"Receiving messages asynchronously\")", e);
+        }
+        acks.listenerReturned(consumer, d, threw);
+        session.afterListener();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.ferrymq.client;
+
+import dev.ferrymq.client.util.CloseOnce;
+import dev.ferrymq.client.util.SerialExecutor;
+import jakarta.jms.JMSException;
+
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A session's close sequence ("Closing a session") and the producers and browsers it marks
+ * closed: stop listener delivery and wait for a running listener (not for the caller's own),
+ * wait for outstanding asynchronous sends, close the consumers, mark producers and browsers
+ * closed, then close the engine side (rolling back an open transaction, releasing what is
+ * unacknowledged). A session closed from its own listener closes its engine side only after that
+ * listener returned ({@link #afterListener}), so the message being processed is acknowledged
+ * first.
+ *
+ * <p>Thread-safe: the sequence runs once; a concurrent close waits until it finished, except on
+ * the session's own delivery thread. {@link #isClosed} and {@link #afterListener} are lock-free
+ * volatile reads (the latter runs after every listener call).
+ */
+final class SessionClose {
+
+    private final FerrySession session;
+    private final SessionConsumers consumers;
+    private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
+    private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
+    private final CloseOnce closeOnce = new CloseOnce();
+    private volatile boolean closed;
+    private volatile boolean engineCloseDeferred;
+
+    SessionClose(FerrySession session, SessionConsumers consumers) {
+        this.session = session;
+        this.consumers = consumers;
+    }
+
+    /** Whether the session is closed (from the middle of its close sequence on). */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Whether the close sequence ran to its end. */
+    boolean isFinished() {
+        return closeOnce.isFinished();
+    }
+
+    void add(FerryMessageProducer p) {
+        producers.add(p);
+    }
+
+    void remove(FerryMessageProducer p) {
+        producers.remove(p);
+    }
+
+    void add(FerryQueueBrowser b) {
+        browsers.add(b);
+    }
+
+    void remove(FerryQueueBrowser b) {
+        browsers.remove(b);
+    }
+
+    /** Runs the close sequence, or waits for the one running; throws the first failure. */
+    void close() throws JMSException {
+        SerialExecutor deliveries = session.deliveries();
+        AsyncSends asyncSends = session.asyncSends();
+        if (!closeOnce.begin()) {
+            if (!deliveries.isCurrentThread()) {
+                closeOnce.awaitFinished();
+            }
+            return;
+        }
+        boolean fromOwnListener = deliveries.isCurrentThread();
+        deliveries.pause();
+        deliveries.awaitIdle();
+        asyncSends.awaitAll();
+        closed = true;
+        JMSException failure = consumers.closeAll(null);
+        for (FerryMessageProducer p : new ArrayList<>(producers)) {
+            p.markClosed();
+        }
+        for (FerryQueueBrowser b : new ArrayList<>(browsers)) {
+            b.markClosed();
+        }
+        deliveries.shutdown();
+        asyncSends.shutdown();
+        if (fromOwnListener) {
+            engineCloseDeferred = true;
+        } else {
+            failure = finishClose(failure);
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /**
+     * Called on the delivery thread after each listener returns: a session closed from its own
+     * listener closes its engine side only now, after the current message was acknowledged.
+     */
+    void afterListener() {
+        if (engineCloseDeferred) {
+            engineCloseDeferred = false;
+            JMSException failure = finishClose(null);
+            if (failure != null) {
+                session.connection().reportAsync(failure);
+            }
+        }
+    }
+
+    private JMSException finishClose(JMSException failure) {
+        try {
+            session.engine().close();
+        } catch (JMSException e) {
+            failure = failure == null ? e : failure;
+        } finally {
+            session.connection().removeSession(session);
+            closeOnce.finished();
+        }
+        return failure;
+    }
+}

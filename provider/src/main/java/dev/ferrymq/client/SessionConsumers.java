@@ -1,0 +1,101 @@
+package dev.ferrymq.client;
+
+import dev.ferrymq.spi.ConsumerInfo;
+import jakarta.jms.Destination;
+import jakarta.jms.IllegalStateException;
+import jakarta.jms.JMSException;
+import jakarta.jms.Topic;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A session's consumers: their creation by the rules of "Creating a consumer on a queue/topic"
+ * and "Durable subscriptions" ({@link ConsumerRules} and the connection's client ID), how many
+ * have message listeners ("Threading restrictions on a session": then synchronous receive is
+ * refused), waking them when the connection starts, and closing them with the session.
+ *
+ * <p>Thread-safe: the set and the listener count are lock-free; creation is for the session's
+ * thread of control.
+ */
+final class SessionConsumers {
+
+    private final FerrySession session;
+    private final Set<FerryMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger listenerCount = new AtomicInteger();
+
+    SessionConsumers(FerrySession session) {
+        this.session = session;
+    }
+
+    /** The live set, for recover, commit and rollback. */
+    Collection<FerryMessageConsumer> all() {
+        return consumers;
+    }
+
+    /** A new consumer; {@code subscription} is null for none, else a checked subscription name. */
+    FerryMessageConsumer create(Destination destination, String selector, boolean noLocal, String subscription,
+                                boolean durable, boolean shared) throws JMSException {
+        session.checkOpen();
+        FerryConnection connection = session.connection();
+        int prefetch = connection.options().prefetch();
+        ConsumerInfo info = ConsumerRules.info(connection, destination, selector, noLocal, subscription, durable,
+                shared, prefetch);
+        FerryMessageConsumer c = new FerryMessageConsumer(session, destination, info.selector(), noLocal, prefetch);
+        c.open(info);
+        consumers.add(c);
+        return c;
+    }
+
+    /** A consumer on an unshared durable subscription: needs the connection's client ID. */
+    FerryMessageConsumer createDurable(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
+        String subscription = ConsumerRules.subscriptionName(name);
+        if (session.connection().currentClientId() == null) {
+            throw new IllegalStateException("an unshared durable subscription needs the connection's client ID, "
+                    + "which is not set (see \"Client identifier\")");
+        }
+        return create(topic, selector, noLocal, subscription, true, false);
+    }
+
+    void remove(FerryMessageConsumer c) {
+        consumers.remove(c);
+    }
+
+    /** "Threading restrictions on a session": receive is refused while consumers have listeners. */
+    void checkSyncReceiveAllowed() throws IllegalStateException {
+        if (listenerCount.get() > 0) {
+            throw new IllegalStateException("synchronous receive is not allowed in a session whose consumers have "
+                    + "message listeners (the session is dedicated to the thread delivering to them)");
+        }
+    }
+
+    void listenerAdded() {
+        listenerCount.incrementAndGet();
+    }
+
+    void listenerRemoved() {
+        listenerCount.decrementAndGet();
+    }
+
+    /** The connection started: blocked receives and listeners may take what is buffered. */
+    void wakeAll() {
+        for (FerryMessageConsumer c : consumers) {
+            c.wakeReceivers();
+        }
+    }
+
+    /** Closes every consumer; returns {@code failure}, else the first close failure, else null. */
+    JMSException closeAll(JMSException failure) {
+        for (FerryMessageConsumer c : new ArrayList<>(consumers)) {
+            try {
+                c.closeForSession();
+            } catch (JMSException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ferrymq.client;
+
+import dev.ferrymq.FerrySessionModes;
+import dev.ferrymq.spi.AckMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+
+/**
+ * The session modes a connection accepts ("Creating a session") and the engine's
+ * {@link AckMode} for each, including FerryMQ's INDIVIDUAL_ACKNOWLEDGE. Stateless.
+ */
+final class SessionModes {
+
+    private SessionModes() {
+    }
+
+    /**
+     * @return {@code mode} when it is a valid acknowledgement mode
+     * @throws JMSException when it is not (SESSION_TRANSACTED is not an acknowledgement mode)
+     */
+    static int checkAckMode(int mode) throws JMSException {
+        if (mode != Session.AUTO_ACKNOWLEDGE && mode != Session.CLIENT_ACKNOWLEDGE && mode != Session.DUPS_OK_ACKNOWLEDGE
+                && !FerrySessionModes.isIndividual(mode)) {
+            throw new JMSException("invalid session mode " + mode + ": expected SESSION_TRANSACTED (0), AUTO_ACKNOWLEDGE (1), "
+                    + "CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or FerryMQ's INDIVIDUAL_ACKNOWLEDGE (101, or 4)");
+        }
+        return mode;
+    }
+
+    /** The engine's acknowledgement mode for a checked session mode. */
+    static AckMode ackMode(int sessionMode) {
+        return switch (sessionMode) {
+            case Session.SESSION_TRANSACTED -> AckMode.TRANSACTED;
+            case Session.CLIENT_ACKNOWLEDGE -> AckMode.CLIENT;
+            case Session.DUPS_OK_ACKNOWLEDGE -> AckMode.DUPS_OK;
+            case FerrySessionModes.INDIVIDUAL_ACKNOWLEDGE, FerrySessionModes.ACTIVEMQ_CLASSIC_INDIVIDUAL_ACKNOWLEDGE ->
+                    AckMode.INDIVIDUAL;
+            default -> AckMode.AUTO;
+        };
+    }
+}

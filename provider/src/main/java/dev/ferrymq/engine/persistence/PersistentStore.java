@@ -29,8 +29,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only PERSISTENT messages on durable queues: queue destinations and durable (shared or not)
  * subscriptions; never temporary destinations or non-durable subscriptions, never NON_PERSISTENT
  * messages. Record types ({@link Records}): one {@code MESSAGE} record per (queue, message), a
- * {@code DELIVERY_COUNT} update per delivery of it, a {@code SUBSCRIPTION} record per durable
- * subscription. An acknowledgement or a drop deletes the message record.
+ * {@code DELIVERY_COUNT} update per redelivery of it, one {@code DELIVERY_MARK} record per queue
+ * that has delivered stored messages, a {@code SUBSCRIPTION} record per durable subscription. An
+ * acknowledgement or a drop deletes the message record.
  *
  * <h2>Completion semantics</h2>
  * A send of a PERSISTENT message completes (sync send returns, CompletionListener fires) once its
@@ -39,14 +40,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * acknowledgement completes once its deletes are durable (the message leaves memory at once).
  *
  * <h2>Delivery counts</h2>
- * Before a stored message is handed to a consumer its queue writes the count of that delivery and
- * hands it over only once the update is durable (group-committed with everything else in flight).
- * So a message the application may have seen always has a stored count at least as high as what
- * it saw: after a crash it comes back with JMSRedelivered=true and JMSXDeliveryCount one more than
+ * A stored message is handed to a consumer only once the store knows it may have been delivered:
+ * a first delivery is covered by its queue's delivery mark (written ahead, in the background, see
+ * {@code dev.ferrymq.engine.queue.DeliveryMarks}), a redelivery by a durable count update. So a
+ * message the application may have seen always has a stored count at least as high as what it
+ * saw: after a crash it comes back with JMSRedelivered=true and JMSXDeliveryCount one more than
  * its last stored delivery, never unflagged. The count may be one too high (the process died
- * between the write and the hand-over), never too low. This costs one small record per delivery,
- * shared fsyncs, and a little latency; it is the only design that needs no assumption about the
- * consumer.
+ * between the write and the hand-over), never too low; a message near or behind a delivered one
+ * may come back flagged though it was never seen (allowed: the flag means "likely seen").
  *
  * <p>Threading contract: thread-safe; never blocks. Journal callbacks run on the writer thread
  * (file) or the appending thread (memory); everything they do to queues goes through
@@ -99,7 +100,7 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
             report.damages().forEach(d -> sb.append("\n  ").append(d));
             LOG.log(Level.WARNING, sb.toString());
         } else if (report.liveRecords() > 0) {
-            LOG.log(Level.INFO, "broker '" + broker + "': recovered " + report.liveRecords() + " record(s) from "
+            LOG.log(Level.DEBUG, "broker '" + broker + "': recovered " + report.liveRecords() + " record(s) from "
                     + report.segments() + " journal file(s) in " + config.directory());
         }
     }
@@ -153,6 +154,32 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
             public void fail(EngineException error) {
                 LOG.log(Level.WARNING, "broker '" + broker + "': message " + message.messageId() + " to "
                         + queue.name() + " was not written, so it is dropped: " + error.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void markDelivered(MessageQueue queue, long upTo, long replaces, Completion<Long> done) {
+        if (closing) {
+            return;
+        }
+        long id = journal.nextId();
+        Batch.Builder b = Batch.builder().add(id, Records.DELIVERY_MARK, Records.mark(queue, upTo));
+        if (replaces != 0) {
+            b.delete(replaces);
+        }
+        journal.append(b.build(), new AppendCallback() {
+            @Override
+            public void onDurable() {
+                EngineThreads.asEngine(() -> done.complete(id));
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                if (error.kind() != StoreException.Kind.CLOSED) {
+                    EngineException e = StoreErrors.onWrite(broker, config, error, "write a delivery mark");
+                    EngineThreads.asEngine(() -> done.fail(e));
+                }
             }
         });
     }

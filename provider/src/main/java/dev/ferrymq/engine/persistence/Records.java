@@ -16,6 +16,9 @@ import dev.ferrymq.spi.MessageData;
  * as four bytes.</li>
  * <li>{@link #SUBSCRIPTION} (add): format byte, kind (durable or shared durable), client ID,
  * name, topic, selector, noLocal.</li>
+ * <li>{@link #DELIVERY_MARK} (add, replacing the queue's previous one in the same batch): format
+ * byte, holder kind, holder queue name, then the mark: every message record of that queue with an
+ * id up to it may have been delivered once.</li>
  * </ul>
  *
  * <p>Threading contract: stateless.
@@ -25,6 +28,7 @@ final class Records {
     static final byte MESSAGE = 1;
     static final byte DELIVERY_COUNT = 2;
     static final byte SUBSCRIPTION = 3;
+    static final byte DELIVERY_MARK = 4;
 
     /** The version of these payloads; a newer one is refused at recovery. */
     static final byte FORMAT = 1;
@@ -44,12 +48,24 @@ final class Records {
     /** A message record of {@code queue} with an {@link #encode encoded} message. */
     static byte[] message(MessageQueue queue, byte[] encoded) {
         MessageCodec.Writer w = new MessageCodec.Writer(encoded.length + queue.name().length() + 16);
+        writeHolder(w, queue);
+        w.writeRaw(encoded);
+        return w.toByteArray();
+    }
+
+    /** A delivery mark record of {@code queue} covering message records up to id {@code upTo}. */
+    static byte[] mark(MessageQueue queue, long upTo) {
+        MessageCodec.Writer w = new MessageCodec.Writer(queue.name().length() + 24);
+        writeHolder(w, queue);
+        w.writeLong(upTo);
+        return w.toByteArray();
+    }
+
+    private static void writeHolder(MessageCodec.Writer w, MessageQueue queue) {
         w.writeByte(FORMAT);
         boolean subscription = queue.ref().type() != DestinationType.QUEUE;
         w.writeByte(subscription ? HOLDER_SUBSCRIPTION : HOLDER_QUEUE);
         w.writeString(queue.name());
-        w.writeRaw(encoded);
-        return w.toByteArray();
     }
 
     static byte[] count(int deliveryCount) {
@@ -101,6 +117,22 @@ final class Records {
             throw new IllegalArgumentException("trailing bytes after the message");
         }
         return new StoredMessage(subscription, queue, m);
+    }
+
+    /** A decoded delivery mark record. */
+    record StoredMark(boolean subscription, String queue, long upTo) {
+    }
+
+    static StoredMark readMark(byte[] payload) {
+        MessageCodec.Reader r = new MessageCodec.Reader(payload);
+        checkFormat(r.readByte());
+        boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
+        String queue = r.readString();
+        long upTo = r.readLong();
+        if (!r.atEnd()) {
+            throw new IllegalArgumentException("trailing bytes after the delivery mark");
+        }
+        return new StoredMark(subscription, queue, upTo);
     }
 
     private static void checkFormat(int format) {

@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * Rebuilds a broker's durable state at start from the journal's live records: durable
  * subscriptions first, then every stored message into its queue in original order, with its
- * delivery count (the last stored one: the message comes back marked redelivered), delayed ones
- * scheduled again. Records that cannot be used (a message of a subscription that no longer
+ * delivery count (the last stored one, or one when its queue's delivery mark covers it: the
+ * message comes back marked redelivered), delayed ones scheduled again; each queue's delivery mark
+ * is handed back to it. Records that cannot be used (a message of a subscription that no longer
  * exists, an expired message, an unreadable record) are deleted and reported in the log.
  *
  * <p>Threading contract: one instance per broker start, used by the starting thread only.
@@ -31,6 +32,7 @@ public final class Recovery implements RecoveryListener {
 
     private final List<LiveRecord> subscriptionRecords = new ArrayList<>();
     private final List<LiveRecord> messageRecords = new ArrayList<>();
+    private final List<LiveRecord> markRecords = new ArrayList<>();
     private final List<LiveRecord> unknown = new ArrayList<>();
 
     @Override
@@ -38,6 +40,7 @@ public final class Recovery implements RecoveryListener {
         switch (record.type()) {
             case Records.SUBSCRIPTION -> subscriptionRecords.add(record);
             case Records.MESSAGE -> messageRecords.add(record);
+            case Records.DELIVERY_MARK -> markRecords.add(record);
             default -> unknown.add(record);
         }
     }
@@ -68,6 +71,7 @@ public final class Recovery implements RecoveryListener {
                         + " is unusable and was deleted: " + e);
             }
         }
+        Map<String, Mark> marks = readMarks(store);
         long messages = 0;
         for (LiveRecord r : messageRecords) {
             Records.StoredMessage m;
@@ -86,8 +90,23 @@ public final class Recovery implements RecoveryListener {
                 store.discard(r.id());
                 continue;
             }
-            q.enqueueStored(m.message(), r.id(), lastCount(r));
+            Mark mark = marks.get(key(m.subscription(), m.queue()));
+            int count = lastCount(r);
+            if (mark != null) {
+                mark.queue = q;
+                if (count == 0 && r.id() <= mark.upTo) {
+                    count = 1;
+                }
+            }
+            q.enqueueStored(m.message(), r.id(), count);
             messages++;
+        }
+        for (Mark mark : marks.values()) {
+            if (mark.queue != null) {
+                mark.queue.restoreMark(mark.id, mark.upTo);
+            } else {
+                store.discard(mark.id);
+            }
         }
         for (LiveRecord r : unknown) {
             discarded++;
@@ -99,6 +118,48 @@ public final class Recovery implements RecoveryListener {
                     + subscriptionQueues.size() + " durable subscription(s)"
                     + (discarded > 0 ? "; " + discarded + " unusable record(s) skipped" : ""));
         }
+    }
+
+    /** A queue's delivery mark record; {@code queue} is set once one of its messages is recovered. */
+    private static final class Mark {
+        final long id;
+        final long upTo;
+        MessageQueue queue;
+
+        Mark(long id, long upTo) {
+            this.id = id;
+            this.upTo = upTo;
+        }
+    }
+
+    /** The highest mark per queue; superseded or unreadable mark records are deleted. */
+    private Map<String, Mark> readMarks(PersistentStore store) {
+        Map<String, Mark> marks = new HashMap<>();
+        for (LiveRecord r : markRecords) {
+            Records.StoredMark m;
+            try {
+                m = Records.readMark(r.payload());
+            } catch (RuntimeException e) {
+                store.discard(r.id());
+                LOG.log(Level.WARNING, "broker '" + store.broker() + "': delivery mark record " + r.id()
+                        + " is unreadable and was deleted: " + e);
+                continue;
+            }
+            Mark mark = new Mark(r.id(), m.upTo());
+            Mark other = marks.putIfAbsent(key(m.subscription(), m.queue()), mark);
+            if (other != null) {
+                boolean keepOther = other.upTo >= mark.upTo;
+                store.discard(keepOther ? mark.id : other.id);
+                if (!keepOther) {
+                    marks.put(key(m.subscription(), m.queue()), mark);
+                }
+            }
+        }
+        return marks;
+    }
+
+    private static String key(boolean subscription, String queue) {
+        return (subscription ? "s:" : "q:") + queue;
     }
 
     private static int lastCount(LiveRecord r) {

@@ -32,8 +32,8 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Persistence: a durable queue (a queue destination or a durable subscription) has a
  * {@link QueueStore}. Its PERSISTENT messages arrive only once written ({@link #enqueueStored}),
- * each delivery of one is handed to the consumer only once its delivery count is written (see
- * {@link #deliver}), and they leave through {@link #acknowledged} (the caller's completion waits
+ * each delivery of one is handed to the consumer only once the store knows of it (see
+ * {@link #storedNow} and {@link DeliveryMarks}), and they leave through {@link #acknowledged} (the caller's completion waits
  * for the delete) or {@link #dropped} (a delete written in the background).
  * Redelivery delay, dead letters and expiry forwarding follow the queue's {@link QueuePolicy} in
  * {@link Redeliveries}.
@@ -51,6 +51,7 @@ public final class MessageQueue implements Address {
     final Redeliveries redeliveries;
     private final QueueScans scans;
     private final QueueLimits limits;
+    private final DeliveryMarks marks;
     private volatile boolean deleted;
     /** Set once before the queue is published; null for a queue kept in memory only. */
     private QueueStore store;
@@ -84,6 +85,7 @@ public final class MessageQueue implements Address {
         this.redeliveries = new Redeliveries(this, policy, runtime, executor);
         this.scans = new QueueScans(this);
         this.limits = new QueueLimits(policy.limits, name, runtime);
+        this.marks = new DeliveryMarks(this, executor, this::storeReached);
     }
 
     /** The queue's memory bound: what it holds and whether a send may add to it. */
@@ -99,6 +101,12 @@ public final class MessageQueue implements Address {
     /** Makes this a durable queue writing its PERSISTENT messages to {@code store}; call before publishing the queue. */
     public void persistTo(QueueStore store) {
         this.store = store;
+        marks.persistTo(store);
+    }
+
+    /** Takes over the delivery mark recovered from the store as record {@code id}; see {@link DeliveryMarks}. */
+    public void restoreMark(long id, long upTo) {
+        executor.execute(() -> marks.restore(id, upTo));
     }
 
     /** Whether {@code message} is written to the store when it arrives here. Any thread. */
@@ -491,18 +499,32 @@ public final class MessageQueue implements Address {
         if (--c.credit == 0) {
             consumers.update(c);
         }
-        if (e.storeId != 0 && store != null) {
+        if (e.storeId != 0 && store != null && !storedNow(d)) {
             d.awaitingStore = true;
             c.handOvers.add(d);
-            store.delivering(e.storeId, d.deliveryCount(), () -> executor.execute(() -> {
-                d.awaitingStore = false;
-                handOverReady(c);
-            }));
         } else if (c.handOvers.isEmpty()) {
             toSink(d);
         } else {
             c.handOvers.add(d);
         }
+    }
+
+    /**
+     * Makes the delivery of a stored message known to the store before its consumer sees it: a
+     * first delivery through the queue's {@link DeliveryMarks}, a redelivery by writing its count.
+     * True when nothing needs to be waited for; otherwise {@link #storeReached} follows.
+     */
+    private boolean storedNow(QueueDelivery d) {
+        if (d.deliveryCount() == 1) {
+            return marks.admit(d);
+        }
+        store.delivering(d.entry.storeId, d.deliveryCount(), () -> executor.execute(() -> storeReached(d)));
+        return false;
+    }
+
+    private void storeReached(QueueDelivery d) {
+        d.awaitingStore = false;
+        handOverReady(d.consumer);
     }
 
     /** Hands over, in delivery order, the deliveries of {@code c} that no longer wait for the store. */
@@ -552,6 +574,9 @@ public final class MessageQueue implements Address {
         }
         closed = true;
         deleted = true;
+        if (store != null) {
+            marks.close();
+        }
         for (QueueConsumer c : consumers.snapshot()) {
             consumers.remove(c);
             if (reason != null) {

@@ -21,8 +21,18 @@ public interface QueueStore {
     void add(MessageQueue queue, MessageData message);
 
     /**
+     * Writes {@code queue}'s delivery mark: every stored message of it with a record id up to
+     * {@code upTo} may have been delivered once. In the same atomic write the queue's previous
+     * mark record {@code replaces} (0: none) is deleted. {@code done} gets the new record's id once
+     * it is durable, or the failure; when the store is closing it never completes.
+     * See {@link DeliveryMarks}.
+     */
+    void markDelivered(MessageQueue queue, long upTo, long replaces, Completion<Long> done);
+
+    /**
      * Records that stored message {@code id} is about to be delivered for the
-     * {@code deliveryCount}th time; {@code handOver} runs once that is durable (or once the write
+     * {@code deliveryCount}th time (a redelivery; first deliveries are covered by the queue's
+     * {@link #markDelivered delivery mark}); {@code handOver} runs once that is durable (or once the write
      * failed: the delivery goes ahead, only its count was not stored). When the store is closing,
      * {@code handOver} never runs.
      */

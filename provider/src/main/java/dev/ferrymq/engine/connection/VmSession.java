@@ -5,6 +5,7 @@ import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.persistence.Writes;
 import dev.ferrymq.engine.queue.AckTimeoutListener;
 import dev.ferrymq.engine.queue.Address;
+import dev.ferrymq.engine.queue.Arrivals;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.engine.topic.Subscription;
@@ -318,30 +319,21 @@ final class VmSession implements EngineSession, AckTimeoutListener {
      */
     private void commitWrites(List<QueueDelivery> owned, List<PendingSend> sends, Completion<Void> done) {
         Writes writes = broker.store().writes();
-        List<List<MessageQueue>> targets = new ArrayList<>(sends.size());
-        List<long[]> ids = new ArrayList<>(sends.size());
+        Arrivals arrivals = new Arrivals();
+        List<MessageQueue> to = new ArrayList<>(2);
         for (PendingSend p : sends) {
-            List<MessageQueue> to = new ArrayList<>(2);
+            to.clear();
             p.address().route(p.message(), connection, to);
-            long[] id = new long[to.size()];
-            for (int i = 0; i < id.length; i++) {
-                id[i] = writes.add(to.get(i), p.message());
+            for (MessageQueue q : to) {
+                arrivals.add(q, p.message(), writes.add(q, p.message()));
             }
-            targets.add(to);
-            ids.add(id);
         }
         for (QueueDelivery d : owned) {
             writes.delete(d.storeId());
         }
         writes.commit(true, () -> {
             DeliveryBatches.acknowledgeCommitted(owned);
-            for (int s = 0; s < sends.size(); s++) {
-                List<MessageQueue> to = targets.get(s);
-                long[] id = ids.get(s);
-                for (int i = 0; i < id.length; i++) {
-                    to.get(i).enqueueStored(sends.get(s).message(), id[i], 0);
-                }
-            }
+            arrivals.enqueue();
         }, done);
     }
 

@@ -170,6 +170,34 @@ public final class MessageQueue implements Address {
         }
     }
 
+    /**
+     * Adds the first {@code count} of {@code messages}, already written to the store as records
+     * {@code storeIds} (0: not stored), in one task on the queue's executor: a committed
+     * transaction's messages arrive together. Delayed ones are held like {@link #enqueue}'s.
+     */
+    public void enqueueAllStored(MessageData[] messages, long[] storeIds, int count) {
+        int immediate = 0;
+        long now = runtime.now();
+        for (int i = 0; i < count; i++) {
+            long deliveryTime = messages[i].deliveryTime();
+            if (deliveryTime != 0 && deliveryTime > now) {
+                enqueueStored(messages[i], storeIds[i], 0);
+            } else {
+                limits.added(messages[i]);
+                messages[immediate] = messages[i];
+                storeIds[immediate++] = storeIds[i];
+            }
+        }
+        if (immediate > 0) {
+            int n = immediate;
+            executor.execute(() -> {
+                for (int i = 0; i < n; i++) {
+                    arrive(messages[i], storeIds[i], 0);
+                }
+            });
+        }
+    }
+
     /** Registers a consumer; completes with INVALID_DESTINATION when the queue was deleted. */
     public void addConsumer(QueueConsumer c, Completion<Void> done) {
         executor.execute(() -> {

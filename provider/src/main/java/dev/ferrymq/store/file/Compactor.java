@@ -108,6 +108,11 @@ final class Compactor {
     private record Placement(LiveIndex.Segment segment, long offset, long frameOffset, int frameSize) {
     }
 
+    /**
+     * Reads the live ops of {@code s} from their offsets (in file order), copies them to the head,
+     * points the index at the copies and deletes {@code s}. False when it could not (the file is
+     * then marked unreadable, or compaction backs off after an I/O error).
+     */
     private boolean relocate(LiveIndex.Segment s, long nextSeq) {
         List<LiveIndex.Op> ops = index.liveOps(s);
         ops.sort(Comparator.comparingLong(LiveIndex.Op::offset));

@@ -14,16 +14,19 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link ChannelFactory} for tests: counts forces, tells whether written bytes are forced, can
- * hold the first force until a latch opens, and can act as a full disk (a short write, then
- * "No space left on device" for writes and file creation).
+ * hold the first force until a latch opens, can act as a full disk (a short write, then
+ * "No space left on device" for writes and file creation), and counts the bytes read.
  */
 public final class FaultyFiles implements ChannelFactory {
 
     public final AtomicInteger forces = new AtomicInteger();
     public final AtomicInteger writes = new AtomicInteger();
+    /** Bytes read through any channel this factory opened. */
+    public final AtomicLong bytesRead = new AtomicLong();
     public volatile boolean diskFull;
     /** When set, every force waits for it first. */
     public volatile CountDownLatch forceGate;
@@ -111,17 +114,28 @@ public final class FaultyFiles implements ChannelFactory {
 
         @Override
         public int read(ByteBuffer dst) throws IOException {
-            return d.read(dst);
+            return counted(d.read(dst));
         }
 
         @Override
         public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
-            return d.read(dsts, offset, length);
+            return counted(d.read(dsts, offset, length));
         }
 
         @Override
         public int read(ByteBuffer dst, long position) throws IOException {
-            return d.read(dst, position);
+            return counted(d.read(dst, position));
+        }
+
+        private int counted(int n) {
+            return (int) counted((long) n);
+        }
+
+        private long counted(long n) {
+            if (n > 0) {
+                bytesRead.addAndGet(n);
+            }
+            return n;
         }
 
         @Override
@@ -148,7 +162,7 @@ public final class FaultyFiles implements ChannelFactory {
 
         @Override
         public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
-            return d.transferTo(position, count, target);
+            return counted(d.transferTo(position, count, target));
         }
 
         @Override

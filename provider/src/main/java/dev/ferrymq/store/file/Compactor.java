@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
@@ -24,19 +25,24 @@ import java.util.zip.CRC32C;
  * </ol>
  * A crash between copying and deleting leaves both copies; recovery keeps one per sequence.
  *
+ * <p>The live ops are read from the offsets the index keeps ({@link LiveOpReader}), so a step
+ * costs about the live data's frames, not the file. A file that no longer holds what was written
+ * there is kept and never compacted (nor are the files after it deleted); the error is logged.
+ *
  * <p>Threading: confined to the writer thread, which it blocks while it copies (at most one
  * file's live data per step).
  */
 final class Compactor {
 
     private static final int CHUNK = 1 << 20;
+    private static final int COPY_FRAME = 4 << 10;
     private static final long RETRY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final System.Logger LOG = System.getLogger("dev.ferrymq.store");
 
     private final LiveIndex index;
     private final Head head;
-    private final ChannelFactory channels;
     private final int fileSize;
+    private final LiveOpReader reader;
     private final CRC32C crc = new CRC32C();
     private long compactions;
     private long reclaimed;
@@ -47,7 +53,7 @@ final class Compactor {
     Compactor(LiveIndex index, Head head, ChannelFactory channels, int fileSize) {
         this.index = index;
         this.head = head;
-        this.channels = channels;
+        this.reader = new LiveOpReader(channels);
         this.fileSize = fileSize;
     }
 
@@ -98,78 +104,90 @@ final class Compactor {
         return true;
     }
 
+    /** Where compaction wrote a copy of an op. */
+    private record Placement(LiveIndex.Segment segment, long offset, long frameOffset, int frameSize) {
+    }
+
+    /**
+     * Reads the live ops of {@code s} from their offsets (in file order), copies them to the head,
+     * points the index at the copies and deletes {@code s}. False when it could not (the file is
+     * then marked unreadable, or compaction backs off after an I/O error).
+     */
     private boolean relocate(LiveIndex.Segment s, long nextSeq) {
-        List<Format.DecodedOp> live = new ArrayList<>();
-        try (SegmentReader reader = SegmentReader.open(channels, s.path, s.number)) {
-            if (reader.readHeader()) {
-                SegmentReader.Frame frame;
-                while ((frame = reader.next()) != null) {
-                    for (Format.DecodedOp op : frame.ops()) {
-                        if (op.kind() != Format.DELETE && index.isLiveCopy(op.id(), op.seq(), s)) {
-                            live.add(op);
-                        }
-                    }
-                }
-            }
-            if (live.size() != s.liveOps) {
-                unreadable = s;
-                LOG.log(System.Logger.Level.ERROR, "journal: " + s.path + " became unreadable after it was written ("
-                        + (reader.damage() == null ? "records missing" : reader.damage()) + " at offset "
-                        + reader.position() + "); it is kept and no longer compacted, so older files are kept too");
-                return false;
-            }
+        List<LiveIndex.Op> ops = index.liveOps(s);
+        ops.sort(Comparator.comparingLong(LiveIndex.Op::offset));
+        List<Format.DecodedOp> live;
+        try {
+            live = reader.read(s, ops);
+        } catch (LiveOpReader.Unreadable e) {
+            unreadable = s;
+            LOG.log(System.Logger.Level.ERROR, "journal: " + s.path + " became unreadable after it was written ("
+                    + e.getMessage() + " at offset " + e.offset() + "); it is kept and no longer compacted, so the "
+                    + "files after it are kept too");
+            return false;
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "journal: cannot read " + s.path + " for compaction; will retry", e);
             backOff();
             return false;
         }
-        List<LiveIndex.Segment> targets = new ArrayList<>(live.size());
-        if (!copy(live, targets, nextSeq)) {
+        List<Placement> placements = new ArrayList<>(live.size());
+        if (!copy(live, placements, nextSeq)) {
             return false;
         }
-        for (int i = 0; i < live.size(); i++) {
-            index.move(live.get(i).id(), live.get(i).seq(), targets.get(i));
+        for (int i = 0; i < ops.size(); i++) {
+            Placement p = placements.get(i);
+            index.move(ops.get(i), p.segment, p.offset, p.frameOffset, p.frameSize);
         }
         compactions++;
         return delete(s);
     }
 
-    /** Writes {@code ops} at the head in frames of up to {@link #CHUNK} bytes and forces them. */
-    private boolean copy(List<Format.DecodedOp> ops, List<LiveIndex.Segment> targets, long nextSeq) {
-        ByteBuffer buf = ByteBuffer.allocate(CHUNK);
+    /**
+     * Writes {@code ops} at the head in frames of up to {@link #COPY_FRAME} bytes (so relocating
+     * one of them again reads little), up to {@link #CHUNK} bytes per write, and forces them.
+     * Adds where each op went to {@code placements}.
+     */
+    private boolean copy(List<Format.DecodedOp> ops, List<Placement> placements, long nextSeq) {
+        long total = 0;
+        for (Format.DecodedOp op : ops) {
+            total += op.size() + Format.FRAME_HEADER + 4;
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(CHUNK, total));
         long goodPosition = head.position();
         try {
             int i = 0;
             while (i < ops.size()) {
                 head.ensureOpen(nextSeq);
-                int n = 0;
-                int bytes = Format.FRAME_HEADER + 4;
-                while (i + n < ops.size()) {
-                    int size = ops.get(i + n).size();
-                    if (n > 0 && (bytes + size > CHUNK || !head.hasRoom(bytes + size, 0))) {
+                buf.clear();
+                long base = head.position();
+                while (i < ops.size()) {
+                    int n = 0;
+                    int bytes = Format.FRAME_HEADER + 4;
+                    while (i + n < ops.size() && (n == 0 || bytes + ops.get(i + n).size() <= COPY_FRAME)) {
+                        bytes += ops.get(i + n).size();
+                        n++;
+                    }
+                    if (!head.hasRoom(bytes, buf.position()) || (buf.remaining() < bytes && buf.position() > 0)) {
                         break;
                     }
-                    bytes += size;
-                    n++;
+                    if (buf.remaining() < bytes) {
+                        buf = ByteBuffer.allocate(bytes);
+                    }
+                    int start = Format.beginFrame(buf, n);
+                    for (int k = i; k < i + n; k++) {
+                        Format.DecodedOp op = ops.get(k);
+                        placements.add(new Placement(head.segment(), base + buf.position(), base + start, bytes));
+                        Format.putOp(buf, op.kind(), op.seq(), op.id(), op.type(), op.payload());
+                    }
+                    Format.endFrame(buf, start, head.segment().number, crc);
+                    i += n;
                 }
-                if (!head.hasRoom(bytes, 0)) {
+                if (buf.position() == 0) {
                     head.rotate(true);
                     continue;
                 }
-                if (buf.capacity() < bytes) {
-                    buf = ByteBuffer.allocate(bytes);
-                }
-                buf.clear();
-                int start = Format.beginFrame(buf, n);
-                for (int k = i; k < i + n; k++) {
-                    Format.DecodedOp op = ops.get(k);
-                    Format.putOp(buf, op.kind(), op.seq(), op.id(), op.type(), op.payload());
-                    targets.add(head.segment());
-                }
-                Format.endFrame(buf, start, head.segment().number, crc);
                 goodPosition = head.position();
                 head.write(buf.flip());
-                i += n;
             }
             goodPosition = head.position();
             head.force();

@@ -124,28 +124,46 @@ final class Format {
         }
         List<DecodedOp> ops = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            byte kind = body.get();
-            long seq = body.getLong();
-            long id = body.getLong();
-            if (kind == DELETE) {
-                ops.add(new DecodedOp(kind, seq, id, (byte) 0, null, DELETE_SIZE));
-            } else if (kind == ADD || kind == UPDATE) {
-                byte type = body.get();
-                int length = body.getInt();
-                if (length < 0 || length > body.remaining()) {
-                    throw new IllegalArgumentException("bad payload length " + length);
-                }
-                byte[] payload = new byte[length];
-                body.get(payload);
-                ops.add(new DecodedOp(kind, seq, id, type, payload, RECORD_OVERHEAD + length));
-            } else {
-                throw new IllegalArgumentException("unknown op kind " + kind);
-            }
+            ops.add(decodeOp(body));
         }
         if (body.hasRemaining()) {
             throw new IllegalArgumentException(body.remaining() + " stray bytes after the ops");
         }
         return ops;
+    }
+
+    /**
+     * Decodes the one op at the buffer's position, moving the position past it; the buffer's
+     * limit is where the op must end by (its frame's end). Checks only the op's own structure:
+     * the caller checks the frame's checksum.
+     *
+     * @throws IllegalArgumentException when the bytes there are not an op
+     */
+    static DecodedOp decodeOp(ByteBuffer buf) {
+        if (buf.remaining() < DELETE_SIZE) {
+            throw new IllegalArgumentException("op of at least " + DELETE_SIZE + " bytes runs past its frame ("
+                    + buf.remaining() + " bytes left)");
+        }
+        byte kind = buf.get();
+        long seq = buf.getLong();
+        long id = buf.getLong();
+        if (kind == DELETE) {
+            return new DecodedOp(kind, seq, id, (byte) 0, null, DELETE_SIZE);
+        }
+        if (kind != ADD && kind != UPDATE) {
+            throw new IllegalArgumentException("unknown op kind " + kind);
+        }
+        if (buf.remaining() < RECORD_OVERHEAD - DELETE_SIZE) {
+            throw new IllegalArgumentException("record op header runs past its frame");
+        }
+        byte type = buf.get();
+        int length = buf.getInt();
+        if (length < 0 || length > buf.remaining()) {
+            throw new IllegalArgumentException("bad payload length " + length);
+        }
+        byte[] payload = new byte[length];
+        buf.get(payload);
+        return new DecodedOp(kind, seq, id, type, payload, RECORD_OVERHEAD + length);
     }
 
     /** An op read back from a file; {@code payload} is null for deletes. */

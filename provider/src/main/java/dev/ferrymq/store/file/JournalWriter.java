@@ -285,6 +285,7 @@ final class JournalWriter implements Runnable {
         }
         List<Batch.Op> ops = r.batch.ops();
         int start = Format.beginFrame(buffer, ops.size());
+        r.bufferOffset = start;
         r.firstSeq = nextSeq;
         for (Batch.Op op : ops) {
             Format.putOp(buffer, Format.kindCode(op.kind()), nextSeq++, op.id(), op.type(), op.payload());
@@ -293,11 +294,15 @@ final class JournalWriter implements Runnable {
         pending.add(r);
     }
 
-    /** Writes the buffered frames, forces under ALWAYS, records their ops and completes them. */
+    /**
+     * Writes the buffered frames, forces under ALWAYS, records their ops (with their offsets in
+     * the file, for the compactor) and completes them.
+     */
     private void flush() throws IOException {
         if (pending.isEmpty()) {
             return;
         }
+        long bufferStart = head.position();
         head.write(buffer.flip());
         if (policy == SyncPolicy.ALWAYS) {
             head.force();
@@ -307,12 +312,17 @@ final class JournalWriter implements Runnable {
         LiveIndex.Segment segment = head.segment();
         for (Request r : pending) {
             long seq = r.firstSeq;
+            long frameOffset = bufferStart + r.bufferOffset;
+            long offset = frameOffset + Format.FRAME_HEADER + 4;
             for (Batch.Op op : r.batch.ops()) {
+                int size = Format.opSize(op.kind(), op.payload().length);
                 if (op.kind() == Batch.OpKind.DELETE) {
                     index.delete(op.id());
                 } else {
-                    index.put(op.id(), seq, segment, Format.opSize(op.kind(), op.payload().length));
+                    index.put(op.id(), seq, Format.kindCode(op.kind()), size, segment, offset, frameOffset,
+                            r.frameBytes);
                 }
+                offset += size;
                 seq++;
             }
         }

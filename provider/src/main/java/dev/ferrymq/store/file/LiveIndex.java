@@ -1,14 +1,18 @@
 package dev.ferrymq.store.file;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Which ids are live and where their live ops lie: per id the (sequence, file, size) of its add
- * and updates, per file the bytes still live. The writer uses it to check batches, to delete
- * files with nothing live and to pick files to compact.
+ * Which ids are live and where their live ops lie: per id its add and updates ({@link Op}: the
+ * sequence, file, size, and byte offsets of the op and of the frame holding it), per file the
+ * bytes still live and a list of its live ops. The writer uses it to check batches, to delete
+ * files with nothing live and to pick files to compact; the compactor reads a file's live ops
+ * straight from their offsets.
  *
  * <p>Threading: confined to the journal's writer thread (and the opening thread before the
  * writer starts).
@@ -22,6 +26,7 @@ final class LiveIndex {
         long totalBytes;
         long liveBytes;
         int liveOps;
+        private Op firstLive;
 
         Segment(long number, Path path, long totalBytes) {
             this.number = number;
@@ -30,38 +35,48 @@ final class LiveIndex {
         }
     }
 
-    /** The live ops of one id: parallel arrays of sequence, segment number and encoded size. */
-    private static final class Entry {
-        long[] seqs = new long[1];
-        long[] segs = new long[1];
-        int[] sizes = new int[1];
-        int count;
+    /**
+     * One live add or update op and where its current copy lies. Its location changes only
+     * through {@link #move}; the frame is where a reader checks the checksum that covers it.
+     */
+    static final class Op {
+        final long id;
+        final long seq;
+        final byte kind;
+        final int size;
+        private Segment segment;
+        private long offset;
+        private long frameOffset;
+        private int frameSize;
+        private Op nextOfId;
+        private Op prevInSegment;
+        private Op nextInSegment;
 
-        void put(long seq, long seg, int size) {
-            if (count == seqs.length) {
-                int n = count * 2;
-                seqs = java.util.Arrays.copyOf(seqs, n);
-                segs = java.util.Arrays.copyOf(segs, n);
-                sizes = java.util.Arrays.copyOf(sizes, n);
-            }
-            seqs[count] = seq;
-            segs[count] = seg;
-            sizes[count] = size;
-            count++;
+        private Op(long id, long seq, byte kind, int size) {
+            this.id = id;
+            this.seq = seq;
+            this.kind = kind;
+            this.size = size;
         }
 
-        int indexOf(long seq) {
-            for (int i = 0; i < count; i++) {
-                if (seqs[i] == seq) {
-                    return i;
-                }
-            }
-            return -1;
+        /** The op's byte offset in its file. */
+        long offset() {
+            return offset;
+        }
+
+        /** The byte offset in the same file of the frame holding the op. */
+        long frameOffset() {
+            return frameOffset;
+        }
+
+        /** The size of that frame, its header included. */
+        int frameSize() {
+            return frameSize;
         }
     }
 
     private final TreeMap<Long, Segment> segments = new TreeMap<>();
-    private final Map<Long, Entry> live = new HashMap<>();
+    private final Map<Long, Op> live = new HashMap<>();
     private long diskBytes;
     private long liveBytes;
 
@@ -102,52 +117,69 @@ final class LiveIndex {
         return live.containsKey(id);
     }
 
-    /** Records an add or update op of {@code id} in segment {@code seg}. */
-    void put(long id, long seq, Segment seg, int size) {
-        live.computeIfAbsent(id, k -> new Entry()).put(seq, seg.number, size);
-        seg.liveBytes += size;
-        seg.liveOps++;
+    /**
+     * Records an add or update op of {@code id} of {@code size} bytes at {@code offset} in
+     * {@code seg}, inside the frame of {@code frameSize} bytes at {@code frameOffset}.
+     */
+    void put(long id, long seq, byte kind, int size, Segment seg, long offset, long frameOffset, int frameSize) {
+        Op op = new Op(id, seq, kind, size);
+        op.nextOfId = live.put(id, op);
+        place(op, seg, offset, frameOffset, frameSize);
         liveBytes += size;
     }
 
     /** Deletes {@code id}: all its ops become dead. */
     void delete(long id) {
-        Entry e = live.remove(id);
-        if (e == null) {
-            return;
-        }
-        for (int i = 0; i < e.count; i++) {
-            Segment s = segments.get(e.segs[i]);
-            if (s != null) {
-                s.liveBytes -= e.sizes[i];
-                s.liveOps--;
-            }
-            liveBytes -= e.sizes[i];
+        for (Op op = live.remove(id); op != null; op = op.nextOfId) {
+            unlink(op);
+            liveBytes -= op.size;
         }
     }
 
-    /** True when the op {@code seq} of {@code id} is live and its current copy is in {@code seg}. */
-    boolean isLiveCopy(long id, long seq, Segment seg) {
-        Entry e = live.get(id);
-        if (e == null) {
-            return false;
+    /** The live ops whose current copy lies in {@code seg}, in no particular order. */
+    List<Op> liveOps(Segment seg) {
+        List<Op> ops = new ArrayList<>(seg.liveOps);
+        for (Op op = seg.firstLive; op != null; op = op.nextInSegment) {
+            ops.add(op);
         }
-        int i = e.indexOf(seq);
-        return i >= 0 && e.segs[i] == seg.number;
+        return ops;
     }
 
-    /** Moves the live op {@code seq} of {@code id} to segment {@code to} (compaction copied it there). */
-    void move(long id, long seq, Segment to) {
-        Entry e = live.get(id);
-        int i = e.indexOf(seq);
-        Segment from = segments.get(e.segs[i]);
-        if (from != null) {
-            from.liveBytes -= e.sizes[i];
-            from.liveOps--;
+    /** Moves the live {@code op} to a new copy (compaction copied it there). */
+    void move(Op op, Segment to, long offset, long frameOffset, int frameSize) {
+        unlink(op);
+        place(op, to, offset, frameOffset, frameSize);
+    }
+
+    private void place(Op op, Segment seg, long offset, long frameOffset, int frameSize) {
+        op.segment = seg;
+        op.offset = offset;
+        op.frameOffset = frameOffset;
+        op.frameSize = frameSize;
+        op.prevInSegment = null;
+        op.nextInSegment = seg.firstLive;
+        if (seg.firstLive != null) {
+            seg.firstLive.prevInSegment = op;
         }
-        e.segs[i] = to.number;
-        to.liveBytes += e.sizes[i];
-        to.liveOps++;
+        seg.firstLive = op;
+        seg.liveBytes += op.size;
+        seg.liveOps++;
+    }
+
+    private void unlink(Op op) {
+        Segment seg = op.segment;
+        if (op.prevInSegment != null) {
+            op.prevInSegment.nextInSegment = op.nextInSegment;
+        } else {
+            seg.firstLive = op.nextInSegment;
+        }
+        if (op.nextInSegment != null) {
+            op.nextInSegment.prevInSegment = op.prevInSegment;
+        }
+        op.prevInSegment = null;
+        op.nextInSegment = null;
+        seg.liveBytes -= op.size;
+        seg.liveOps--;
     }
 
     long liveRecords() {

@@ -108,8 +108,10 @@ final class Recovery {
             SegmentReader.Frame frame;
             while ((frame = reader.next()) != null) {
                 frames++;
+                long offset = frame.offset() + Format.FRAME_HEADER + 4;
                 for (Format.DecodedOp op : frame.ops()) {
-                    apply(op, number);
+                    apply(op, number, offset, frame);
+                    offset += op.size();
                 }
             }
             end = reader.position();
@@ -138,10 +140,11 @@ final class Recovery {
     }
 
     /**
-     * Applies one op. A delete forgets the id outright: the writer only copies ops of live ids,
-     * so no copy of an op older than a delete can come later in file order.
+     * Applies one op, found at {@code offset} inside {@code frame} of file {@code segment}. A
+     * delete forgets the id outright: the writer only copies ops of live ids, so no copy of an op
+     * older than a delete can come later in file order.
      */
-    private void apply(Format.DecodedOp op, long segment) {
+    private void apply(Format.DecodedOp op, long segment, long offset, SegmentReader.Frame frame) {
         maxId = Math.max(maxId, op.id());
         nextSeq = Math.max(nextSeq, op.seq() + 1);
         long seq = op.seq();
@@ -156,8 +159,9 @@ final class Recovery {
         if (seq < s.addSeq) {
             return;
         }
+        Place place = new Place(segment, offset, frame.offset(), frame.size());
         if (op.kind() == Format.UPDATE) {
-            s.putUpdate(op, segment);
+            s.putUpdate(op, place);
             return;
         }
         if (seq > s.addSeq) {
@@ -168,7 +172,7 @@ final class Recovery {
                 s.updates.removeIf(u -> u.seq < seq);
             }
         }
-        s.addSegment = segment;
+        s.addPlace = place;
         s.addSize = op.size();
     }
 
@@ -186,13 +190,13 @@ final class Recovery {
         for (Map.Entry<Long, State> e : live) {
             long id = e.getKey();
             State s = e.getValue();
-            index.put(id, s.addSeq, index.segment(s.addSegment), s.addSize);
+            put(id, s.addSeq, Format.ADD, s.addSize, s.addPlace);
             List<LiveRecord.Update> updates = new ArrayList<>();
             if (s.updates != null) {
                 s.updates.sort(Comparator.comparingLong(Update::seq));
                 for (Update u : s.updates) {
                     if (u.seq > s.addSeq) {
-                        index.put(id, u.seq, index.segment(u.segment), u.size);
+                        put(id, u.seq, Format.UPDATE, u.size, u.place);
                         updates.add(new LiveRecord.Update(u.type, u.payload));
                     }
                 }
@@ -201,6 +205,10 @@ final class Recovery {
         }
         states.clear();
         return records;
+    }
+
+    private void put(long id, long seq, byte kind, int size, Place p) {
+        index.put(id, seq, kind, size, index.segment(p.segment), p.offset, p.frameOffset, p.frameSize);
     }
 
     RecoveryReport report(long liveRecords) {
@@ -212,36 +220,40 @@ final class Recovery {
         long addSeq = -1;
         byte type;
         byte[] payload;
-        long addSegment;
+        Place addPlace;
         int addSize;
         List<Update> updates;
 
-        void putUpdate(Format.DecodedOp op, long segment) {
+        void putUpdate(Format.DecodedOp op, Place place) {
             if (updates == null) {
                 updates = new ArrayList<>(1);
             }
             for (Update u : updates) {
                 if (u.seq == op.seq()) {
-                    u.segment = segment;
+                    u.place = place;
                     return;
                 }
             }
-            updates.add(new Update(op.seq(), op.type(), op.payload(), segment, op.size()));
+            updates.add(new Update(op.seq(), op.type(), op.payload(), place, op.size()));
         }
+    }
+
+    /** Where the latest copy read of an op lies: file number, op offset, and its frame. */
+    private record Place(long segment, long offset, long frameOffset, int frameSize) {
     }
 
     private static final class Update {
         final long seq;
         final byte type;
         final byte[] payload;
-        long segment;
+        Place place;
         final int size;
 
-        Update(long seq, byte type, byte[] payload, long segment, int size) {
+        Update(long seq, byte type, byte[] payload, Place place, int size) {
             this.seq = seq;
             this.type = type;
             this.payload = payload;
-            this.segment = segment;
+            this.place = place;
             this.size = size;
         }
 

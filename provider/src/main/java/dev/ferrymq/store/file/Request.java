@@ -14,6 +14,8 @@ final class Request {
     final int frameBytes;
     private final AppendCallback callback;
     long firstSeq;
+    /** Where the writer encoded this request's frame in its write buffer. */
+    int bufferOffset;
     boolean done;
 
     Request(Batch batch, AppendCallback callback, int frameBytes) {

@@ -16,9 +16,11 @@ public final class JournalConfig {
     private final long syncIntervalMillis;
     private final int journalFileSize;
     private final ChannelFactory channelFactory;
+    private final boolean preallocate;
 
     private JournalConfig(Path directory, SyncPolicy syncPolicy, long syncIntervalMillis, int journalFileSize,
-                          ChannelFactory channelFactory) {
+                          ChannelFactory channelFactory, boolean preallocate) {
+        this.preallocate = preallocate;
         this.directory = directory;
         this.syncPolicy = syncPolicy;
         this.syncIntervalMillis = syncIntervalMillis;
@@ -30,13 +32,13 @@ public final class JournalConfig {
     public static JournalConfig file(Path directory) {
         return new JournalConfig(Objects.requireNonNull(directory, "directory"), SyncPolicy.ALWAYS,
                 StoreOptions.SYNC_INTERVAL.defaultValue(), StoreOptions.JOURNAL_FILE_SIZE.defaultValue(),
-                ChannelFactory.DEFAULT);
+                ChannelFactory.DEFAULT, StoreOptions.JOURNAL_PREALLOCATE.defaultValue());
     }
 
     /** An in-memory journal: nothing on disk. */
     public static JournalConfig memory() {
         return new JournalConfig(null, SyncPolicy.ALWAYS, StoreOptions.SYNC_INTERVAL.defaultValue(),
-                StoreOptions.JOURNAL_FILE_SIZE.defaultValue(), ChannelFactory.DEFAULT);
+                StoreOptions.JOURNAL_FILE_SIZE.defaultValue(), ChannelFactory.DEFAULT, false);
     }
 
     /**
@@ -65,32 +67,42 @@ public final class JournalConfig {
         return file(path.toAbsolutePath())
                 .withSyncPolicy(SyncPolicy.parse(values.get(StoreOptions.SYNC_POLICY)))
                 .withSyncIntervalMillis(values.get(StoreOptions.SYNC_INTERVAL))
-                .withJournalFileSize(values.get(StoreOptions.JOURNAL_FILE_SIZE));
+                .withJournalFileSize(values.get(StoreOptions.JOURNAL_FILE_SIZE))
+                .withPreallocate(values.get(StoreOptions.JOURNAL_PREALLOCATE));
     }
 
     public JournalConfig withSyncPolicy(SyncPolicy policy) {
         return new JournalConfig(directory, Objects.requireNonNull(policy), syncIntervalMillis, journalFileSize,
-                channelFactory);
+                channelFactory, preallocate);
     }
 
     public JournalConfig withSyncIntervalMillis(long millis) {
         if (millis < 0) {
             throw new IllegalArgumentException("sync interval must not be negative: " + millis);
         }
-        return new JournalConfig(directory, syncPolicy, millis, journalFileSize, channelFactory);
+        return new JournalConfig(directory, syncPolicy, millis, journalFileSize, channelFactory, preallocate);
     }
 
     public JournalConfig withJournalFileSize(int bytes) {
         if (bytes < 4096) {
             throw new IllegalArgumentException("journal file size must be at least 4096 bytes: " + bytes);
         }
-        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, bytes, channelFactory);
+        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, bytes, channelFactory, preallocate);
     }
 
     /** Replaces how files are opened: for tests that count forces or simulate a full disk. */
     public JournalConfig withChannelFactory(ChannelFactory factory) {
         return new JournalConfig(directory, syncPolicy, syncIntervalMillis, journalFileSize,
-                Objects.requireNonNull(factory));
+                Objects.requireNonNull(factory), preallocate);
+    }
+
+    /** Whether the next journal file is prepared ahead, filled with zeros ({@link StoreOptions#JOURNAL_PREALLOCATE}). */
+    public JournalConfig withPreallocate(boolean on) {
+        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, journalFileSize, channelFactory, on);
+    }
+
+    public boolean preallocate() {
+        return preallocate;
     }
 
     public boolean isInMemory() {
@@ -122,6 +134,6 @@ public final class JournalConfig {
     public String toString() {
         return isInMemory() ? "JournalConfig[memory]" : "JournalConfig[" + directory + ", syncPolicy="
                 + syncPolicy.optionValue() + ", syncInterval=" + syncIntervalMillis + "ms, journalFileSize="
-                + journalFileSize + "]";
+                + journalFileSize + ", preallocate=" + preallocate + "]";
     }
 }

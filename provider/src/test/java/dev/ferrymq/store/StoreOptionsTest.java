@@ -61,7 +61,8 @@ class StoreOptionsTest {
     @DisplayName("Every option is declared once with a description")
     void declaredOnce() {
         assertThat(StoreOptions.ALL).extracting(o -> o.name()).doesNotHaveDuplicates()
-                .containsExactly("store", "dataDirectory", "syncPolicy", "syncInterval", "journalFileSize");
+                .containsExactly("store", "dataDirectory", "syncPolicy", "syncInterval", "journalFileSize",
+                        "journalPreallocate");
         assertThat(StoreOptions.ALL).allSatisfy(o -> assertThat(o.description()).isNotBlank());
     }
 }

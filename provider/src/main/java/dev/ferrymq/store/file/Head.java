@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Set;
 import java.util.function.LongSupplier;
@@ -14,6 +15,8 @@ import java.util.function.LongSupplier;
 /**
  * The journal file being appended to. A new file is started on open, when the current one is
  * full, and after a write failure (the failed file is cut back to its last good frame and left).
+ * A new file is a {@link Preallocator} spare when one is ready (its zero tail marks the end of
+ * the data), otherwise an empty file that grows as it is written.
  *
  * <p>Threading: confined to the writer thread.
  */
@@ -24,14 +27,18 @@ final class Head {
     private final LiveIndex index;
     private final int fileSize;
     private final LongSupplier nextId;
+    private final Preallocator preallocator;
     private long nextNumber;
     private FileChannel channel;
     private LiveIndex.Segment segment;
     private long position;
     private long forces;
 
-    Head(Path directory, ChannelFactory channels, LiveIndex index, int fileSize, long nextNumber, LongSupplier nextId) {
+    /** @param preallocator where new files come from when it has one ready; null: always plain files */
+    Head(Path directory, ChannelFactory channels, LiveIndex index, int fileSize, long nextNumber, LongSupplier nextId,
+         Preallocator preallocator) {
         this.nextId = nextId;
+        this.preallocator = preallocator;
         this.directory = directory;
         this.channels = channels;
         this.index = index;
@@ -69,8 +76,11 @@ final class Head {
         }
         long number = nextNumber;
         Path path = directory.resolve(Recovery.fileName(number));
-        FileChannel ch = channels.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-                StandardOpenOption.WRITE));
+        FileChannel ch = openSpare(path);
+        if (ch == null) {
+            ch = channels.open(path, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE));
+        }
         try {
             ByteBuffer header = Format.header(number, nextSeq, nextId.getAsLong());
             while (header.hasRemaining()) {
@@ -89,6 +99,27 @@ final class Head {
         position = Format.HEADER_SIZE;
         segment = new LiveIndex.Segment(number, path, Format.HEADER_SIZE);
         index.addSegment(segment);
+    }
+
+    /** A ready spare renamed to {@code path} and opened, or null. */
+    private FileChannel openSpare(Path path) {
+        Path spare = preallocator == null ? null : preallocator.take();
+        if (spare == null) {
+            return null;
+        }
+        try {
+            Files.move(spare, path, StandardCopyOption.ATOMIC_MOVE);
+            return channels.open(path, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE));
+        } catch (IOException e) {
+            System.getLogger("dev.ferrymq.store").log(System.Logger.Level.DEBUG, "journal: spare file unusable", e);
+            try {
+                Files.deleteIfExists(spare);
+                Files.deleteIfExists(path);
+            } catch (IOException ignored) {
+                // a leftover spare is deleted at the next open; a leftover zero file at recovery
+            }
+            return null;
+        }
     }
 
     /** Forces (unless {@code force} is false) and closes the current file; the next write starts a new one. */
@@ -115,6 +146,9 @@ final class Head {
         }
         index.grow(segment, at - position);
         position = at;
+        if (preallocator != null && position > fileSize / 2) {
+            preallocator.prepareAhead();
+        }
     }
 
     void force() throws IOException {
@@ -160,6 +194,12 @@ final class Head {
     }
 
     void close(boolean force) throws IOException {
-        rotate(force);
+        try {
+            rotate(force);
+        } finally {
+            if (preallocator != null) {
+                preallocator.close();
+            }
+        }
     }
 }

@@ -66,7 +66,8 @@ final class JournalWriter implements Runnable {
         this.index = index;
         this.nextSeq = nextSeq;
         this.head = new Head(directory, config.channelFactory(), index, config.journalFileSize(), nextFileNumber,
-                nextId);
+                nextId, config.preallocate()
+                ? new Preallocator(directory, config.channelFactory(), config.journalFileSize()) : null);
         this.compactor = new Compactor(index, head, config.channelFactory(), config.journalFileSize());
         this.thread = new Thread(this, "ferrymq-journal-" + directory);
         this.thread.setDaemon(true);

@@ -92,7 +92,7 @@ final class Recovery {
         String damage;
         try (SegmentReader reader = SegmentReader.open(channels, path, number)) {
             if (!reader.readHeader()) {
-                if (last && reader.fileSize() < Format.HEADER_SIZE) {
+                if (last && (reader.fileSize() < Format.HEADER_SIZE || reader.isAllZero())) {
                     Files.delete(path);
                     damage(path, 0, reader.fileSize(), reader.damage(), RecoveryReport.Action.DELETED_INCOMPLETE_FILE);
                 } else {
@@ -117,6 +117,7 @@ final class Recovery {
             end = reader.position();
             damage = reader.damage();
             if (damage == null) {
+                index.setSize(segment, end);
                 return;
             }
             long skipped = reader.fileSize() - end;

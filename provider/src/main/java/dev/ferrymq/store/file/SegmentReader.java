@@ -108,11 +108,17 @@ final class SegmentReader implements Closeable {
             return null;
         }
         if (!fill(Format.FRAME_HEADER)) {
+            if (restIsZero(offset)) {
+                return null;
+            }
             damage = "incomplete frame header (" + (fileSize - offset) + " bytes)";
             return null;
         }
         int bodyLength = window.getInt();
         int stored = window.getInt();
+        if (bodyLength == 0 && stored == 0 && restIsZero(offset)) {
+            return null;
+        }
         if (bodyLength <= 4 || bodyLength > Format.MAX_BODY) {
             damage = bodyLength == 0 ? "zero frame length (unwritten bytes)" : "invalid frame length " + bodyLength;
             return null;
@@ -141,6 +147,34 @@ final class SegmentReader implements Closeable {
         }
         position = offset + Format.FRAME_HEADER + bodyLength;
         return new Frame(offset, Format.FRAME_HEADER + bodyLength, ops);
+    }
+
+    /**
+     * Whether every byte from {@code offset} to the end of the file is zero: the unwritten rest
+     * of a preallocated file, which ends its data cleanly.
+     */
+    private boolean restIsZero(long offset) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(64 << 10);
+        long at = offset;
+        while (at < fileSize) {
+            chunk.clear();
+            int read = channel.read(chunk, at);
+            if (read < 0) {
+                break;
+            }
+            for (int i = 0; i < read; i++) {
+                if (chunk.get(i) != 0) {
+                    return false;
+                }
+            }
+            at += read;
+        }
+        return true;
+    }
+
+    /** Whether the whole file is zeros: a preallocated file renamed but never given its header. */
+    boolean isAllZero() throws IOException {
+        return restIsZero(0);
     }
 
     /** Why reading stopped early, or null. */

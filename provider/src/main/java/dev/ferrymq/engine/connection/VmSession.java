@@ -210,7 +210,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         done.complete(null);
     }
 
-    /** Local redelivery ({@link MessageQueue#redeliver}); {@code false} when a delivery's message is stored. */
+    /** Local redelivery ({@link MessageQueue#redeliver}): always taken. */
     @Override
     public void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Boolean> done) {
         List<QueueDelivery> owned;
@@ -219,12 +219,6 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         } catch (EngineException e) {
             done.fail(e);
             return;
-        }
-        for (QueueDelivery d : owned) {
-            if (!MessageQueue.redeliversLocally(d)) {
-                done.complete(false);
-                return;
-            }
         }
         DeliveryBatches.redeliver(owned, reason, new Completion<>() {
             @Override

@@ -208,6 +208,36 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     }
 
     @Override
+    public void redelivering(long[] ids, int[] counts, int count, Runnable then) {
+        if (closing) {
+            EngineThreads.asEngine(then);
+            return;
+        }
+        Batch.Builder b = Batch.builder();
+        for (int i = 0; i < count; i++) {
+            b.update(ids[i], Records.DELIVERY_COUNT, Records.count(counts[i]));
+        }
+        journal.append(b.build(), new AppendCallback() {
+            @Override
+            public void onDurable() {
+                EngineThreads.asEngine(then);
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                if (error.kind() == StoreException.Kind.CLOSED) {
+                    EngineThreads.asEngine(then);
+                    return;
+                }
+                LOG.log(Level.WARNING, "broker '" + broker + "': the delivery counts of " + count + " redelivered "
+                        + "message(s) could not be written (" + error.getMessage() + "); they are redelivered anyway",
+                        error);
+                EngineThreads.asEngine(then);
+            }
+        });
+    }
+
+    @Override
     public void removed(long id) {
         if (!closing) {
             journal.append(Batch.delete(id), logFailure);

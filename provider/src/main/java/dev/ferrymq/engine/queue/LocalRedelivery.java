@@ -16,8 +16,9 @@ import java.util.Map;
  * rolled-back messages only, not the consumer's whole prefetch going back to the queue and being
  * dispatched again. Each such entry stays outstanding; its delivery is replaced by a new one that
  * counts one more, and the consumer's sink gets its redeliveries in one call, in delivery order.
- * Stored messages are not redelivered here (their count must be durable before the consumer sees
- * them, and the facade's call must not wait on the store): see {@link MessageQueue#redeliversLocally}. What the redelivery policy takes (a delay, the
+ * When some of them are stored messages, their new counts are written first, in one batch, and
+ * the sinks get the redeliveries once it is durable (a crash can never bring them back with a
+ * lower count than the application saw). What the redelivery policy takes (a delay, the
  * dead-letter queue), what expired and what a closed consumer held goes the way of
  * {@link MessageQueue#release(List, ReleaseReason)}.
  *
@@ -56,8 +57,49 @@ final class LocalRedelivery {
         if (release != null) {
             queue.release(release, reason);
         }
-        r.byConsumer.forEach(r::handOver);
-        done.complete(null);
+        if (!r.writeCounts(done)) {
+            r.byConsumer.forEach(r::handOver);
+            done.complete(null);
+        }
+    }
+
+    /**
+     * Writes the new counts of the stored redeliveries, then hands everything over and completes
+     * {@code done} on the queue's executor; false when none is stored.
+     */
+    private boolean writeCounts(Completion<Void> done) {
+        QueueStore store = queue.store();
+        if (store == null) {
+            return false;
+        }
+        long[] ids = null;
+        int[] counts = null;
+        int n = 0;
+        for (List<QueueDelivery> list : byConsumer.values()) {
+            for (QueueDelivery d : list) {
+                if (d.entry.storeId == 0) {
+                    continue;
+                }
+                if (ids == null) {
+                    ids = new long[list.size() * byConsumer.size()];
+                    counts = new int[ids.length];
+                }
+                if (n == ids.length) {
+                    ids = java.util.Arrays.copyOf(ids, n * 2);
+                    counts = java.util.Arrays.copyOf(counts, n * 2);
+                }
+                ids[n] = d.entry.storeId;
+                counts[n++] = d.deliveryCount();
+            }
+        }
+        if (n == 0) {
+            return false;
+        }
+        store.redelivering(ids, counts, n, () -> queue.executor.execute(() -> {
+            byConsumer.forEach(this::handOver);
+            done.complete(null);
+        }));
+        return true;
     }
 
     private void redeliver(QueueDelivery d) {

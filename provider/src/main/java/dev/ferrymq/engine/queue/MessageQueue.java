@@ -313,14 +313,6 @@ public final class MessageQueue implements Address {
         executor.execute(() -> LocalRedelivery.run(this, deliveries, reason, done));
     }
 
-    /**
-     * Whether {@link #redeliver} may take {@code d}: not when its message is stored (its new
-     * delivery count would have to be durable first). Any thread.
-     */
-    public static boolean redeliversLocally(QueueDelivery d) {
-        return d.entry.storeId == 0;
-    }
-
     /** Browsing, sweeps and moves over this queue's messages. */
     public QueueScans scans() {
         return scans;
@@ -470,6 +462,11 @@ public final class MessageQueue implements Address {
                 offer(e);
             }
         }
+    }
+
+    /** The store of a durable queue, or null. */
+    QueueStore store() {
+        return store;
     }
 
     boolean isClosedHere() {

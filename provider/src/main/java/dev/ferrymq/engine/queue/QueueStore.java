@@ -38,6 +38,15 @@ public interface QueueStore {
      */
     void delivering(long id, int deliveryCount, Runnable handOver);
 
+    /**
+     * Records, in one write, that stored messages {@code ids[0..count)} are about to be
+     * redelivered at once for the {@code counts[i]}th time (a rollback or recover redelivering
+     * locally); {@code then} runs once that is durable (or once the write failed: the
+     * redeliveries go ahead, only their counts were not stored). When the store is closing,
+     * {@code then} runs at once, writing nothing: the caller's completion must not hang.
+     */
+    void redelivering(long[] ids, int[] counts, int count, Runnable then);
+
     /** Stored message {@code id} left its queue without being consumed (expired, moved, unsubscribed). */
     void removed(long id);
 

@@ -1,6 +1,5 @@
 package dev.ferrymq.persistence;
 
-import dev.ferrymq.engine.Brokers;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
@@ -21,10 +20,6 @@ class DeliveryMarkTest extends PersistenceTestSupport {
 
     private static final long WAIT = 5000;
 
-    private long batches() {
-        return Brokers.find(broker).store().journal().stats().batches();
-    }
-
     @Test
     @DisplayName("3.5.11 JMSRedelivered: consuming 300 stored messages writes a few delivery marks, not one record per message")
     void firstDeliveriesShareMarks() throws Exception {
@@ -34,14 +29,14 @@ class DeliveryMarkTest extends PersistenceTestSupport {
             for (int i = 0; i < 300; i++) {
                 p.send(q, "m" + i);
             }
-            long before = batches();
+            long before = journalBatches();
             JMSConsumer c = ctx.createConsumer(q);
             Message last = null;
             for (int i = 0; i < 300; i++) {
                 last = c.receive(WAIT);
                 assertThat(last).as("message " + i).isNotNull();
             }
-            long during = batches() - before;
+            long during = journalBatches() - before;
             assertThat(during).as("store writes while 300 messages were delivered").isLessThanOrEqualTo(3);
             last.acknowledge();
         }

@@ -47,6 +47,11 @@ abstract class PersistenceTestSupport {
         Brokers.stop(broker);
     }
 
+    /** How many batches the running test broker's journal has written. */
+    long journalBatches() {
+        return Brokers.find(broker).store().journal().stats().batches();
+    }
+
     @AfterEach
     void stopBroker() {
         Brokers.stop(broker);

@@ -1,6 +1,5 @@
 package dev.ferrymq.persistence;
 
-import dev.ferrymq.engine.Brokers;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
@@ -21,10 +20,6 @@ class StoredLocalRedeliveryTest extends PersistenceTestSupport {
     private static final long WAIT = 5000;
     private static final int COUNT = 50;
 
-    private long batches() {
-        return Brokers.find(broker).store().journal().stats().batches();
-    }
-
     @Test
     @DisplayName("6.2.8 Transactions: a rollback of 50 stored messages writes their new counts in one batch; they come back in order, counted, and the counts survive a restart")
     void rollbackRedeliversLocallyWithDurableCounts() throws Exception {
@@ -39,7 +34,7 @@ class StoredLocalRedeliveryTest extends PersistenceTestSupport {
             for (int i = 0; i < COUNT; i++) {
                 assertThat(c.receive(WAIT).getBody(String.class)).isEqualTo("m" + i);
             }
-            long before = batches();
+            long before = journalBatches();
             ctx.rollback();
             for (int i = 0; i < COUNT; i++) {
                 Message m = c.receive(WAIT);
@@ -47,7 +42,7 @@ class StoredLocalRedeliveryTest extends PersistenceTestSupport {
                 assertThat(m.getJMSRedelivered()).isTrue();
                 assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
             }
-            assertThat(batches() - before).as("store writes for the rollback and the redeliveries").isEqualTo(1);
+            assertThat(journalBatches() - before).as("store writes for the rollback and the redeliveries").isEqualTo(1);
         }
         restart();
         try (JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE)) {

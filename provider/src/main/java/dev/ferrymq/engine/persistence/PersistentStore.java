@@ -186,25 +186,10 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
 
     @Override
     public void delivering(long id, int deliveryCount, Runnable handOver) {
-        if (closing) {
-            return;
+        if (!closing) {
+            writeCounts(Batch.update(id, Records.DELIVERY_COUNT, Records.count(deliveryCount)),
+                    "the delivery count of a message", handOver, false);
         }
-        journal.append(Batch.update(id, Records.DELIVERY_COUNT, Records.count(deliveryCount)), new AppendCallback() {
-            @Override
-            public void onDurable() {
-                EngineThreads.asEngine(handOver);
-            }
-
-            @Override
-            public void onFailed(StoreException error) {
-                if (error.kind() == StoreException.Kind.CLOSED) {
-                    return;
-                }
-                LOG.log(Level.WARNING, "broker '" + broker + "': the delivery count of a message could not be "
-                        + "written (" + error.getMessage() + "); it is delivered anyway", error);
-                EngineThreads.asEngine(handOver);
-            }
-        });
     }
 
     @Override
@@ -217,7 +202,16 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
         for (int i = 0; i < count; i++) {
             b.update(ids[i], Records.DELIVERY_COUNT, Records.count(counts[i]));
         }
-        journal.append(b.build(), new AppendCallback() {
+        writeCounts(b.build(), "the delivery counts of " + count + " redelivered message(s)", then, true);
+    }
+
+    /**
+     * Appends delivery-count updates; {@code then} runs once durable, or after a failure (logged:
+     * the delivery goes ahead, only its count is not stored), and after the journal closed only
+     * when {@code thenWhenClosed}.
+     */
+    private void writeCounts(Batch batch, String what, Runnable then, boolean thenWhenClosed) {
+        journal.append(batch, new AppendCallback() {
             @Override
             public void onDurable() {
                 EngineThreads.asEngine(then);
@@ -226,12 +220,13 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
             @Override
             public void onFailed(StoreException error) {
                 if (error.kind() == StoreException.Kind.CLOSED) {
-                    EngineThreads.asEngine(then);
+                    if (thenWhenClosed) {
+                        EngineThreads.asEngine(then);
+                    }
                     return;
                 }
-                LOG.log(Level.WARNING, "broker '" + broker + "': the delivery counts of " + count + " redelivered "
-                        + "message(s) could not be written (" + error.getMessage() + "); they are redelivered anyway",
-                        error);
+                LOG.log(Level.WARNING, "broker '" + broker + "': " + what + " could not be written ("
+                        + error.getMessage() + "); delivered anyway", error);
                 EngineThreads.asEngine(then);
             }
         });

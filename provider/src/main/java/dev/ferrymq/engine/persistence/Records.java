@@ -113,10 +113,14 @@ final class Records {
         boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
         String queue = r.readString();
         MessageData m = MessageCodec.read(r);
-        if (!r.atEnd()) {
-            throw new IllegalArgumentException("trailing bytes after the message");
-        }
+        checkEnd(r, "message");
         return new StoredMessage(subscription, queue, m);
+    }
+
+    private static void checkEnd(MessageCodec.Reader r, String what) {
+        if (!r.atEnd()) {
+            throw new IllegalArgumentException("trailing bytes after the " + what);
+        }
     }
 
     /** A decoded delivery mark record. */
@@ -129,9 +133,7 @@ final class Records {
         boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
         String queue = r.readString();
         long upTo = r.readLong();
-        if (!r.atEnd()) {
-            throw new IllegalArgumentException("trailing bytes after the delivery mark");
-        }
+        checkEnd(r, "delivery mark");
         return new StoredMark(subscription, queue, upTo);
     }
 

@@ -144,7 +144,7 @@ class ClosedByProviderTest {
         Connection c = connect();
         c.setExceptionListener(e -> {
             told.add(e);
-            throw new IllegalStateRuntimeExceptionForTest("application bug");
+            throw new ListenerBug("application bug");
         });
         Session s = c.createSession();
         s.createConsumer(s.createQueue("first"));
@@ -196,8 +196,8 @@ class ClosedByProviderTest {
     }
 
     /** What a buggy listener throws. */
-    private static final class IllegalStateRuntimeExceptionForTest extends RuntimeException {
-        IllegalStateRuntimeExceptionForTest(String message) {
+    private static final class ListenerBug extends RuntimeException {
+        ListenerBug(String message) {
             super(message);
         }
     }

@@ -57,6 +57,13 @@ final class ConnectionSessions {
         sessions.remove(session);
     }
 
+    /** Wakes every session's blocked receives and listeners, e.g. to see the connection closed. */
+    void wakeAll() {
+        for (FerrySession s : sessions) {
+            s.wakeConsumers();
+        }
+    }
+
     void start() {
         lifecycle.lock();
         try {

@@ -41,7 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe, as the spec requires of connections. {@code stop} and {@code close} wait for
  * running message listeners of every session and may not be called from one of this connection's
  * listeners or completion callbacks (IllegalStateException). The exception listener runs on a
- * provider thread, one call at a time.
+ * provider thread, one call at a time. When the engine closes the connection on its own (its broker
+ * stopped) the listener is told once, every call on the connection and what it made throws
+ * IllegalStateException, blocked receives return null, and {@code close} still works.
  */
 public final class FerryConnection implements Connection, QueueConnection, TopicConnection, TemporaryDestinationOwner {
 
@@ -67,7 +69,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         this.options = options;
         this.domain = domain;
         this.identity = new ClientIdentity(options.clientId());
-        this.exceptions = new ExceptionReports(connectionId);
+        this.exceptions = new ExceptionReports(connectionId, sessions::wakeAll);
     }
 
     /**
@@ -92,15 +94,15 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         return connection;
     }
 
-    /** Passes engine failures to the connection once it exists. */
+    /** Passes engine failures to the connection once it exists (ILLEGAL_STATE: the engine closed it). */
     private static final class Relay implements ConnectionListener {
         volatile FerryConnection target;
 
         @Override
         public void onException(EngineException error) {
             FerryConnection c = target;
-            if (c != null) {
-                c.reportAsync(error);
+            if (c != null && !c.closed) {
+                c.exceptions.engineFailure(error);
             }
         }
     }
@@ -142,6 +144,23 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         }
     }
 
+    /** The engine closed a consumer of this connection on its own: {@link ExceptionReports#consumerClosed}. */
+    void consumerClosedByProvider(String consumer, EngineException reason) {
+        if (!closed) {
+            exceptions.consumerClosed(consumer, reason);
+        }
+    }
+
+    /** Whether the engine closed this connection on its own (its broker stopped). */
+    boolean isClosedByProvider() {
+        return exceptions.isClosedByProvider();
+    }
+
+    /** {@code failure} of a close, or {@code null} when the engine side was closed by the provider already. */
+    JMSException closeFailure(JMSException failure) {
+        return isClosedByProvider() ? null : failure;
+    }
+
     void removeSession(FerrySession session) {
         sessions.remove(session);
     }
@@ -150,6 +169,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         if (closed) {
             throw new IllegalStateException("connection " + connectionId + " is closed");
         }
+        exceptions.checkNotClosedByProvider();
     }
 
     // ---- client ID, metadata, exception listener ----------------------------------------------
@@ -239,6 +259,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             closed = true;
             closeOnce.finished();
         }
+        failure = closeFailure(failure);
         if (failure != null) {
             throw failure;
         }

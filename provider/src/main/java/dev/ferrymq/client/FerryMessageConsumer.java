@@ -6,6 +6,7 @@ import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.Delivery;
 import dev.ferrymq.spi.DeliverySink;
+import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
@@ -21,6 +22,7 @@ import jakarta.jms.TopicSubscriber;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,6 +51,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     private final AtomicInteger creditOwed = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile EngineConsumer engine;
+    private volatile ConsumerInfo info;
     private volatile MessageListener listener;
     private volatile boolean closed;
     private volatile boolean engineClosed;
@@ -64,6 +67,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     /** Creates the engine side; deliveries may arrive before this returns and are buffered. */
     void open(ConsumerInfo info) throws JMSException {
+        this.info = info;
         engine = session.engine().call((e, done) -> e.createConsumer(info, new Sink(), done));
     }
 
@@ -89,11 +93,23 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
             changes.signalAll();
         }
 
+        /**
+         * Tells the connection first (it is marked closed when the broker stopped), so a receive
+         * that returns null for this finds the connection's state already changed.
+         */
         @Override
         public void onClosed(EngineException reason) {
+            session.connection().consumerClosedByProvider(describe(), reason);
             engineClosed = true;
             changes.signalAll();
         }
+    }
+
+    /** "consumer on queue 'orders'" (and its subscription), for reports. */
+    private String describe() {
+        DestinationRef ref = info.destination();
+        return "consumer on " + ref.type().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " '" + ref.name() + "'"
+                + (info.subscriptionName() != null ? " (subscription '" + info.subscriptionName() + "')" : "");
     }
 
     private void checkOpen() throws IllegalStateException {
@@ -137,7 +153,8 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     /**
      * The receive loop: waits for a delivery (while the connection is started) until the timeout
-     * ({@link WaitStrategy#FOREVER}, or 0 for no wait), skipping expired ones; null when closed.
+     * ({@link WaitStrategy#FOREVER}, or 0 for no wait), skipping expired ones; null when this
+     * consumer, or by the provider its engine side or its connection, is closed.
      */
     private <R> R receiveWithin(long timeoutNanos, HandOut<R> handOut) throws JMSException {
         checkOpen();
@@ -150,7 +167,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         receivers.incrementAndGet();
         try {
             for (;;) {
-                if (closed) {
+                if (closed || connection.isClosedByProvider()) {
                     return null;
                 }
                 if (connection.isStarted()) {
@@ -161,15 +178,16 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
                         }
                         return handOut.apply(d);
                     }
-                    if (engineClosed) {
-                        return null;
-                    }
+                }
+                if (engineClosed) {
+                    return null;
                 }
                 long left = timeoutNanos < 0 ? WaitStrategy.FOREVER : deadline - System.nanoTime();
                 if (timeoutNanos == 0 || (timeoutNanos > 0 && left <= 0)) {
                     return null;
                 }
-                changes.await(() -> closed || engineClosed || (connection.isStarted() && buffer.hasNext()), left, true);
+                changes.await(() -> closed || engineClosed || connection.isClosedByProvider()
+                        || (connection.isStarted() && buffer.hasNext()), left, true);
                 if (Thread.currentThread().isInterrupted()) {
                     throw JmsExceptions.toJms(new InterruptedException("receive interrupted"));
                 }
@@ -357,6 +375,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
             failure = failure == null ? ex : failure;
         }
         session.removeConsumer(this);
+        failure = session.connection().closeFailure(failure);
         if (failure != null) {
             throw failure;
         }

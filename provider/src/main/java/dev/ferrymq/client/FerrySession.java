@@ -138,6 +138,10 @@ public final class FerrySession extends MessageFactorySession
         consumers.wakeAll();
     }
 
+    void wakeConsumers() {
+        consumers.wakeAll();
+    }
+
     void connectionStopped() {
         deliveries.pause();
     }

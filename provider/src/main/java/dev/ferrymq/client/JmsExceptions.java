@@ -56,6 +56,16 @@ public final class JmsExceptions {
         return j;
     }
 
+    /**
+     * What the exception listener is told when the engine closed {@code what} (a connection, a
+     * consumer) on its own: the JMS exception of {@code reason}'s kind saying "{@code what} was
+     * closed by the provider: {@code reason}", with {@code reason} as linked exception.
+     */
+    static JMSException closedByProvider(String what, EngineException reason) {
+        return toJms(new EngineException(reason.kind(), what + " was closed by the provider: " + reason.getMessage(),
+                reason));
+    }
+
     /** Any throwable as a checked JMS exception; a JMSException stays itself. */
     public static JMSException toJms(Throwable t) {
         if (t instanceof JMSException j) {

@@ -59,7 +59,8 @@ final class ListenerTurns {
             SerialExecutor deliveries = session.deliveries();
             for (int n = 0; n < DISPATCH_BATCH; n++) {
                 MessageListener l = consumer.listener();
-                if (consumer.isClosed() || l == null || (n > 0 && deliveries.isPaused())) {
+                if (consumer.isClosed() || l == null || (n > 0 && deliveries.isPaused())
+                        || session.connection().isClosedByProvider()) {
                     break;
                 }
                 Delivery d = buffer.next();
@@ -84,7 +85,8 @@ final class ListenerTurns {
     }
 
     private boolean wantsMore() {
-        return !consumer.isClosed() && consumer.listener() != null && buffer.hasNext();
+        return !consumer.isClosed() && consumer.listener() != null && buffer.hasNext()
+                && !session.connection().isClosedByProvider();
     }
 
     private void deliver(MessageListener l, Delivery d) {

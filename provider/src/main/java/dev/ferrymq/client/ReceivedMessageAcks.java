@@ -42,7 +42,8 @@ final class ReceivedMessageAcks {
     }
 
     private void checkAllowed() throws IllegalStateException {
-        if (session.isClosed() || session.connection().isClosed()) {
+        FerryConnection connection = session.connection();
+        if (session.isClosed() || connection.isClosed() || connection.isClosedByProvider()) {
             throw new IllegalStateException("cannot acknowledge: the session that received the message is closed");
         }
     }

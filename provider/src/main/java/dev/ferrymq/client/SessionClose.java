@@ -91,6 +91,7 @@ final class SessionClose {
         } else {
             failure = finishClose(failure);
         }
+        failure = session.connection().closeFailure(failure);
         if (failure != null) {
             throw failure;
         }

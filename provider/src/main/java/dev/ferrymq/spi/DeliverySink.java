@@ -22,7 +22,13 @@ public interface DeliverySink {
 
     /**
      * The engine closed the consumer on its own (its temporary destination was deleted, its
-     * subscription was removed, or its broker stopped). No more deliveries follow.
+     * subscription was removed, or its broker stopped). No more deliveries follow. Same threading
+     * rules as {@link #onDelivery}.
+     *
+     * @param reason of kind {@link EngineException.Kind#ILLEGAL_STATE ILLEGAL_STATE} when the
+     *               consumer's connection is closed with it (its broker stopped; the connection's
+     *               {@link ConnectionListener} is told too, before or after this call), of another
+     *               kind (INVALID_DESTINATION) when only this consumer is closed
      */
     default void onClosed(EngineException reason) {
     }

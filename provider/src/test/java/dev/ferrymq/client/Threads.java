@@ -1,5 +1,8 @@
 package dev.ferrymq.client;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
 /** Test helpers for threads that must be seen blocked. */
 final class Threads {
 
@@ -14,6 +17,22 @@ final class Threads {
             }
             Thread.onSpinWait();
         }
+    }
+
+    /**
+     * Runs {@code call} on a new daemon thread and returns once that thread is blocked (in the
+     * call, e.g. a receive waiting for a message); the future completes with the call's outcome.
+     */
+    static <T> CompletableFuture<T> blockedCall(String name, Callable<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        awaitBlocked(start(name, () -> {
+            try {
+                result.complete(call.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }));
+        return result;
     }
 
     /** Starts a daemon thread running {@code body}. */

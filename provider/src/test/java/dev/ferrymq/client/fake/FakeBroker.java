@@ -154,6 +154,63 @@ public final class FakeBroker implements Engine {
         }
     }
 
+    /**
+     * The engine closes, on its own, every consumer reading {@code destination} (a queue, or a
+     * temporary queue, by its engine name): their sinks get {@code onClosed(reason)}.
+     */
+    public void closeConsumers(String destination, EngineException reason) {
+        List<FakeConsumer> closing = new ArrayList<>();
+        lock.lock();
+        try {
+            for (FakeConnection c : connections) {
+                for (FakeSession s : c.sessions) {
+                    for (FakeConsumer consumer : s.consumers) {
+                        if (consumer.queue.name.equals(destination)) {
+                            closing.add(consumer);
+                        }
+                    }
+                }
+            }
+            for (FakeConsumer consumer : closing) {
+                consumer.closeLocked();
+            }
+        } finally {
+            lock.unlock();
+        }
+        for (FakeConsumer consumer : closing) {
+            consumer.sink.onClosed(reason);
+        }
+    }
+
+    /**
+     * Stops like a real broker: every consumer's sink gets {@code onClosed} and every connection's
+     * listener {@code onException}, both with the same ILLEGAL_STATE reason; the consumers' sinks
+     * first when {@code consumersFirst}, else the listeners first.
+     */
+    public void stop(boolean consumersFirst) {
+        EngineException reason = EngineException.illegalState("broker '" + name + "' was stopped");
+        List<FakeConnection> all;
+        List<FakeConsumer> consumers = new ArrayList<>();
+        lock.lock();
+        try {
+            all = new ArrayList<>(connections);
+            for (FakeConnection c : all) {
+                for (FakeSession s : c.sessions) {
+                    consumers.addAll(s.consumers);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (!consumersFirst) {
+            all.forEach(c -> c.listener.onException(reason));
+        }
+        consumers.forEach(c -> c.sink.onClosed(reason));
+        if (consumersFirst) {
+            all.forEach(c -> c.listener.onException(reason));
+        }
+    }
+
     /** Messages waiting (not delivered) on a queue. */
     public int queueDepth(String queue) {
         lock.lock();

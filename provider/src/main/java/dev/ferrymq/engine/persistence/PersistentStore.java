@@ -31,7 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * messages. Record types ({@link Records}): one {@code MESSAGE} record per (queue, message), a
  * {@code DELIVERY_COUNT} update per redelivery of it, one {@code DELIVERY_MARK} record per queue
  * that has delivered stored messages, a {@code SUBSCRIPTION} record per durable subscription. An
- * acknowledgement or a drop deletes the message record.
+ * acknowledgement or a drop deletes the message record; a move to another queue (dead letter,
+ * expiry queue, back to its origin) adds the new record and deletes the old one in one batch.
  *
  * <h2>Completion semantics</h2>
  * A send of a PERSISTENT message completes (sync send returns, CompletionListener fires) once its
@@ -56,6 +57,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PersistentStore implements QueueStore, SubscriptionStore {
 
     private static final System.Logger LOG = System.getLogger(PersistentStore.class.getName());
+    /** The sender of messages the broker moves itself: no connection, so noLocal excludes no subscription. */
+    private static final Publisher BROKER = () -> null;
 
     private final String broker;
     private final JournalConfig config;
@@ -120,6 +123,16 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
      * (RESOURCE_ALLOCATION for a full disk) and enqueues nothing.
      */
     public void send(Address address, MessageData message, Publisher publisher, Completion<Void> done) {
+        write(address, message, publisher, 0, "send", done);
+    }
+
+    /**
+     * Writes {@code message} to the durable queues {@code address} routes it to and deletes record
+     * {@code deletes} (0: none) in one batch; once durable enqueues it everywhere and completes
+     * {@code done}.
+     */
+    private void write(Address address, MessageData message, Publisher publisher, long deletes, String what,
+                       Completion<Void> done) {
         List<MessageQueue> targets = new ArrayList<>(2);
         address.route(message, publisher, targets);
         Writes w = writes();
@@ -127,7 +140,8 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = w.add(targets.get(i), message);
         }
-        w.commit(false, () -> {
+        w.delete(deletes);
+        w.commit(what, false, () -> {
             for (int i = 0; i < ids.length; i++) {
                 targets.get(i).enqueueStored(message, ids[i], 0);
             }
@@ -212,6 +226,11 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
         if (!closing) {
             journal.append(Batch.delete(id), logFailure);
         }
+    }
+
+    @Override
+    public void move(long fromId, Address to, MessageData message, Completion<Void> done) {
+        write(to, message, BROKER, fromId, "move message " + message.messageId() + " to " + to.ref(), done);
     }
 
     @Override

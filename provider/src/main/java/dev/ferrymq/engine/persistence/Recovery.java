@@ -21,8 +21,10 @@ import java.util.Map;
  * subscriptions first, then every stored message into its queue in original order, with its
  * delivery count (the last stored one, or one when its queue's delivery mark covers it: the
  * message comes back marked redelivered), delayed ones scheduled again; each queue's delivery mark
- * is handed back to it. Records that cannot be used (a message of a subscription that no longer
- * exists, an expired message, an unreadable record) are deleted and reported in the log.
+ * is handed back to it.
+ * A message that expired meanwhile is expired by its queue as it arrives (moved to the expiry
+ * queue when one is configured). Records that cannot be used (a message of a subscription that no
+ * longer exists, an unreadable record) are deleted and reported in the log.
  *
  * <p>Threading contract: one instance per broker start, used by the starting thread only.
  */
@@ -46,14 +48,13 @@ public final class Recovery implements RecoveryListener {
     }
 
     /** Opens {@code store}'s journal, collecting its records, and rebuilds the broker's state from them. */
-    public static void run(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions,
-                           long now) {
+    public static void run(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions) {
         Recovery r = new Recovery();
         store.open(r);
-        r.apply(store, destinations, subscriptions, now);
+        r.apply(store, destinations, subscriptions);
     }
 
-    private void apply(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions, long now) {
+    private void apply(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions) {
         Map<String, MessageQueue> subscriptionQueues = new HashMap<>();
         int discarded = 0;
         for (LiveRecord r : subscriptionRecords) {
@@ -86,7 +87,7 @@ public final class Recovery implements RecoveryListener {
             }
             MessageQueue q = m.subscription() ? subscriptionQueues.get(m.queue())
                     : (MessageQueue) destinations.forSend(DestinationRef.queue(m.queue()));
-            if (q == null || m.message().isExpired(now)) {
+            if (q == null) {
                 store.discard(r.id());
                 continue;
             }

@@ -34,7 +34,8 @@ import java.util.function.BooleanSupplier;
  * {@link QueueStore}. Its PERSISTENT messages arrive only once written ({@link #enqueueStored}),
  * each delivery of one is handed to the consumer only once the store knows of it (see
  * {@link #storedNow} and {@link DeliveryMarks}), and they leave through {@link #acknowledged} (the caller's completion waits
- * for the delete) or {@link #dropped} (a delete written in the background).
+ * for the delete), {@link #dropped} (a delete written in the background) or a move to another
+ * queue (one atomic write, {@link Redeliveries#moveOut}).
  * Redelivery delay, dead letters and expiry forwarding follow the queue's {@link QueuePolicy} in
  * {@link Redeliveries}.
  */
@@ -408,8 +409,9 @@ public final class MessageQueue implements Address {
 
     void expired(MessageEntry e) {
         expiredCount++;
-        redeliveries.forwardExpired(e);
-        dropped(e);
+        if (!redeliveries.forwardExpired(e)) {
+            dropped(e);
+        }
     }
 
     /** The message leaves the queue without being consumed. */
@@ -470,6 +472,11 @@ public final class MessageQueue implements Address {
                 offer(e);
             }
         }
+    }
+
+    /** The store holding {@code e}'s message, or {@code null} when it is not stored. */
+    QueueStore storeOf(MessageEntry e) {
+        return e.storeId != 0 ? store : null;
     }
 
     boolean isClosedHere() {

@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only PERSISTENT messages on durable queues: queue destinations and durable (shared or not)
  * subscriptions; never temporary destinations or non-durable subscriptions, never NON_PERSISTENT
  * messages. Record types ({@link Records}): one {@code MESSAGE} record per (queue, message), a
- * {@code DELIVERY_COUNT} update per redelivery of it, one {@code DELIVERY_MARK} record per queue
+ * {@code DELIVERY_COUNT} update per redelivery of it, a {@code REDELIVERY_TIME} update when a
+ * handed-back message waits for a delayed redelivery, one {@code DELIVERY_MARK} record per queue
  * that has delivered stored messages, a {@code SUBSCRIPTION} record per durable subscription. An
  * acknowledgement or a drop deletes the message record; a move to another queue (dead letter,
  * expiry queue, back to its origin) adds the new record and deletes the old one in one batch.
@@ -231,6 +232,13 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     @Override
     public void move(long fromId, Address to, MessageData message, Completion<Void> done) {
         write(to, message, BROKER, fromId, "move message " + message.messageId() + " to " + to.ref(), done);
+    }
+
+    @Override
+    public void redeliveryDelayed(long id, long redeliverAt) {
+        if (!closing) {
+            journal.append(Batch.update(id, Records.REDELIVERY_TIME, Records.time(redeliverAt)), logFailure);
+        }
     }
 
     @Override

@@ -156,8 +156,17 @@ public final class MessageQueue implements Address {
      * {@code priorDeliveries} is its recovered delivery count. Delayed like {@link #enqueue}.
      */
     public void enqueueStored(MessageData message, long storeId, int priorDeliveries) {
+        enqueueStored(message, storeId, priorDeliveries, 0);
+    }
+
+    /**
+     * {@link #enqueueStored(MessageData, long, int)} for a message that is moreover not available
+     * before {@code notBefore} (epoch ms, 0: no bound): a recovered message that was waiting for a
+     * delayed redelivery.
+     */
+    public void enqueueStored(MessageData message, long storeId, int priorDeliveries, long notBefore) {
         limits.added(message);
-        long deliveryTime = message.deliveryTime();
+        long deliveryTime = Math.max(message.deliveryTime(), notBefore);
         long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();
         if (delay > 0) {
             try {

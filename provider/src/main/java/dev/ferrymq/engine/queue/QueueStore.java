@@ -54,6 +54,14 @@ public interface QueueStore {
      */
     void move(long fromId, Address to, MessageData message, Completion<Void> done);
 
+    /**
+     * Stored message {@code id}, handed back after a delivery, waits for a delayed redelivery
+     * until {@code redeliverAt} (epoch milliseconds): after a restart it is not available before
+     * then either. Written in the background; if it is lost the message is available at once after
+     * a restart, as without a delay.
+     */
+    void redeliveryDelayed(long id, long redeliverAt);
+
     /** Stored messages {@code ids[0..count)} were acknowledged; {@code done} completes once that is durable. */
     void acknowledged(long[] ids, int count, Completion<Void> done);
 }

@@ -15,8 +15,9 @@ import java.util.function.Consumer;
  * What happens to a queue's messages that leave the normal flow: handed back after the
  * application saw them (delayed redelivery, or the dead-letter queue once the attempts are used
  * up) and expired (the expiry queue, or dropped and counted). A delayed message waits on the
- * broker's scheduler, not on a thread and not in the queue, so messages behind it flow on. A
- * stored message moved to another queue moves in one atomic write ({@link #moveOut}).
+ * broker's scheduler, not on a thread and not in the queue, so messages behind it flow on; a
+ * stored one also has its redelivery time written, so it waits after a restart too. A stored
+ * message moved to another queue moves in one atomic write ({@link #moveOut}).
  *
  * <p>Threading contract: owned by one {@link MessageQueue}; every method runs on its serial
  * executor (scheduled returns hop back onto it).
@@ -85,6 +86,10 @@ final class Redeliveries {
             return false;
         }
         delayed++;
+        QueueStore store = queue.storeOf(e);
+        if (store != null) {
+            store.redeliveryDelayed(e.storeId, runtime.now() + delay);
+        }
         try {
             runtime.schedule(() -> executor.execute(() -> {
                 delayed--;

@@ -9,6 +9,7 @@ import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueuePolicy;
+import dev.ferrymq.engine.queue.QueueScans;
 import dev.ferrymq.engine.queue.QueueStats;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.spi.Completion;
@@ -65,7 +66,7 @@ public final class Broker implements Engine {
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
-        QueuePolicy.Forwarder forwarder = this::forward;
+        QueuePolicy.Forwarder forwarder = this::forwardTo;
         Function<String, QueuePolicy> policies = n -> QueuePolicy.resolve(redelivery, n, forwarder);
         this.subscriptions = new SubscriptionRegistry(runtime, policies);
         this.destinations = new Destinations(runtime, subscriptions, policies);
@@ -77,7 +78,7 @@ public final class Broker implements Engine {
             subscriptions.persistTo(store);
         }
         try {
-            Recovery.run(store, destinations, subscriptions, runtime.now());
+            Recovery.run(store, destinations, subscriptions);
         } catch (RuntimeException e) {
             runtime.shutdown();
             throw e;
@@ -92,8 +93,8 @@ public final class Broker implements Engine {
                 : null;
     }
 
-    private void forward(String queue, MessageData message) {
-        destinations.forward(queue, message);
+    private MessageQueue forwardTo(String queue) {
+        return destinations.queueForForward(queue);
     }
 
     /** A fifth of the shortest acknowledgement timeout (5 ms to 1 s), or 0 when no queue has one. */
@@ -206,7 +207,9 @@ public final class Broker implements Engine {
     /**
      * Admin: moves the messages of queue {@code deadLetterQueue} matching {@code selector} (null: all)
      * back to their original destination: a queue, the subscription they came from while it exists,
-     * else their topic. Messages without an origin, or whose temporary origin is gone, stay.
+     * else their topic. Messages without an origin, or whose temporary origin is gone, stay. A
+     * stored message moves in one atomic write (its new records and the delete of its dead-letter
+     * record); {@code done} completes with how many moved once that is durable.
      */
     public void moveToOrigin(DestinationRef deadLetterQueue, Selector selector, Completion<Integer> done) {
         MessageQueue q;
@@ -223,10 +226,11 @@ public final class Broker implements Engine {
         q.scans().moveOut(selector, this::moveBack, done);
     }
 
-    private boolean moveBack(MessageData m) {
+    /** Where dead letter {@code m} goes back to, as it goes; {@code null}: it stays. */
+    private QueueScans.Move moveBack(MessageData m) {
         DestinationRef origin = DeadLetters.origin(m);
         if (origin == null) {
-            return false;
+            return null;
         }
         MessageData restored = DeadLetters.restored(m, origin);
         try {
@@ -234,14 +238,12 @@ public final class Broker implements Engine {
                 String sub = DeadLetters.originSubscription(m);
                 MessageQueue sq = sub == null ? null : destinations.findQueue(sub);
                 if (sq != null) {
-                    sq.enqueue(restored);
-                    return true;
+                    return new QueueScans.Move(sq, restored);
                 }
             }
-            destinations.forSend(origin).publish(restored, () -> null);
-            return true;
+            return new QueueScans.Move(destinations.forSend(origin), restored);
         } catch (EngineException gone) {
-            return false;
+            return null;
         }
     }
 

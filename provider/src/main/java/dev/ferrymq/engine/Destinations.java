@@ -10,7 +10,6 @@ import dev.ferrymq.engine.topic.Topic;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineException;
-import dev.ferrymq.spi.MessageData;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -44,9 +43,9 @@ public final class Destinations {
         this.policies = policies;
     }
 
-    /** Enqueues {@code message} on queue {@code queueName}, creating it on first use (dead letters, expiry). */
-    public void forward(String queueName, MessageData message) {
-        queue(DestinationRef.queue(queueName)).enqueue(message);
+    /** Queue destination {@code queueName}, created on first use: where dead letters and expired messages go. */
+    public MessageQueue queueForForward(String queueName) {
+        return queue(DestinationRef.queue(queueName));
     }
 
     /** The queue named {@code name} (a queue destination, a temporary queue or a subscription's queue), or {@code null}. */

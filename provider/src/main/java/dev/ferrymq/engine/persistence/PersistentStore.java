@@ -29,9 +29,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Only PERSISTENT messages on durable queues: queue destinations and durable (shared or not)
  * subscriptions; never temporary destinations or non-durable subscriptions, never NON_PERSISTENT
  * messages. Record types ({@link Records}): one {@code MESSAGE} record per (queue, message), a
- * {@code DELIVERY_COUNT} update per redelivery of it, one {@code DELIVERY_MARK} record per queue
+ * {@code DELIVERY_COUNT} update per redelivery of it, a {@code REDELIVERY_TIME} update when a
+ * handed-back message waits for a delayed redelivery, one {@code DELIVERY_MARK} record per queue
  * that has delivered stored messages, a {@code SUBSCRIPTION} record per durable subscription. An
- * acknowledgement or a drop deletes the message record.
+ * acknowledgement or a drop deletes the message record; a move to another queue (dead letter,
+ * expiry queue, back to its origin) adds the new record and deletes the old one in one batch.
  *
  * <h2>Completion semantics</h2>
  * A send of a PERSISTENT message completes (sync send returns, CompletionListener fires) once its
@@ -56,6 +58,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PersistentStore implements QueueStore, SubscriptionStore {
 
     private static final System.Logger LOG = System.getLogger(PersistentStore.class.getName());
+    /** The sender of messages the broker moves itself: no connection, so noLocal excludes no subscription. */
+    private static final Publisher BROKER = () -> null;
 
     private final String broker;
     private final JournalConfig config;
@@ -120,6 +124,16 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
      * (RESOURCE_ALLOCATION for a full disk) and enqueues nothing.
      */
     public void send(Address address, MessageData message, Publisher publisher, Completion<Void> done) {
+        write(address, message, publisher, 0, "send", done);
+    }
+
+    /**
+     * Writes {@code message} to the durable queues {@code address} routes it to and deletes record
+     * {@code deletes} (0: none) in one batch; once durable enqueues it everywhere and completes
+     * {@code done}.
+     */
+    private void write(Address address, MessageData message, Publisher publisher, long deletes, String what,
+                       Completion<Void> done) {
         List<MessageQueue> targets = new ArrayList<>(2);
         address.route(message, publisher, targets);
         Writes w = writes();
@@ -127,7 +141,8 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = w.add(targets.get(i), message);
         }
-        w.commit(false, () -> {
+        w.delete(deletes);
+        w.commit(what, false, () -> {
             for (int i = 0; i < ids.length; i++) {
                 targets.get(i).enqueueStored(message, ids[i], 0);
             }
@@ -236,6 +251,18 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     public void removed(long id) {
         if (!closing) {
             journal.append(Batch.delete(id), logFailure);
+        }
+    }
+
+    @Override
+    public void move(long fromId, Address to, MessageData message, Completion<Void> done) {
+        write(to, message, BROKER, fromId, "move message " + message.messageId() + " to " + to.ref(), done);
+    }
+
+    @Override
+    public void redeliveryDelayed(long id, long redeliverAt) {
+        if (!closing) {
+            journal.append(Batch.update(id, Records.REDELIVERY_TIME, Records.time(redeliverAt)), logFailure);
         }
     }
 

@@ -14,6 +14,9 @@ import dev.ferrymq.spi.MessageData;
  * subscription), holder queue name, then the {@link MessageCodec} message.</li>
  * <li>{@link #DELIVERY_COUNT} (update of a message): the count of the delivery about to be made,
  * as four bytes.</li>
+ * <li>{@link #REDELIVERY_TIME} (update of a message): the message was handed back and waits for a
+ * delayed redelivery until this time, epoch milliseconds as eight bytes; it counts only while no
+ * {@code DELIVERY_COUNT} update follows it.</li>
  * <li>{@link #SUBSCRIPTION} (add): format byte, kind (durable or shared durable), client ID,
  * name, topic, selector, noLocal.</li>
  * <li>{@link #DELIVERY_MARK} (add, replacing the queue's previous one in the same batch): format
@@ -29,6 +32,7 @@ final class Records {
     static final byte DELIVERY_COUNT = 2;
     static final byte SUBSCRIPTION = 3;
     static final byte DELIVERY_MARK = 4;
+    static final byte REDELIVERY_TIME = 5;
 
     /** The version of these payloads; a newer one is refused at recovery. */
     static final byte FORMAT = 1;
@@ -75,6 +79,16 @@ final class Records {
 
     static int count(byte[] payload) {
         return new MessageCodec.Reader(payload).readInt();
+    }
+
+    static byte[] time(long epochMillis) {
+        MessageCodec.Writer w = new MessageCodec.Writer(8);
+        w.writeLong(epochMillis);
+        return w.toByteArray();
+    }
+
+    static long time(byte[] payload) {
+        return new MessageCodec.Reader(payload).readLong();
     }
 
     static byte[] subscription(Subscription s) {

@@ -20,9 +20,11 @@ import java.util.Map;
  * Rebuilds a broker's durable state at start from the journal's live records: durable
  * subscriptions first, then every stored message into its queue in original order, with its
  * delivery count (the last stored one, or one when its queue's delivery mark covers it: the
- * message comes back marked redelivered), delayed ones scheduled again; each queue's delivery mark
- * is handed back to it. Records that cannot be used (a message of a subscription that no longer
- * exists, an expired message, an unreadable record) are deleted and reported in the log.
+ * message comes back marked redelivered), delayed ones (a future delivery time, or a delayed
+ * redelivery that was waiting) scheduled again; each queue's delivery mark is handed back to it.
+ * A message that expired meanwhile is expired by its queue as it arrives (moved to the expiry
+ * queue when one is configured). Records that cannot be used (a message of a subscription that no
+ * longer exists, an unreadable record) are deleted and reported in the log.
  *
  * <p>Threading contract: one instance per broker start, used by the starting thread only.
  */
@@ -46,14 +48,13 @@ public final class Recovery implements RecoveryListener {
     }
 
     /** Opens {@code store}'s journal, collecting its records, and rebuilds the broker's state from them. */
-    public static void run(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions,
-                           long now) {
+    public static void run(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions) {
         Recovery r = new Recovery();
         store.open(r);
-        r.apply(store, destinations, subscriptions, now);
+        r.apply(store, destinations, subscriptions);
     }
 
-    private void apply(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions, long now) {
+    private void apply(PersistentStore store, Destinations destinations, SubscriptionRegistry subscriptions) {
         Map<String, MessageQueue> subscriptionQueues = new HashMap<>();
         int discarded = 0;
         for (LiveRecord r : subscriptionRecords) {
@@ -86,7 +87,7 @@ public final class Recovery implements RecoveryListener {
             }
             MessageQueue q = m.subscription() ? subscriptionQueues.get(m.queue())
                     : (MessageQueue) destinations.forSend(DestinationRef.queue(m.queue()));
-            if (q == null || m.message().isExpired(now)) {
+            if (q == null) {
                 store.discard(r.id());
                 continue;
             }
@@ -98,7 +99,7 @@ public final class Recovery implements RecoveryListener {
                     count = 1;
                 }
             }
-            q.enqueueStored(m.message(), r.id(), count);
+            q.enqueueStored(m.message(), r.id(), count, redeliveryTime(r));
             messages++;
         }
         for (Mark mark : marks.values()) {
@@ -160,6 +161,24 @@ public final class Recovery implements RecoveryListener {
 
     private static String key(boolean subscription, String queue) {
         return (subscription ? "s:" : "q:") + queue;
+    }
+
+    /**
+     * When the message waits for a delayed redelivery: the time of its last {@code REDELIVERY_TIME}
+     * update unless a delivery was recorded after it (then it was redelivered since); 0: none.
+     */
+    private static long redeliveryTime(LiveRecord r) {
+        List<LiveRecord.Update> updates = r.updates();
+        for (int i = updates.size() - 1; i >= 0; i--) {
+            byte type = updates.get(i).type();
+            if (type == Records.REDELIVERY_TIME) {
+                return Records.time(updates.get(i).payload());
+            }
+            if (type == Records.DELIVERY_COUNT) {
+                return 0;
+            }
+        }
+        return 0;
     }
 
     private static int lastCount(LiveRecord r) {

@@ -10,8 +10,9 @@ import dev.ferrymq.store.Batch;
 import dev.ferrymq.store.StoreException;
 
 /**
- * The writes of one send or one transaction commit, appended as one atomic {@link Batch}: the
- * message records it adds and the records of the messages it consumed, deleted.
+ * The writes of one send, one transaction commit or one move, appended as one atomic
+ * {@link Batch}: the message records it adds and the records of the messages it consumed (or
+ * moved away), deleted.
  *
  * <p>Threading contract: built and committed by one thread; the {@code apply} action and the
  * completion then run once, on the journal's callback thread marked as an engine thread (or at
@@ -60,6 +61,11 @@ public final class Writes {
      * RESOURCE_ALLOCATION for a full disk and GENERAL or ILLEGAL_STATE for the rest.
      */
     public void commit(boolean transaction, Runnable apply, Completion<Void> done) {
+        commit(transaction ? "commit" : "send", transaction, apply, done);
+    }
+
+    /** {@link #commit(boolean, Runnable, Completion)}; a failure message says it could not {@code what}. */
+    void commit(String what, boolean transaction, Runnable apply, Completion<Void> done) {
         if (batch == null) {
             apply.run();
             done.complete(null);
@@ -89,8 +95,7 @@ public final class Writes {
 
             @Override
             public void onFailed(StoreException error) {
-                EngineException e = StoreErrors.onWrite(store.broker(), store.config(), error,
-                        transaction ? "commit" : "send");
+                EngineException e = StoreErrors.onWrite(store.broker(), store.config(), error, what);
                 EngineException out = transaction
                         ? new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
                         "transaction rolled back: " + e.getMessage(), error)

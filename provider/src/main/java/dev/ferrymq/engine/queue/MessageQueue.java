@@ -34,7 +34,8 @@ import java.util.function.BooleanSupplier;
  * {@link QueueStore}. Its PERSISTENT messages arrive only once written ({@link #enqueueStored}),
  * each delivery of one is handed to the consumer only once the store knows of it (see
  * {@link #storedNow} and {@link DeliveryMarks}), and they leave through {@link #acknowledged} (the caller's completion waits
- * for the delete) or {@link #dropped} (a delete written in the background).
+ * for the delete), {@link #dropped} (a delete written in the background) or a move to another
+ * queue (one atomic write, {@link Redeliveries#moveOut}).
  * Redelivery delay, dead letters and expiry forwarding follow the queue's {@link QueuePolicy} in
  * {@link Redeliveries}.
  */
@@ -155,8 +156,17 @@ public final class MessageQueue implements Address {
      * {@code priorDeliveries} is its recovered delivery count. Delayed like {@link #enqueue}.
      */
     public void enqueueStored(MessageData message, long storeId, int priorDeliveries) {
+        enqueueStored(message, storeId, priorDeliveries, 0);
+    }
+
+    /**
+     * {@link #enqueueStored(MessageData, long, int)} for a message that is moreover not available
+     * before {@code notBefore} (epoch ms, 0: no bound): a recovered message that was waiting for a
+     * delayed redelivery.
+     */
+    public void enqueueStored(MessageData message, long storeId, int priorDeliveries, long notBefore) {
         limits.added(message);
-        long deliveryTime = message.deliveryTime();
+        long deliveryTime = Math.max(message.deliveryTime(), notBefore);
         long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();
         if (delay > 0) {
             try {
@@ -400,8 +410,9 @@ public final class MessageQueue implements Address {
 
     void expired(MessageEntry e) {
         expiredCount++;
-        redeliveries.forwardExpired(e);
-        dropped(e);
+        if (!redeliveries.forwardExpired(e)) {
+            dropped(e);
+        }
     }
 
     /** The message leaves the queue without being consumed. */
@@ -467,6 +478,11 @@ public final class MessageQueue implements Address {
     /** The store of a durable queue, or null. */
     QueueStore store() {
         return store;
+    }
+
+    /** The store holding {@code e}'s message, or {@code null} when it is not stored. */
+    QueueStore storeOf(MessageEntry e) {
+        return e.storeId != 0 ? store : null;
     }
 
     boolean isClosedHere() {

@@ -1,6 +1,5 @@
 package dev.ferrymq.engine.queue;
 
-import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 
@@ -18,13 +17,14 @@ public final class QueuePolicy {
     /** Where a queue sends messages it moves to another queue (dead letters, expired messages). */
     @FunctionalInterface
     public interface Forwarder {
-        /** Enqueues {@code message} on queue {@code queueName}, creating it on first use. Any thread. */
-        void forward(String queueName, MessageData message);
+        /** The queue destination named {@code queueName}, created on first use. Any thread. */
+        MessageQueue queue(String queueName);
     }
 
     /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
-    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, (q, m) -> { },
-            QueueLimits.Config.UNLIMITED);
+    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, q -> {
+        throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
+    }, QueueLimits.Config.UNLIMITED);
 
     final int maxDeliveryAttempts;
     final long redeliveryDelay;

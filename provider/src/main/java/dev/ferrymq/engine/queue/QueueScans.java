@@ -2,12 +2,13 @@ package dev.ferrymq.engine.queue;
 
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.ReleaseReason;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * The walks over one {@link MessageQueue}'s messages that are not dispatch: browsing, the expiry
@@ -98,23 +99,72 @@ public final class QueueScans {
         });
     }
 
+    /** Where {@link #moveOut} sends one message: address {@code to}, as {@code message}. */
+    public record Move(Address to, MessageData message) {
+    }
+
     /**
      * Moves the available messages matching {@code selector} (null: all) for which {@code mover}
-     * returns true (it took them elsewhere) out of the queue; completes with how many moved.
+     * names a {@link Move} (null: the message stays) out of the queue, each stored one in one
+     * atomic write ({@link Redeliveries#moveOut}). Completes with how many moved once every move is
+     * durable; when some could not be written those stay here and {@code done} fails with the
+     * first error, saying how many moved.
      */
-    public void moveOut(Selector selector, Predicate<MessageData> mover, Completion<Integer> done) {
+    public void moveOut(Selector selector, Function<MessageData, Move> mover, Completion<Integer> done) {
         q.executor.execute(() -> {
-            int moved = 0;
+            Tally tally = new Tally(done);
             for (MessageEntry e = q.available.first(); e != null; ) {
                 MessageEntry next = q.available.after(e);
-                if ((selector == null || q.matches(selector, e.message)) && mover.test(e.message)) {
-                    q.available.remove(e);
-                    q.dropped(e);
-                    moved++;
+                Move m = selector == null || q.matches(selector, e.message) ? mover.apply(e.message) : null;
+                if (m != null) {
+                    MessageEntry entry = e;
+                    q.available.remove(entry);
+                    tally.pending++;
+                    q.redeliveries.moveOut(entry, m.to(), m.message(), () -> {
+                        tally.moved++;
+                        tally.finish();
+                    }, error -> {
+                        tally.failed(error);
+                        q.requeue(entry);
+                        tally.finish();
+                    });
                 }
                 e = next;
             }
-            done.complete(moved);
+            tally.finish();
         });
+    }
+
+    /** The moves of one {@link #moveOut} call still in flight. Confined to the queue's executor. */
+    private static final class Tally {
+        final Completion<Integer> done;
+        /** Moves not yet finished, plus one for the scan itself. */
+        int pending = 1;
+        int moved;
+        int failedCount;
+        EngineException firstError;
+
+        Tally(Completion<Integer> done) {
+            this.done = done;
+        }
+
+        void failed(EngineException error) {
+            failedCount++;
+            if (firstError == null) {
+                firstError = error;
+            }
+        }
+
+        void finish() {
+            if (--pending > 0) {
+                return;
+            }
+            if (firstError == null) {
+                done.complete(moved);
+            } else {
+                done.fail(new EngineException(firstError.kind(), moved + " message(s) moved, " + failedCount
+                        + " could not be and stay where they were: " + firstError.getMessage(), firstError));
+            }
+        }
     }
 }

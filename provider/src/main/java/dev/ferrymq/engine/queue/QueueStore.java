@@ -15,8 +15,9 @@ import dev.ferrymq.spi.MessageData;
 public interface QueueStore {
 
     /**
-     * Writes {@code message} to {@code queue} (a dead letter, an expired message forwarded, a
-     * message moved back): once durable, {@link MessageQueue#enqueueStored} adds it.
+     * Writes {@code message} to {@code queue} (moved there from a queue that did not store it,
+     * e.g. a dead letter of a temporary queue): once durable, {@link MessageQueue#enqueueStored}
+     * adds it. A stored message moves with {@link #move} instead.
      */
     void add(MessageQueue queue, MessageData message);
 
@@ -47,8 +48,28 @@ public interface QueueStore {
      */
     void redelivering(long[] ids, int[] counts, int count, Runnable then);
 
-    /** Stored message {@code id} left its queue without being consumed (expired, moved, unsubscribed). */
+    /** Stored message {@code id} left its queue without being consumed (expired, dropped, unsubscribed). */
     void removed(long id);
+
+    /**
+     * Moves stored message {@code fromId} out of its queue: {@code message} (its copy as it goes)
+     * is written to the queues {@code to} routes it to that store it, and record {@code fromId}
+     * is deleted, in one atomic write, so that after a crash the message is either still where it
+     * was or only where it went, never both (a dead letter, an expired message forwarded, a dead
+     * letter moved back to its origin). Once that is durable the copy is enqueued where it went
+     * ({@link MessageQueue#enqueueStored}, to queues that do not store it with no record) and
+     * {@code done} completes; on failure nothing was moved (record {@code fromId} stays) and
+     * {@code done} fails. Either runs later on an engine thread.
+     */
+    void move(long fromId, Address to, MessageData message, Completion<Void> done);
+
+    /**
+     * Stored message {@code id}, handed back after a delivery, waits for a delayed redelivery
+     * until {@code redeliverAt} (epoch milliseconds): after a restart it is not available before
+     * then either. Written in the background; if it is lost the message is available at once after
+     * a restart, as without a delay.
+     */
+    void redeliveryDelayed(long id, long redeliverAt);
 
     /** Stored messages {@code ids[0..count)} were acknowledged; {@code done} completes once that is durable. */
     void acknowledged(long[] ids, int count, Completion<Void> done);

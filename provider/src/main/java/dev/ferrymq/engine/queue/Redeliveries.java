@@ -2,17 +2,22 @@ package dev.ferrymq.engine.queue;
 
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.SerialExecutor;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.ReleaseReason;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * What happens to a queue's messages that leave the normal flow: handed back after the
  * application saw them (delayed redelivery, or the dead-letter queue once the attempts are used
  * up) and expired (the expiry queue, or dropped and counted). A delayed message waits on the
- * broker's scheduler, not on a thread and not in the queue, so messages behind it flow on.
+ * broker's scheduler, not on a thread and not in the queue, so messages behind it flow on; a
+ * stored one also has its redelivery time written, so it waits after a restart too. A stored
+ * message moved to another queue moves in one atomic write ({@link #moveOut}).
  *
  * <p>Threading contract: owned by one {@link MessageQueue}; every method runs on its serial
  * executor (scheduled returns hop back onto it).
@@ -20,6 +25,8 @@ import java.util.concurrent.RejectedExecutionException;
 final class Redeliveries {
 
     private static final System.Logger LOG = System.getLogger(Redeliveries.class.getName());
+    /** The sender of moved messages: the broker, no connection (noLocal excludes nothing). */
+    private static final Publisher BROKER = () -> null;
 
     private final MessageQueue queue;
     private final QueuePolicy policy;
@@ -79,6 +86,10 @@ final class Redeliveries {
             return false;
         }
         delayed++;
+        QueueStore store = queue.storeOf(e);
+        if (store != null) {
+            store.redeliveryDelayed(e.storeId, runtime.now() + delay);
+        }
         try {
             runtime.schedule(() -> executor.execute(() -> {
                 delayed--;
@@ -97,20 +108,83 @@ final class Redeliveries {
         if (dlq == null) {
             LOG.log(Level.WARNING, "message " + e.message.messageId() + " on " + queue.name() + " used up its "
                     + policy.maxDeliveryAttempts + " delivery attempts and no dead-letter queue is configured: dropped");
-        } else {
-            String reason = "maxDeliveryAttempts (" + policy.maxDeliveryAttempts + ") reached; last release: "
-                    + e.lastCause;
-            MessageData copy = DeadLetters.deadLetter(e.message, dlq, reason, deliveryCount, e.lastFailure, subscription);
-            policy.forwarder.forward(dlq, copy);
+            queue.dropped(e);
+            return;
         }
-        queue.dropped(e);
+        String reason = "maxDeliveryAttempts (" + policy.maxDeliveryAttempts + ") reached; last release: " + e.lastCause;
+        MessageData copy = DeadLetters.deadLetter(e.message, dlq, reason, deliveryCount, e.lastFailure, subscription);
+        moveOut(e, policy.forwarder.queue(dlq), copy, () -> { }, error -> {
+            if (worthWarning(error)) {
+                LOG.log(Level.WARNING, "message " + e.message.messageId() + " on " + queue.name() + " used up its "
+                        + "delivery attempts but could not be moved to " + dlq + " (" + error.getMessage()
+                        + "); it stays on " + queue.name() + " and is delivered again");
+            }
+            queue.requeue(e);
+        });
     }
 
-    /** {@code e} expired: a copy goes to the expiry queue when one is configured (the queue counts and drops it). */
-    void forwardExpired(MessageEntry e) {
+    /**
+     * {@code e} expired: true when a copy goes to the expiry queue (this takes the entry); false
+     * when none is configured (the queue drops it).
+     */
+    boolean forwardExpired(MessageEntry e) {
         String target = policy.expiryQueue;
-        if (target != null && !target.equals(queue.name())) {
-            policy.forwarder.forward(target, DeadLetters.expired(e.message, target, subscription));
+        if (target == null || target.equals(queue.name())) {
+            return false;
         }
+        moveOut(e, policy.forwarder.queue(target), DeadLetters.expired(e.message, target, subscription), () -> { },
+                error -> {
+                    if (worthWarning(error)) {
+                        LOG.log(Level.WARNING, "expired message " + e.message.messageId() + " on " + queue.name()
+                                + " could not be moved to " + target + " (" + error.getMessage() + "); it stays "
+                                + "stored and is moved when the broker next starts");
+                    }
+                    left(e);
+                });
+        return true;
+    }
+
+    /**
+     * Entry {@code e}, out of the available list and not outstanding, leaves this queue for
+     * {@code to} as {@code copy}. A stored message moves in one atomic write of its new record(s)
+     * and the delete of its record ({@link QueueStore#move}): after a crash it is in one place,
+     * never in both. It leaves this queue, and reaches {@code to}, once that is durable; then
+     * {@code moved} runs, or on failure {@code failed} (the record stays here; the entry is the
+     * caller's again). A message not stored here is published to {@code to} and leaves at once.
+     * Callbacks run on the queue's executor.
+     */
+    void moveOut(MessageEntry e, Address to, MessageData copy, Runnable moved, Consumer<EngineException> failed) {
+        QueueStore store = queue.storeOf(e);
+        if (store == null) {
+            to.publish(copy, BROKER);
+            queue.dropped(e);
+            moved.run();
+            return;
+        }
+        store.move(e.storeId, to, copy, new Completion<>() {
+            @Override
+            public void complete(Void result) {
+                executor.execute(() -> {
+                    left(e);
+                    moved.run();
+                });
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                executor.execute(() -> failed.accept(error));
+            }
+        });
+    }
+
+    /** A failed move is worth a warning unless the broker is stopping or the queue is gone. */
+    private boolean worthWarning(EngineException error) {
+        return error.kind() != EngineException.Kind.ILLEGAL_STATE && !queue.isClosedHere();
+    }
+
+    /** {@code e} left the queue; its record, if any, is deleted elsewhere or kept on purpose. */
+    private void left(MessageEntry e) {
+        e.delivery = null;
+        queue.limits().removed(e.message);
     }
 }

@@ -24,7 +24,8 @@ public final class RedeliveryOptions {
 
     public static final Option<Long> REDELIVERY_DELAY = Option.duration("redeliveryDelay", 0,
             "Milliseconds a message handed back after the application saw it waits before its first redelivery; "
-                    + "0 redelivers at once. Messages behind it are not held up.");
+                    + "0 redelivers at once. Messages behind it are not held up. A stored (PERSISTENT, durable queue) "
+                    + "message keeps waiting across a restart.");
 
     public static final Option<Double> REDELIVERY_MULTIPLIER = Option.decimal("redeliveryMultiplier", 1.0, 1.0, 1000.0,
             "Backoff: each further redelivery waits this many times longer than the one before.");

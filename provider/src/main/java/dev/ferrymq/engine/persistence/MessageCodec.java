@@ -285,9 +285,14 @@ public final class MessageCodec {
 
         /** The bytes as they are, without a length. */
         public void writeRaw(byte[] b) {
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
+            writeRaw(b, 0, b.length);
+        }
+
+        /** {@code length} bytes of {@code b} from {@code offset}, without a length. */
+        public void writeRaw(byte[] b, int offset, int length) {
+            ensure(length);
+            System.arraycopy(b, offset, buf, pos, length);
+            pos += length;
         }
 
         /** UTF-8 length and bytes; -1 for null. */
@@ -371,6 +376,11 @@ public final class MessageCodec {
             String s = new String(buf, pos, n, StandardCharsets.UTF_8);
             pos += n;
             return s;
+        }
+
+        /** How many bytes were read so far. */
+        public int position() {
+            return pos;
         }
 
         public boolean atEnd() {

@@ -42,18 +42,27 @@ final class Records {
     private Records() {
     }
 
-    /** The message alone, to share between the records of several queues. */
-    static byte[] encode(MessageData m) {
-        MessageCodec.Writer w = new MessageCodec.Writer(m.estimatedSize());
+    /** A message record of {@code queue}: its holder, then {@code m}, encoded in one pass. */
+    static byte[] message(MessageQueue queue, MessageData m) {
+        MessageCodec.Writer w = new MessageCodec.Writer(m.estimatedSize() + 3 * queue.name().length() + 16);
+        writeHolder(w, queue);
         MessageCodec.write(w, m);
         return w.toByteArray();
     }
 
-    /** A message record of {@code queue} with an {@link #encode encoded} message. */
-    static byte[] message(MessageQueue queue, byte[] encoded) {
-        MessageCodec.Writer w = new MessageCodec.Writer(encoded.length + queue.name().length() + 16);
+    /**
+     * The message record of another queue's {@code record} for {@code queue}: the same message
+     * bytes under {@code queue}'s holder (a message routed to several queues is encoded once).
+     */
+    static byte[] rehold(byte[] record, MessageQueue queue) {
+        MessageCodec.Reader r = new MessageCodec.Reader(record);
+        r.readByte();
+        r.readByte();
+        r.readString();
+        int from = r.position();
+        MessageCodec.Writer w = new MessageCodec.Writer(record.length - from + 3 * queue.name().length() + 16);
         writeHolder(w, queue);
-        w.writeRaw(encoded);
+        w.writeRaw(record, from, record.length - from);
         return w.toByteArray();
     }
 

@@ -23,7 +23,7 @@ public final class Writes {
     private final PersistentStore store;
     private Batch.Builder batch;
     private MessageData lastMessage;
-    private byte[] lastEncoded;
+    private byte[] lastPayload;
 
     Writes(PersistentStore store) {
         this.store = store;
@@ -38,12 +38,16 @@ public final class Writes {
         if (!queue.stores(message)) {
             return 0;
         }
+        byte[] payload;
         if (message != lastMessage) {
-            lastEncoded = Records.encode(message);
+            payload = Records.message(queue, message);
             lastMessage = message;
+        } else {
+            payload = Records.rehold(lastPayload, queue);
         }
+        lastPayload = payload;
         long id = store.journalForWrites().nextId();
-        builder().add(id, Records.MESSAGE, Records.message(queue, lastEncoded));
+        builder().add(id, Records.MESSAGE, payload);
         return id;
     }
 

@@ -27,9 +27,9 @@ import java.util.function.BooleanSupplier;
  *
  * <p>This class holds the queue's state and its public face; the work is done by collaborators
  * owned by the same executor: {@link Dispatch} (arrival, offer, delivery and hand-over to the
- * sinks), {@link Settlement} (acknowledge, release, requeue, expiry, drop), {@link Redeliveries}
- * (delays, dead letters, expiry forwarding), {@link LocalRedelivery}, {@link QueueScans} and
- * {@link DeliveryMarks}.
+ * sinks), {@link Settlement} (acknowledge, release, requeue, expiry, drop), {@link Deletion},
+ * {@link Redeliveries} (delays, dead letters, expiry forwarding), {@link LocalRedelivery},
+ * {@link QueueScans} and {@link DeliveryMarks}.
  *
  * <p>Dispatch invariant, restored by every task: no consumer that is ready (open, not suspended,
  * with credit) accepts any available message. Hence a new or released message only needs to be
@@ -59,8 +59,10 @@ public final class MessageQueue implements Address {
     private final QueueLimits limits;
     final Dispatch dispatch;
     final Settlement settlement;
+    final Deletion deletion;
     final DeliveryMarks marks;
-    private volatile boolean deleted;
+    /** Set when the queue is deleted, by {@link #close} at once; readable from any thread. */
+    volatile boolean deleted;
     /** Set once before the queue is published; null for a queue kept in memory only. */
     private QueueStore store;
     /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
@@ -92,6 +94,7 @@ public final class MessageQueue implements Address {
         this.limits = new QueueLimits(policy.limits, name, runtime);
         this.dispatch = new Dispatch(this);
         this.settlement = new Settlement(this);
+        this.deletion = new Deletion(this);
         this.marks = new DeliveryMarks(this, executor, dispatch::storeReached);
     }
 
@@ -325,19 +328,12 @@ public final class MessageQueue implements Address {
      */
     public void close(EngineException reason) {
         deleted = true;
-        executor.execute(() -> closeNow(reason));
+        executor.execute(() -> deletion.closeNow(reason));
     }
 
     /** Deletes the queue unless a consumer is open on it (ILLEGAL_STATE); for temporary queues. */
     public void deleteIfUnused(Completion<Void> done) {
-        executor.execute(() -> {
-            if (!consumers.isEmpty()) {
-                done.fail(EngineException.illegalState("cannot delete " + ref + ": a consumer is still open on it"));
-                return;
-            }
-            closeNow(null);
-            done.complete(null);
-        });
+        executor.execute(() -> deletion.deleteIfUnused(done));
     }
 
     /**
@@ -345,17 +341,7 @@ public final class MessageQueue implements Address {
      * (run on this queue's executor) agrees; ILLEGAL_STATE otherwise. For unsubscribe.
      */
     public void deleteIfIdle(BooleanSupplier detach, Completion<Void> done) {
-        executor.execute(() -> {
-            if (!consumers.isEmpty() || outstanding > 0 || !detach.getAsBoolean()) {
-                done.fail(EngineException.illegalState("cannot delete subscription " + name + ": "
-                        + (outstanding > 0 && consumers.isEmpty()
-                        ? outstanding + " message(s) delivered from it are not acknowledged yet"
-                        : "it has an active consumer")));
-                return;
-            }
-            closeNow(null);
-            done.complete(null);
-        });
+        executor.execute(() -> deletion.deleteIfIdle(detach, done));
     }
 
     // ---- executor-confined below ----
@@ -368,33 +354,6 @@ public final class MessageQueue implements Address {
     /** The store holding {@code e}'s message, or {@code null} when it is not stored. */
     QueueStore storeOf(MessageEntry e) {
         return e.storeId != 0 ? store : null;
-    }
-
-    private void closeNow(EngineException reason) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        deleted = true;
-        if (store != null) {
-            marks.close();
-        }
-        for (QueueConsumer c : consumers.snapshot()) {
-            consumers.remove(c);
-            if (reason != null) {
-                try {
-                    c.sink.onClosed(reason);
-                } catch (RuntimeException ex) {
-                    LOG.log(Level.ERROR, "delivery sink of a consumer on " + name + " failed on close", ex);
-                }
-            }
-            c.checkDrained();
-        }
-        for (MessageEntry e = available.first(); e != null; e = available.after(e)) {
-            settlement.dropped(e);
-        }
-        available.clear();
-        limits.wakeAll();
     }
 
     /** Whether {@code e} has expired; reads the clock only for a message that can expire. */

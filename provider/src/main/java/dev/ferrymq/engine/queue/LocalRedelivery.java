@@ -20,7 +20,7 @@ import java.util.Map;
  * the sinks get the redeliveries once it is durable (a crash can never bring them back with a
  * lower count than the application saw). What the redelivery policy takes (a delay, the
  * dead-letter queue), what expired and what a closed consumer held goes the way of
- * {@link MessageQueue#release(List, ReleaseReason)}.
+ * {@link Settlement#release}.
  *
  * <p>Threading contract: one run per call, confined to the queue's serial executor.
  */
@@ -44,7 +44,7 @@ final class LocalRedelivery {
             if (e.delivery != d) {
                 continue;
             }
-            if (queue.isClosedHere() || d.consumer.closed || e.isExpired(queue.runtime.now())
+            if (queue.closed || d.consumer.closed || e.isExpired(queue.runtime.now())
                     || !queue.redeliveries.redeliversAtOnce(e, d.deliveryCount(), reason)) {
                 if (release == null) {
                     release = new ArrayList<>();
@@ -55,7 +55,7 @@ final class LocalRedelivery {
             r.redeliver(d);
         }
         if (release != null) {
-            queue.release(release, reason);
+            queue.settlement.release(release, reason);
         }
         if (!r.writeCounts(done)) {
             r.byConsumer.forEach(r::handOver);
@@ -112,7 +112,7 @@ final class LocalRedelivery {
         }
         e.delivery = next;
         c.replaceOutstanding(d, next);
-        queue.countRedelivered();
+        queue.dispatch.countRedelivered();
         byConsumer.computeIfAbsent(c, k -> new ArrayList<>()).add(next);
     }
 
@@ -129,7 +129,7 @@ final class LocalRedelivery {
             if (d.entry.delivery != d) {
                 continue;
             }
-            if (c.closed || queue.isClosedHere()) {
+            if (c.closed || queue.closed) {
                 if (back == null) {
                     back = new ArrayList<>();
                 }
@@ -139,7 +139,7 @@ final class LocalRedelivery {
             }
         }
         if (back != null) {
-            queue.release(back, (ReleaseReason) null);
+            queue.settlement.release(back, (ReleaseReason) null);
         }
         if (current.isEmpty()) {
             return;

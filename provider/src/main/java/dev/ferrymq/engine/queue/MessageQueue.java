@@ -10,7 +10,6 @@ import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.ReleaseReason;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,6 +25,12 @@ import java.util.function.BooleanSupplier;
  * outstanding deliveries, counters) is changed only by tasks on that executor, so none of it is
  * locked. Sinks and completions are called on the executor, one at a time.
  *
+ * <p>This class holds the queue's state and its public face; the work is done by collaborators
+ * owned by the same executor: {@link Dispatch} (arrival, offer, delivery and hand-over to the
+ * sinks), {@link Settlement} (acknowledge, release, requeue, expiry, drop), {@link Deletion},
+ * {@link Redeliveries} (delays, dead letters, expiry forwarding), {@link LocalRedelivery},
+ * {@link QueueScans} and {@link DeliveryMarks}.
+ *
  * <p>Dispatch invariant, restored by every task: no consumer that is ready (open, not suspended,
  * with credit) accepts any available message. Hence a new or released message only needs to be
  * offered to the ready consumers, and a consumer that becomes ready only needs one scan.
@@ -33,15 +38,15 @@ import java.util.function.BooleanSupplier;
  * <p>Persistence: a durable queue (a queue destination or a durable subscription) has a
  * {@link QueueStore}. Its PERSISTENT messages arrive only once written ({@link #enqueueStored}),
  * each delivery of one is handed to the consumer only once the store knows of it (see
- * {@link #storedNow} and {@link DeliveryMarks}), and they leave through {@link #acknowledged} (the caller's completion waits
- * for the delete), {@link #dropped} (a delete written in the background) or a move to another
- * queue (one atomic write, {@link Redeliveries#moveOut}).
+ * {@link Dispatch} and {@link DeliveryMarks}), and they leave through {@link #acknowledge} (the
+ * caller's completion waits for the delete), {@link Settlement#dropped} (a delete written in the
+ * background) or a move to another queue (one atomic write, {@link Redeliveries#moveOut}).
  * Redelivery delay, dead letters and expiry forwarding follow the queue's {@link QueuePolicy} in
  * {@link Redeliveries}.
  */
 public final class MessageQueue implements Address {
 
-    private static final System.Logger LOG = System.getLogger(MessageQueue.class.getName());
+    static final System.Logger LOG = System.getLogger(MessageQueue.class.getName());
     static final Comparator<MessageEntry> DELIVERY_ORDER =
             Comparator.comparingInt((MessageEntry e) -> -e.priority).thenComparingLong(e -> e.seq);
 
@@ -52,8 +57,12 @@ public final class MessageQueue implements Address {
     final Redeliveries redeliveries;
     private final QueueScans scans;
     private final QueueLimits limits;
-    private final DeliveryMarks marks;
-    private volatile boolean deleted;
+    final Dispatch dispatch;
+    final Settlement settlement;
+    final Deletion deletion;
+    final DeliveryMarks marks;
+    /** Set when the queue is deleted, by {@link #close} at once; readable from any thread. */
+    volatile boolean deleted;
     /** Set once before the queue is published; null for a queue kept in memory only. */
     private QueueStore store;
     /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
@@ -61,13 +70,10 @@ public final class MessageQueue implements Address {
 
     final MessageList available = new MessageList();
     final ConsumerSet consumers = new ConsumerSet();
-    private long nextSeq;
+    /** Deliveries made and not yet settled, over all consumers. */
     int outstanding;
-    private boolean closed;
-    private long enqueuedCount;
-    private long deliveredCount;
-    private long acknowledgedCount;
-    private long expiredCount;
+    /** Set on the executor once the queue is deleted. */
+    boolean closed;
 
     /**
      * @param ref  the destination messages are sent to (the topic, for a subscription)
@@ -86,7 +92,10 @@ public final class MessageQueue implements Address {
         this.redeliveries = new Redeliveries(this, policy, runtime, executor);
         this.scans = new QueueScans(this);
         this.limits = new QueueLimits(policy.limits, name, runtime);
-        this.marks = new DeliveryMarks(this, executor, this::storeReached);
+        this.dispatch = new Dispatch(this);
+        this.settlement = new Settlement(this);
+        this.deletion = new Deletion(this);
+        this.marks = new DeliveryMarks(this, executor, dispatch::storeReached);
     }
 
     /** The queue's memory bound: what it holds and whether a send may add to it. */
@@ -170,13 +179,13 @@ public final class MessageQueue implements Address {
         long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();
         if (delay > 0) {
             try {
-                runtime.schedule(() -> executor.execute(() -> arrive(message, storeId, priorDeliveries)), delay);
+                runtime.schedule(() -> executor.execute(() -> dispatch.arrive(message, storeId, priorDeliveries)), delay);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 limits.removed(message);
                 LOG.log(Level.DEBUG, "broker stopped: delayed message to " + name + " dropped");
             }
         } else {
-            executor.execute(() -> arrive(message, storeId, priorDeliveries));
+            executor.execute(() -> dispatch.arrive(message, storeId, priorDeliveries));
         }
     }
 
@@ -202,7 +211,7 @@ public final class MessageQueue implements Address {
             int n = immediate;
             executor.execute(() -> {
                 for (int i = 0; i < n; i++) {
-                    arrive(messages[i], storeIds[i], 0);
+                    dispatch.arrive(messages[i], storeIds[i], 0);
                 }
             });
         }
@@ -217,7 +226,7 @@ public final class MessageQueue implements Address {
             }
             consumers.add(c);
             done.complete(null);
-            fill(c);
+            dispatch.fill(c);
         });
     }
 
@@ -232,7 +241,7 @@ public final class MessageQueue implements Address {
             long sum = (long) c.credit + credits;
             c.credit = (int) Math.min(Integer.MAX_VALUE, sum);
             consumers.update(c);
-            fill(c);
+            dispatch.fill(c);
         });
     }
 
@@ -248,7 +257,7 @@ public final class MessageQueue implements Address {
         executor.execute(() -> {
             c.suspended = false;
             consumers.update(c);
-            fill(c);
+            dispatch.fill(c);
         });
     }
 
@@ -260,7 +269,7 @@ public final class MessageQueue implements Address {
         executor.execute(() -> {
             consumers.remove(c);
             if (releaseOutstanding && c.outstanding > 0) {
-                release(c.outstandingList(), ReleaseReason.of(ReleaseReason.Cause.CLOSE));
+                settlement.release(c.outstandingList(), ReleaseReason.of(ReleaseReason.Cause.CLOSE));
             }
             c.checkDrained();
             done.complete(null);
@@ -272,33 +281,12 @@ public final class MessageQueue implements Address {
      * are durable.
      */
     public void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
-        executor.execute(() -> {
-            long[] ids = null;
-            int n = 0;
-            for (QueueDelivery d : deliveries) {
-                long id = acknowledged(d);
-                if (id != 0) {
-                    if (ids == null) {
-                        ids = new long[deliveries.size()];
-                    }
-                    ids[n++] = id;
-                }
-            }
-            if (n == 0 || store == null) {
-                done.complete(null);
-            } else {
-                store.acknowledged(ids, n, done);
-            }
-        });
+        executor.execute(() -> settlement.acknowledge(deliveries, done));
     }
 
     /** Acknowledges deliveries whose stored messages a committed transaction already deleted. */
     public void acknowledgeCommitted(List<QueueDelivery> deliveries) {
-        executor.execute(() -> {
-            for (QueueDelivery d : deliveries) {
-                acknowledged(d);
-            }
-        });
+        executor.execute(() -> settlement.acknowledgeCommitted(deliveries));
     }
 
     /**
@@ -308,7 +296,7 @@ public final class MessageQueue implements Address {
      */
     public void release(List<QueueDelivery> deliveries, ReleaseReason reason, Runnable then) {
         executor.execute(() -> {
-            release(deliveries, reason);
+            settlement.release(deliveries, reason);
             if (then != null) {
                 then.run();
             }
@@ -329,9 +317,9 @@ public final class MessageQueue implements Address {
     }
 
     public void stats(Completion<QueueStats> done) {
-        executor.execute(() -> done.complete(new QueueStats(enqueuedCount, deliveredCount, acknowledgedCount,
-                expiredCount, available.size(), outstanding, consumers.size(), redeliveries.deadLettered,
-                redeliveries.delayed)));
+        executor.execute(() -> done.complete(new QueueStats(dispatch.enqueuedCount, dispatch.deliveredCount,
+                settlement.acknowledgedCount, settlement.expiredCount, available.size(), outstanding,
+                consumers.size(), redeliveries.deadLettered, redeliveries.delayed)));
     }
 
     /**
@@ -340,19 +328,12 @@ public final class MessageQueue implements Address {
      */
     public void close(EngineException reason) {
         deleted = true;
-        executor.execute(() -> closeNow(reason));
+        executor.execute(() -> deletion.closeNow(reason));
     }
 
     /** Deletes the queue unless a consumer is open on it (ILLEGAL_STATE); for temporary queues. */
     public void deleteIfUnused(Completion<Void> done) {
-        executor.execute(() -> {
-            if (!consumers.isEmpty()) {
-                done.fail(EngineException.illegalState("cannot delete " + ref + ": a consumer is still open on it"));
-                return;
-            }
-            closeNow(null);
-            done.complete(null);
-        });
+        executor.execute(() -> deletion.deleteIfUnused(done));
     }
 
     /**
@@ -360,120 +341,10 @@ public final class MessageQueue implements Address {
      * (run on this queue's executor) agrees; ILLEGAL_STATE otherwise. For unsubscribe.
      */
     public void deleteIfIdle(BooleanSupplier detach, Completion<Void> done) {
-        executor.execute(() -> {
-            if (!consumers.isEmpty() || outstanding > 0 || !detach.getAsBoolean()) {
-                done.fail(EngineException.illegalState("cannot delete subscription " + name + ": "
-                        + (outstanding > 0 && consumers.isEmpty()
-                        ? outstanding + " message(s) delivered from it are not acknowledged yet"
-                        : "it has an active consumer")));
-                return;
-            }
-            closeNow(null);
-            done.complete(null);
-        });
+        executor.execute(() -> deletion.deleteIfIdle(detach, done));
     }
 
     // ---- executor-confined below ----
-
-    private void arrive(MessageData message, long storeId, int priorDeliveries) {
-        MessageEntry e = new MessageEntry(message, nextSeq++, storeId);
-        if (closed) {
-            dropped(e);
-            return;
-        }
-        e.priorDeliveries = priorDeliveries;
-        enqueuedCount++;
-        if (message.expiration() != 0 && !holdsExpiring) {
-            holdsExpiring = true;
-        }
-        if (expiredNow(e)) {
-            expired(e);
-            return;
-        }
-        if (consumers.noneReady() || !offer(e)) {
-            available.add(e);
-        }
-    }
-
-    /** Consumes {@code d}'s entry for good; returns its store id to delete (0: none, or a stale delivery). */
-    private long acknowledged(QueueDelivery d) {
-        MessageEntry e = d.entry;
-        if (e.delivery != d) {
-            return 0;
-        }
-        e.delivery = null;
-        settle(d);
-        acknowledgedCount++;
-        limits.removed(e.message);
-        return e.storeId;
-    }
-
-    void expired(MessageEntry e) {
-        expiredCount++;
-        if (!redeliveries.forwardExpired(e)) {
-            dropped(e);
-        }
-    }
-
-    /** The message leaves the queue without being consumed. */
-    void dropped(MessageEntry e) {
-        e.delivery = null;
-        limits.removed(e.message);
-        if (e.storeId != 0 && store != null) {
-            store.removed(e.storeId);
-        }
-    }
-
-    void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
-        boolean delivered = reason != null && reason.delivered();
-        List<MessageEntry> back = null;
-        for (QueueDelivery d : deliveries) {
-            MessageEntry e = d.entry;
-            if (e.delivery != d) {
-                continue;
-            }
-            e.delivery = null;
-            if (delivered) {
-                e.priorDeliveries = d.deliveryCount();
-            }
-            settle(d);
-            if (closed) {
-                dropped(e);
-            } else if (expiredNow(e)) {
-                expired(e);
-            } else if (delivered && redeliveries.takeReleased(e, d.deliveryCount(), reason)) {
-                continue;
-            } else {
-                available.add(e);
-                if (back == null) {
-                    back = new ArrayList<>();
-                }
-                back.add(e);
-            }
-        }
-        if (back != null && !consumers.noneReady()) {
-            back.sort(DELIVERY_ORDER);
-            for (MessageEntry e : back) {
-                if (e.listed && !consumers.noneReady()) {
-                    offer(e);
-                }
-            }
-        }
-    }
-
-    /** A delayed redelivery is due: {@code e} goes back to its place and to a ready consumer. */
-    void requeue(MessageEntry e) {
-        if (closed) {
-            dropped(e);
-        } else if (expiredNow(e)) {
-            expired(e);
-        } else {
-            available.add(e);
-            if (!consumers.noneReady()) {
-                offer(e);
-            }
-        }
-    }
 
     /** The store of a durable queue, or null. */
     QueueStore store() {
@@ -485,158 +356,8 @@ public final class MessageQueue implements Address {
         return e.storeId != 0 ? store : null;
     }
 
-    boolean isClosedHere() {
-        return closed;
-    }
-
-    void countRedelivered() {
-        deliveredCount++;
-    }
-
-    private void settle(QueueDelivery d) {
-        outstanding--;
-        d.consumer.removeOutstanding(d);
-    }
-
-    /** Offers {@code e} to the ready consumers round-robin; true when one took it. */
-    private boolean offer(MessageEntry e) {
-        QueueConsumer c = consumers.nextAccepting(e, this);
-        if (c == null) {
-            return false;
-        }
-        deliver(c, e);
-        return true;
-    }
-
-    /** Gives a consumer that just became ready what it accepts, within its credit. */
-    private void fill(QueueConsumer c) {
-        MessageEntry e = available.first();
-        while (e != null && c.readyIndex >= 0) {
-            MessageEntry next = available.after(e);
-            if (expiredNow(e)) {
-                available.remove(e);
-                expired(e);
-            } else if ((c.selector == null || matches(c.selector, e.message))
-                    && (e.avoid != c || consumers.size() == 1)) {
-                deliver(c, e);
-            }
-            e = next;
-        }
-    }
-
-    private void deliver(QueueConsumer c, MessageEntry e) {
-        if (e.listed) {
-            available.remove(e);
-        }
-        QueueDelivery d = new QueueDelivery(e, c, this, e.priorDeliveries + 1);
-        e.delivery = d;
-        e.avoid = null;
-        if (redeliveries.policy().ackTimeout() > 0) {
-            d.deliveredAt = runtime.now();
-        }
-        c.addOutstanding(d);
-        outstanding++;
-        deliveredCount++;
-        if (--c.credit == 0) {
-            consumers.update(c);
-        }
-        if (e.storeId != 0 && store != null && !storedNow(d)) {
-            d.awaitingStore = true;
-            c.handOvers.add(d);
-        } else if (c.handOvers.isEmpty()) {
-            toSink(d);
-        } else {
-            c.handOvers.add(d);
-        }
-    }
-
-    /**
-     * Makes the delivery of a stored message known to the store before its consumer sees it: a
-     * first delivery through the queue's {@link DeliveryMarks}, a redelivery by writing its count.
-     * True when nothing needs to be waited for; otherwise {@link #storeReached} follows.
-     */
-    private boolean storedNow(QueueDelivery d) {
-        if (d.deliveryCount() == 1) {
-            return marks.admit(d);
-        }
-        store.delivering(d.entry.storeId, d.deliveryCount(), () -> executor.execute(() -> storeReached(d)));
-        return false;
-    }
-
-    private void storeReached(QueueDelivery d) {
-        d.awaitingStore = false;
-        handOverReady(d.consumer);
-    }
-
-    /** Hands over, in delivery order, the deliveries of {@code c} that no longer wait for the store. */
-    private void handOverReady(QueueConsumer c) {
-        QueueDelivery head;
-        while ((head = c.handOvers.peek()) != null && !head.awaitingStore) {
-            c.handOvers.poll();
-            handOver(head);
-        }
-    }
-
-    /**
-     * A delivery's turn has come (a stored message's delivery count is durable, and everything
-     * delivered to the consumer before it was handed over): it goes to its consumer, unless it
-     * was settled meanwhile, or its consumer closed or was suspended: then it is taken back as
-     * never made (its credit returned), to be made again later.
-     */
-    private void handOver(QueueDelivery d) {
-        MessageEntry e = d.entry;
-        if (closed || e.delivery != d) {
-            return;
-        }
-        QueueConsumer c = d.consumer;
-        if (c.closed || c.suspended) {
-            deliveredCount--;
-            c.credit++;
-            if (!c.closed) {
-                consumers.update(c);
-            }
-            release(List.of(d), (ReleaseReason) null);
-            return;
-        }
-        toSink(d);
-    }
-
-    private void toSink(QueueDelivery d) {
-        try {
-            d.consumer.sink.onDelivery(d);
-        } catch (RuntimeException ex) {
-            LOG.log(Level.ERROR, "delivery sink of a consumer on " + name + " failed", ex);
-        }
-    }
-
-    private void closeNow(EngineException reason) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        deleted = true;
-        if (store != null) {
-            marks.close();
-        }
-        for (QueueConsumer c : consumers.snapshot()) {
-            consumers.remove(c);
-            if (reason != null) {
-                try {
-                    c.sink.onClosed(reason);
-                } catch (RuntimeException ex) {
-                    LOG.log(Level.ERROR, "delivery sink of a consumer on " + name + " failed on close", ex);
-                }
-            }
-            c.checkDrained();
-        }
-        for (MessageEntry e = available.first(); e != null; e = available.after(e)) {
-            dropped(e);
-        }
-        available.clear();
-        limits.wakeAll();
-    }
-
-    private boolean expiredNow(MessageEntry e) {
+    /** Whether {@code e} has expired; reads the clock only for a message that can expire. */
+    boolean expiredNow(MessageEntry e) {
         return e.message.expiration() != 0 && e.message.isExpired(runtime.now());
     }
 

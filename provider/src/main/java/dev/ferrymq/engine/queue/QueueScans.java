@@ -55,7 +55,7 @@ public final class QueueScans {
                 MessageEntry next = q.available.after(e);
                 if (e.isExpired(now)) {
                     q.available.remove(e);
-                    q.expired(e);
+                    q.settlement.expired(e);
                 } else if (e.message.expiration() != 0) {
                     expiringLeft = true;
                 }
@@ -90,7 +90,7 @@ public final class QueueScans {
                         break;
                     }
                     d.entry.avoid = c;
-                    q.release(List.of(d), reason);
+                    q.settlement.release(List.of(d), reason);
                     if (c.owner instanceof AckTimeoutListener l) {
                         l.ackTimedOut(q.name(), d.message().messageId(), timeout);
                     }
@@ -125,7 +125,7 @@ public final class QueueScans {
                         tally.finish();
                     }, error -> {
                         tally.failed(error);
-                        q.requeue(entry);
+                        q.settlement.requeue(entry);
                         tally.finish();
                     });
                 }

@@ -93,7 +93,7 @@ final class Redeliveries {
         try {
             runtime.schedule(() -> executor.execute(() -> {
                 delayed--;
-                queue.requeue(e);
+                queue.settlement.requeue(e);
             }), delay);
         } catch (RejectedExecutionException stopped) {
             delayed--;
@@ -108,7 +108,7 @@ final class Redeliveries {
         if (dlq == null) {
             LOG.log(Level.WARNING, "message " + e.message.messageId() + " on " + queue.name() + " used up its "
                     + policy.maxDeliveryAttempts + " delivery attempts and no dead-letter queue is configured: dropped");
-            queue.dropped(e);
+            queue.settlement.dropped(e);
             return;
         }
         String reason = "maxDeliveryAttempts (" + policy.maxDeliveryAttempts + ") reached; last release: " + e.lastCause;
@@ -119,7 +119,7 @@ final class Redeliveries {
                         + "delivery attempts but could not be moved to " + dlq + " (" + error.getMessage()
                         + "); it stays on " + queue.name() + " and is delivered again");
             }
-            queue.requeue(e);
+            queue.settlement.requeue(e);
         });
     }
 
@@ -157,7 +157,7 @@ final class Redeliveries {
         QueueStore store = queue.storeOf(e);
         if (store == null) {
             to.publish(copy, BROKER);
-            queue.dropped(e);
+            queue.settlement.dropped(e);
             moved.run();
             return;
         }
@@ -179,7 +179,7 @@ final class Redeliveries {
 
     /** A failed move is worth a warning unless the broker is stopping or the queue is gone. */
     private boolean worthWarning(EngineException error) {
-        return error.kind() != EngineException.Kind.ILLEGAL_STATE && !queue.isClosedHere();
+        return error.kind() != EngineException.Kind.ILLEGAL_STATE && !queue.closed;
     }
 
     /** {@code e} left the queue; its record, if any, is deleted elsewhere or kept on purpose. */

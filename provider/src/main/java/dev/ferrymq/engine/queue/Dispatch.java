@@ -1,0 +1,187 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.spi.MessageData;
+
+import java.util.List;
+
+/**
+ * How one {@link MessageQueue}'s messages reach its consumers: a message arrives (counted, or
+ * dropped or expired at once), is offered to the ready consumers round-robin or listed as
+ * available, and a consumer that becomes ready is filled from the available list. Each delivery
+ * made is handed to its consumer's sink in delivery order; the delivery of a stored message only
+ * once the store knows of it (a first delivery through the queue's {@link DeliveryMarks}, a
+ * redelivery by writing its count), and whatever was delivered to the same consumer after it
+ * waits behind it.
+ *
+ * <p>This is the hot path (arrive, offer, deliver, hand to the sink): it allocates only the
+ * entry and the delivery per message, and touches the store only for stored messages.
+ *
+ * <p>Threading contract: owned by its queue's serial executor; every method runs there (store
+ * callbacks are brought back onto it). Not thread-safe.
+ */
+final class Dispatch {
+
+    private final MessageQueue queue;
+    private final EngineRuntime runtime;
+    private final MessageList available;
+    private final ConsumerSet consumers;
+    private final Redeliveries redeliveries;
+    private long nextSeq;
+    long enqueuedCount;
+    long deliveredCount;
+
+    Dispatch(MessageQueue queue) {
+        this.queue = queue;
+        this.runtime = queue.runtime;
+        this.available = queue.available;
+        this.consumers = queue.consumers;
+        this.redeliveries = queue.redeliveries;
+    }
+
+    /**
+     * A message arrives (its delivery time has come), stored as record {@code storeId} (0: not
+     * stored), delivered {@code priorDeliveries} times before.
+     */
+    void arrive(MessageData message, long storeId, int priorDeliveries) {
+        MessageEntry e = new MessageEntry(message, nextSeq++, storeId);
+        if (queue.closed) {
+            queue.settlement.dropped(e);
+            return;
+        }
+        e.priorDeliveries = priorDeliveries;
+        enqueuedCount++;
+        if (message.expiration() != 0 && !queue.holdsExpiring) {
+            queue.holdsExpiring = true;
+        }
+        if (queue.expiredNow(e)) {
+            queue.settlement.expired(e);
+            return;
+        }
+        if (consumers.noneReady() || !offer(e)) {
+            available.add(e);
+        }
+    }
+
+    /** Offers {@code e} to the ready consumers round-robin; true when one took it. */
+    boolean offer(MessageEntry e) {
+        QueueConsumer c = consumers.nextAccepting(e, queue);
+        if (c == null) {
+            return false;
+        }
+        deliver(c, e);
+        return true;
+    }
+
+    /** Gives a consumer that just became ready what it accepts, within its credit. */
+    void fill(QueueConsumer c) {
+        MessageEntry e = available.first();
+        while (e != null && c.readyIndex >= 0) {
+            MessageEntry next = available.after(e);
+            if (queue.expiredNow(e)) {
+                available.remove(e);
+                queue.settlement.expired(e);
+            } else if ((c.selector == null || queue.matches(c.selector, e.message))
+                    && (e.avoid != c || consumers.size() == 1)) {
+                deliver(c, e);
+            }
+            e = next;
+        }
+    }
+
+    /** A delivery was made again outside dispatch ({@link LocalRedelivery}): it counts as delivered. */
+    void countRedelivered() {
+        deliveredCount++;
+    }
+
+    /**
+     * A stored message's delivery count is durable (or writing the mark failed): {@code d} no
+     * longer waits, and what its consumer holds behind it may follow.
+     */
+    void storeReached(QueueDelivery d) {
+        d.awaitingStore = false;
+        handOverReady(d.consumer);
+    }
+
+    private void deliver(QueueConsumer c, MessageEntry e) {
+        if (e.listed) {
+            available.remove(e);
+        }
+        QueueDelivery d = new QueueDelivery(e, c, queue, e.priorDeliveries + 1);
+        e.delivery = d;
+        e.avoid = null;
+        if (redeliveries.policy().ackTimeout() > 0) {
+            d.deliveredAt = runtime.now();
+        }
+        c.addOutstanding(d);
+        queue.outstanding++;
+        deliveredCount++;
+        if (--c.credit == 0) {
+            consumers.update(c);
+        }
+        if (e.storeId != 0 && queue.store() != null && !storedNow(d)) {
+            d.awaitingStore = true;
+            c.handOvers.add(d);
+        } else if (c.handOvers.isEmpty()) {
+            toSink(d);
+        } else {
+            c.handOvers.add(d);
+        }
+    }
+
+    /**
+     * Makes the delivery of a stored message known to the store before its consumer sees it: a
+     * first delivery through the queue's {@link DeliveryMarks}, a redelivery by writing its count.
+     * True when nothing needs to be waited for; otherwise {@link #storeReached} follows.
+     */
+    private boolean storedNow(QueueDelivery d) {
+        if (d.deliveryCount() == 1) {
+            return queue.marks.admit(d);
+        }
+        queue.store().delivering(d.entry.storeId, d.deliveryCount(),
+                () -> queue.executor.execute(() -> storeReached(d)));
+        return false;
+    }
+
+    /** Hands over, in delivery order, the deliveries of {@code c} that no longer wait for the store. */
+    private void handOverReady(QueueConsumer c) {
+        QueueDelivery head;
+        while ((head = c.handOvers.peek()) != null && !head.awaitingStore) {
+            c.handOvers.poll();
+            handOver(head);
+        }
+    }
+
+    /**
+     * A delivery's turn has come (a stored message's delivery count is durable, and everything
+     * delivered to the consumer before it was handed over): it goes to its consumer, unless it
+     * was settled meanwhile, or its consumer closed or was suspended: then it is taken back as
+     * never made (its credit returned), to be made again later.
+     */
+    private void handOver(QueueDelivery d) {
+        MessageEntry e = d.entry;
+        if (queue.closed || e.delivery != d) {
+            return;
+        }
+        QueueConsumer c = d.consumer;
+        if (c.closed || c.suspended) {
+            deliveredCount--;
+            c.credit++;
+            if (!c.closed) {
+                consumers.update(c);
+            }
+            queue.settlement.release(List.of(d), null);
+            return;
+        }
+        toSink(d);
+    }
+
+    private void toSink(QueueDelivery d) {
+        try {
+            d.consumer.sink.onDelivery(d);
+        } catch (RuntimeException ex) {
+            MessageQueue.LOG.log(System.Logger.Level.ERROR,
+                    "delivery sink of a consumer on " + queue.name() + " failed", ex);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ReleaseReason;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How one {@link MessageQueue}'s deliveries and entries end: a delivery is acknowledged (its entry
+ * consumed, a stored message's record deleted) or released (its entry back at its place and
+ * offered again, or taken by the redelivery policy in {@link Redeliveries}); an entry expires
+ * (to the expiry queue, or dropped) or is dropped (it leaves without being consumed, its record
+ * deleted in the background); a delayed redelivery comes back ({@link #requeue}). A delivery that
+ * was already settled is stale: settling it again does nothing.
+ *
+ * <p>Threading contract: owned by its queue's serial executor; every method runs there. Not
+ * thread-safe.
+ */
+final class Settlement {
+
+    private final MessageQueue queue;
+    private final MessageList available;
+    private final ConsumerSet consumers;
+    private final QueueLimits limits;
+    private final Redeliveries redeliveries;
+    long acknowledgedCount;
+    long expiredCount;
+
+    Settlement(MessageQueue queue) {
+        this.queue = queue;
+        this.available = queue.available;
+        this.consumers = queue.consumers;
+        this.limits = queue.limits();
+        this.redeliveries = queue.redeliveries;
+    }
+
+    /**
+     * Acknowledges {@code deliveries}; {@code done} completes once the deletes of their stored
+     * messages are durable.
+     */
+    void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
+        long[] ids = null;
+        int n = 0;
+        for (QueueDelivery d : deliveries) {
+            long id = acknowledged(d);
+            if (id != 0) {
+                if (ids == null) {
+                    ids = new long[deliveries.size()];
+                }
+                ids[n++] = id;
+            }
+        }
+        QueueStore store = queue.store();
+        if (n == 0 || store == null) {
+            done.complete(null);
+        } else {
+            store.acknowledged(ids, n, done);
+        }
+    }
+
+    /** Acknowledges deliveries whose stored messages a committed transaction already deleted. */
+    void acknowledgeCommitted(List<QueueDelivery> deliveries) {
+        for (QueueDelivery d : deliveries) {
+            acknowledged(d);
+        }
+    }
+
+    /**
+     * Puts deliveries back at their places and offers them again. {@code reason} {@code null}: the
+     * application never saw them; otherwise the redelivery policy applies.
+     */
+    void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
+        boolean delivered = reason != null && reason.delivered();
+        List<MessageEntry> back = null;
+        for (QueueDelivery d : deliveries) {
+            MessageEntry e = d.entry;
+            if (e.delivery != d) {
+                continue;
+            }
+            e.delivery = null;
+            if (delivered) {
+                e.priorDeliveries = d.deliveryCount();
+            }
+            settle(d);
+            if (queue.closed) {
+                dropped(e);
+            } else if (queue.expiredNow(e)) {
+                expired(e);
+            } else if (delivered && redeliveries.takeReleased(e, d.deliveryCount(), reason)) {
+                continue;
+            } else {
+                available.add(e);
+                if (back == null) {
+                    back = new ArrayList<>();
+                }
+                back.add(e);
+            }
+        }
+        if (back != null && !consumers.noneReady()) {
+            back.sort(MessageQueue.DELIVERY_ORDER);
+            for (MessageEntry e : back) {
+                if (e.listed && !consumers.noneReady()) {
+                    queue.dispatch.offer(e);
+                }
+            }
+        }
+    }
+
+    /** A delayed redelivery is due: {@code e} goes back to its place and to a ready consumer. */
+    void requeue(MessageEntry e) {
+        if (queue.closed) {
+            dropped(e);
+        } else if (queue.expiredNow(e)) {
+            expired(e);
+        } else {
+            available.add(e);
+            if (!consumers.noneReady()) {
+                queue.dispatch.offer(e);
+            }
+        }
+    }
+
+    void expired(MessageEntry e) {
+        expiredCount++;
+        if (!redeliveries.forwardExpired(e)) {
+            dropped(e);
+        }
+    }
+
+    /** The message leaves the queue without being consumed. */
+    void dropped(MessageEntry e) {
+        e.delivery = null;
+        limits.removed(e.message);
+        QueueStore store = queue.store();
+        if (e.storeId != 0 && store != null) {
+            store.removed(e.storeId);
+        }
+    }
+
+    /** Consumes {@code d}'s entry for good; returns its store id to delete (0: none, or a stale delivery). */
+    private long acknowledged(QueueDelivery d) {
+        MessageEntry e = d.entry;
+        if (e.delivery != d) {
+            return 0;
+        }
+        e.delivery = null;
+        settle(d);
+        acknowledgedCount++;
+        limits.removed(e.message);
+        return e.storeId;
+    }
+
+    private void settle(QueueDelivery d) {
+        queue.outstanding--;
+        d.consumer.removeOutstanding(d);
+    }
+}

@@ -56,9 +56,7 @@ final class Records {
      */
     static byte[] rehold(byte[] record, MessageQueue queue) {
         MessageCodec.Reader r = new MessageCodec.Reader(record);
-        r.readByte();
-        r.readByte();
-        r.readString();
+        readHolder(r);
         int from = r.position();
         MessageCodec.Writer w = new MessageCodec.Writer(record.length - from + 3 * queue.name().length() + 16);
         writeHolder(w, queue);
@@ -132,12 +130,21 @@ final class Records {
 
     static StoredMessage readMessage(byte[] payload) {
         MessageCodec.Reader r = new MessageCodec.Reader(payload);
-        checkFormat(r.readByte());
-        boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
-        String queue = r.readString();
+        Holder h = readHolder(r);
         MessageData m = MessageCodec.read(r);
         checkEnd(r, "message");
-        return new StoredMessage(subscription, queue, m);
+        return new StoredMessage(h.subscription(), h.queue(), m);
+    }
+
+    /** Whose record it is: a queue destination or a durable subscription, by queue name. */
+    private record Holder(boolean subscription, String queue) {
+    }
+
+    /** Reads what {@link #writeHolder} wrote, checking the format byte. */
+    private static Holder readHolder(MessageCodec.Reader r) {
+        checkFormat(r.readByte());
+        boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
+        return new Holder(subscription, r.readString());
     }
 
     private static void checkEnd(MessageCodec.Reader r, String what) {
@@ -152,12 +159,10 @@ final class Records {
 
     static StoredMark readMark(byte[] payload) {
         MessageCodec.Reader r = new MessageCodec.Reader(payload);
-        checkFormat(r.readByte());
-        boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
-        String queue = r.readString();
+        Holder h = readHolder(r);
         long upTo = r.readLong();
         checkEnd(r, "delivery mark");
-        return new StoredMark(subscription, queue, upTo);
+        return new StoredMark(h.subscription(), h.queue(), upTo);
     }
 
     private static void checkFormat(int format) {

@@ -8,6 +8,7 @@ import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueLimits;
+import dev.ferrymq.engine.queue.BrokerMemory;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.queue.QueueScans;
 import dev.ferrymq.engine.queue.QueueStats;
@@ -57,6 +58,8 @@ public final class Broker implements Engine {
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> ackSweeper;
     private final PersistentStore store;
+    /** The broker-wide memory bound, or null. */
+    private final BrokerMemory memory;
     private volatile CompletableFuture<Void> stopped;
     private final DestinationOptions destinationOptions;
 
@@ -67,7 +70,9 @@ public final class Broker implements Engine {
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
         QueuePolicy.Forwarder forwarder = this::forwardTo;
-        Function<String, QueuePolicy> policies = n -> QueuePolicy.resolve(redelivery, n, forwarder);
+        long maxBrokerBytes = options.get(BrokerOptions.MAX_BROKER_BYTES);
+        this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
+        Function<String, QueuePolicy> policies = n -> QueuePolicy.resolve(redelivery, n, forwarder, memory);
         this.subscriptions = new SubscriptionRegistry(runtime, policies);
         this.destinations = new Destinations(runtime, subscriptions, policies);
         this.store = new PersistentStore(name, journal);

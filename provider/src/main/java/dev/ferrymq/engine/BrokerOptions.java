@@ -38,8 +38,15 @@ public final class BrokerOptions {
             "Let an application thread that sends, acknowledges or grants credit run the queue's pending work itself "
                     + "when the queue is idle, saving a thread hop; delivery sinks may then be called on that thread.");
 
+    public static final Option<Long> MAX_BROKER_BYTES = Option.number("maxBrokerBytes",
+            Runtime.getRuntime().maxMemory() / 2, -1,
+            "Estimated heap bytes of the messages all queues of the broker may hold together, on top of each "
+                    + "queue's maxQueueBytes; when reached, sends to any queue get its fullPolicy until messages "
+                    + "leave; 0 or -1: no broker-wide bound.").withDefaultText("1/2 of the maximum heap");
+
     /** Every broker option, in documentation order. */
-    public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH);
+    public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH,
+            MAX_BROKER_BYTES);
 
     /**
      * The system property that changes the default of the {@code store} option (when the URL does

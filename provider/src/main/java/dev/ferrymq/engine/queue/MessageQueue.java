@@ -91,7 +91,7 @@ public final class MessageQueue implements Address {
         this.executor = runtime.newSerialExecutor();
         this.redeliveries = new Redeliveries(this, policy, runtime, executor);
         this.scans = new QueueScans(this);
-        this.limits = new QueueLimits(policy.limits, name, runtime);
+        this.limits = new QueueLimits(policy.limits, policy.memory, name, runtime);
         this.dispatch = new Dispatch(this);
         this.settlement = new Settlement(this);
         this.deletion = new Deletion(this);

@@ -20,9 +20,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * while both counts are below their limits, so a queue may overshoot by the messages of senders
  * that passed the check at the same moment (one each).
  *
+ * <p>The broker's {@link BrokerMemory} bound, when it has one, counts the same bytes across all
+ * queues: a send also finds no room while the broker is full, and its waiting senders are woken
+ * when the broker has room again.
+ *
  * <p>Threading contract: lock-free. {@link #added} and {@link #hasRoom} on any thread,
  * {@link #removed} on the queue's executor; waiters are woken on the broker's pool (never inline).
- * With no limit configured nothing is counted.
+ * With no limit configured (here or broker-wide) nothing is counted.
  */
 public final class QueueLimits {
 
@@ -53,6 +57,7 @@ public final class QueueLimits {
     }
 
     private final Config config;
+    private final BrokerMemory broker;
     private final String queueName;
     private final EngineRuntime runtime;
     private final boolean limited;
@@ -60,22 +65,25 @@ public final class QueueLimits {
     private final AtomicLong messages = new AtomicLong();
     private final ConcurrentLinkedQueue<Runnable> waiters = new ConcurrentLinkedQueue<>();
 
-    QueueLimits(Config config, String queueName, EngineRuntime runtime) {
+    /** @param broker the broker-wide bound, or null */
+    QueueLimits(Config config, BrokerMemory broker, String queueName, EngineRuntime runtime) {
         this.config = config;
+        this.broker = broker;
         this.queueName = queueName;
         this.runtime = runtime;
-        this.limited = config.limited();
+        this.limited = config.limited() || broker != null;
     }
 
     public Config config() {
         return config;
     }
 
-    /** Whether a send may add a message now. Any thread; two volatile reads. */
+    /** Whether a send may add a message now. Any thread; up to three volatile reads. */
     public boolean hasRoom() {
         return !limited
                 || ((config.maxBytes <= 0 || bytes.get() < config.maxBytes)
-                && (config.maxMessages <= 0 || messages.get() < config.maxMessages));
+                && (config.maxMessages <= 0 || messages.get() < config.maxMessages)
+                && (broker == null || !broker.full()));
     }
 
     /** Estimated bytes of the messages held (0 when unlimited: nothing is counted). */
@@ -91,16 +99,24 @@ public final class QueueLimits {
     /** {@code message} is handed to the queue. Any thread. */
     void added(MessageData message) {
         if (limited) {
-            bytes.addAndGet(message.estimatedSize());
+            int size = message.estimatedSize();
+            bytes.addAndGet(size);
             messages.incrementAndGet();
+            if (broker != null) {
+                broker.added(size);
+            }
         }
     }
 
     /** {@code message} left the queue; waiting senders are woken once there is room. Queue executor. */
     void removed(MessageData message) {
         if (limited) {
-            bytes.addAndGet(-message.estimatedSize());
+            int size = message.estimatedSize();
+            bytes.addAndGet(-size);
             messages.decrementAndGet();
+            if (broker != null) {
+                broker.removed(size);
+            }
             if (!waiters.isEmpty() && hasRoom()) {
                 wakeAll();
             }
@@ -113,6 +129,9 @@ public final class QueueLimits {
      */
     public void await(Runnable waker) {
         waiters.add(waker);
+        if (broker != null) {
+            broker.watch(this);
+        }
         if (hasRoom()) {
             wakeAll();
         }
@@ -128,6 +147,11 @@ public final class QueueLimits {
 
     /** Why a send to this full queue fails at once (fullPolicy=fail). */
     public EngineException fullError() {
+        if (brokerFull()) {
+            return new EngineException(EngineException.Kind.RESOURCE_ALLOCATION, "cannot send to " + describe()
+                    + ": the broker is full (" + broker.usage() + "; fullPolicy=fail); consume messages or raise "
+                    + "maxBrokerBytes");
+        }
         return new EngineException(EngineException.Kind.RESOURCE_ALLOCATION, "cannot send to " + describe()
                 + ": it is full (" + usage() + "; fullPolicy=fail); consume messages or raise "
                 + limitOption() + "@" + config.destination);
@@ -135,9 +159,22 @@ public final class QueueLimits {
 
     /** Why a send that waited {@code waitedMillis} for room fails (fullPolicy=block). */
     public EngineException timeoutError(long waitedMillis) {
+        if (brokerFull()) {
+            return new EngineException(EngineException.Kind.RESOURCE_ALLOCATION, "send timed out after "
+                    + waitedMillis + " ms waiting for space in the broker for " + describe() + " (" + broker.usage()
+                    + "; sendTimeout=" + config.sendTimeout + "); consume messages, or raise maxBrokerBytes or "
+                    + "sendTimeout");
+        }
         return new EngineException(EngineException.Kind.RESOURCE_ALLOCATION, "send timed out after " + waitedMillis
                 + " ms waiting for space in " + describe() + " (" + usage() + "; sendTimeout=" + config.sendTimeout
                 + "); consume messages, or raise " + limitOption() + "@" + config.destination + " or sendTimeout");
+    }
+
+    /** Whether the broker's bound, not this queue's own, is what is full. */
+    private boolean brokerFull() {
+        boolean ownFull = (config.maxBytes > 0 && bytes.get() >= config.maxBytes)
+                || (config.maxMessages > 0 && messages.get() >= config.maxMessages);
+        return !ownFull && broker != null && broker.full();
     }
 
     private String describe() {

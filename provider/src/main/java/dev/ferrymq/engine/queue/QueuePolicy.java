@@ -24,7 +24,7 @@ public final class QueuePolicy {
     /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
     public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, q -> {
         throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
-    }, QueueLimits.Config.UNLIMITED);
+    }, QueueLimits.Config.UNLIMITED, null);
 
     final int maxDeliveryAttempts;
     final long redeliveryDelay;
@@ -39,10 +39,13 @@ public final class QueuePolicy {
     final Forwarder forwarder;
     /** The memory limits ({@code LimitOptions}). */
     final QueueLimits.Config limits;
+    /** The broker-wide memory bound, or {@code null}. */
+    final BrokerMemory memory;
 
     private QueuePolicy(int maxDeliveryAttempts, long redeliveryDelay, double multiplier, long maxDelay, double jitter,
                         String deadLetterQueue, String expiryQueue, long ackTimeout, Forwarder forwarder,
-                        QueueLimits.Config limits) {
+                        QueueLimits.Config limits, BrokerMemory memory) {
+        this.memory = memory;
         this.maxDeliveryAttempts = maxDeliveryAttempts;
         this.redeliveryDelay = redeliveryDelay;
         this.multiplier = multiplier;
@@ -55,8 +58,12 @@ public final class QueuePolicy {
         this.limits = limits;
     }
 
-    /** The settings of destination {@code destinationName} (a topic's name for its subscriptions). */
-    public static QueuePolicy resolve(DestinationOptions options, String destinationName, Forwarder forwarder) {
+    /**
+     * The settings of destination {@code destinationName} (a topic's name for its subscriptions);
+     * {@code memory} is the broker-wide bound, or null.
+     */
+    public static QueuePolicy resolve(DestinationOptions options, String destinationName, Forwarder forwarder,
+                                      BrokerMemory memory) {
         return new QueuePolicy(options.get(RedeliveryOptions.MAX_DELIVERY_ATTEMPTS, destinationName),
                 options.get(RedeliveryOptions.REDELIVERY_DELAY, destinationName),
                 options.get(RedeliveryOptions.REDELIVERY_MULTIPLIER, destinationName),
@@ -65,7 +72,7 @@ public final class QueuePolicy {
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.DEAD_LETTER_QUEUE, destinationName), destinationName),
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.EXPIRY_QUEUE, destinationName), destinationName),
                 options.get(RedeliveryOptions.ACK_TIMEOUT, destinationName),
-                forwarder, QueueLimits.Config.resolve(options, destinationName));
+                forwarder, QueueLimits.Config.resolve(options, destinationName), memory);
     }
 
     /** Whether a message whose delivery number {@code deliveryCount} was handed back has no attempt left. */

@@ -5,11 +5,16 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,5 +89,50 @@ class DelayedRedeliveryRestartTest extends PersistenceTestSupport {
             assertThat(m.getJMSRedelivered()).isTrue();
             assertThat(m.getIntProperty("JMSXDeliveryCount")).isEqualTo(3);
         }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    @DisplayName("redeliveryDelay / 6.2.9.1 Order of message receipt: after a restart a delayed redelivery comes back at its place in the queue, ahead of later messages, as it does without a restart")
+    void delayedRedeliveryKeepsItsPlaceAfterRestart() throws Exception {
+        FerryConnectionFactory factory = new FerryConnectionFactory(url("redeliveryDelay=1000"));
+        try (JMSContext ctx = factory.createContext(JMSContext.SESSION_TRANSACTED)) {
+            Queue q = ctx.createQueue("ordered");
+            ctx.createProducer().send(q, "first");
+            ctx.createProducer().send(q, "second");
+            ctx.commit();
+            JMSConsumer c = ctx.createConsumer(q);
+            assertThat(c.receiveBody(String.class, WAIT)).isEqualTo("first");
+            ctx.rollback();
+        }
+        restart();
+        try (JMSContext ctx = factory.createContext(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            Queue q = ctx.createQueue("ordered");
+            List<String> browsed = browse(ctx, q);
+            assertThat(browsed).as("held for its delay right after the restart").containsExactly("second");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (browsed.size() < 2 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+                browsed = browse(ctx, q);
+            }
+            assertThat(browsed).as("once due, back at its place").containsExactly("first", "second");
+            JMSConsumer c = ctx.createConsumer(q);
+            Message first = c.receive(WAIT);
+            assertThat(first.getBody(String.class)).isEqualTo("first");
+            assertThat(first.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+            assertThat(c.receive(WAIT).getBody(String.class)).isEqualTo("second");
+            ctx.acknowledge();
+        }
+    }
+
+    private static List<String> browse(JMSContext ctx, Queue q) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (QueueBrowser b = ctx.createBrowser(q)) {
+            Enumeration<?> e = b.getEnumeration();
+            while (e.hasMoreElements()) {
+                out.add(((Message) e.nextElement()).getBody(String.class));
+            }
+        }
+        return out;
     }
 }

@@ -44,15 +44,9 @@ final class Dispatch {
      * stored), delivered {@code priorDeliveries} times before.
      */
     void arrive(MessageData message, long storeId, int priorDeliveries) {
-        MessageEntry e = new MessageEntry(message, nextSeq++, storeId);
-        if (queue.closed) {
-            queue.settlement.dropped(e);
+        MessageEntry e = enter(message, storeId, priorDeliveries);
+        if (e == null) {
             return;
-        }
-        e.priorDeliveries = priorDeliveries;
-        enqueuedCount++;
-        if (message.expiration() != 0 && !queue.holdsExpiring) {
-            queue.holdsExpiring = true;
         }
         if (queue.expiredNow(e)) {
             queue.settlement.expired(e);
@@ -61,6 +55,33 @@ final class Dispatch {
         if (consumers.noneReady() || !offer(e)) {
             available.add(e);
         }
+    }
+
+    /**
+     * A recovered message that was waiting for a delayed redelivery: it takes its place in arrival
+     * order now, as it had before the restart, and becomes available when {@code notBefore}
+     * (epoch ms) comes, at that place.
+     */
+    void arriveHeld(MessageData message, long storeId, int priorDeliveries, long notBefore) {
+        MessageEntry e = enter(message, storeId, priorDeliveries);
+        if (e != null) {
+            redeliveries.hold(e, Math.max(0, notBefore - runtime.now()));
+        }
+    }
+
+    /** A new entry counted as enqueued, or null (and dropped) when the queue is closed. */
+    private MessageEntry enter(MessageData message, long storeId, int priorDeliveries) {
+        MessageEntry e = new MessageEntry(message, nextSeq++, storeId);
+        if (queue.closed) {
+            queue.settlement.dropped(e);
+            return null;
+        }
+        e.priorDeliveries = priorDeliveries;
+        enqueuedCount++;
+        if (message.expiration() != 0 && !queue.holdsExpiring) {
+            queue.holdsExpiring = true;
+        }
+        return e;
     }
 
     /** Offers {@code e} to the ready consumers round-robin; true when one took it. */

@@ -171,9 +171,15 @@ public final class MessageQueue implements Address {
     /**
      * {@link #enqueueStored(MessageData, long, int)} for a message that is moreover not available
      * before {@code notBefore} (epoch ms, 0: no bound): a recovered message that was waiting for a
-     * delayed redelivery.
+     * delayed redelivery. It takes its place in arrival order at once and is held there until then,
+     * as a delayed redelivery is without a restart.
      */
     public void enqueueStored(MessageData message, long storeId, int priorDeliveries, long notBefore) {
+        if (notBefore > runtime.now() && message.deliveryTime() <= notBefore) {
+            limits.added(message);
+            executor.execute(() -> dispatch.arriveHeld(message, storeId, priorDeliveries, notBefore));
+            return;
+        }
         limits.added(message);
         long deliveryTime = Math.max(message.deliveryTime(), notBefore);
         long delay = deliveryTime == 0 ? 0 : deliveryTime - runtime.now();

@@ -85,11 +85,20 @@ final class Redeliveries {
         if (delay <= 0) {
             return false;
         }
-        delayed++;
         QueueStore store = queue.storeOf(e);
         if (store != null) {
             store.redeliveryDelayed(e.storeId, runtime.now() + delay);
         }
+        hold(e, delay);
+        return true;
+    }
+
+    /**
+     * Keeps {@code e} out of the queue for {@code delay} ms, then puts it back at its place: a
+     * delayed redelivery, or one recovered from the store that was still waiting.
+     */
+    void hold(MessageEntry e, long delay) {
+        delayed++;
         try {
             runtime.schedule(() -> executor.execute(() -> {
                 delayed--;
@@ -99,7 +108,6 @@ final class Redeliveries {
             delayed--;
             LOG.log(Level.DEBUG, "broker stopped: delayed redelivery on " + queue.name() + " dropped");
         }
-        return true;
     }
 
     private void deadLetter(MessageEntry e, int deliveryCount) {

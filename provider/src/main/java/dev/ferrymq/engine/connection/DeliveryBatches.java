@@ -63,6 +63,34 @@ final class DeliveryBatches {
         map.forEach((q, list) -> q.redeliver(list, reason, each));
     }
 
+    /**
+     * Claims the deliveries of stored messages a commit consumed ({@link MessageQueue#claimForCommit});
+     * {@code done} gets those still current, from every queue, once all queues answered.
+     */
+    static void claimForCommit(List<QueueDelivery> ds, Completion<List<QueueDelivery>> done) {
+        Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
+        if (map.size() == 1) {
+            map.forEach((q, list) -> q.claimForCommit(list, done));
+            return;
+        }
+        AtomicInteger left = new AtomicInteger(map.size());
+        java.util.Queue<QueueDelivery> current = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        map.forEach((q, list) -> q.claimForCommit(list, new Completion<>() {
+            @Override
+            public void complete(List<QueueDelivery> claimed) {
+                current.addAll(claimed);
+                if (left.decrementAndGet() == 0) {
+                    done.complete(new ArrayList<>(current));
+                }
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                done.fail(error);
+            }
+        }));
+    }
+
     /** Acknowledges in memory deliveries whose stored messages a commit deleted. */
     static void acknowledgeCommitted(List<QueueDelivery> ds) {
         byQueue(ds).forEach(MessageQueue::acknowledgeCommitted);

@@ -312,6 +312,39 @@ final class VmSession implements EngineSession, AckTimeoutListener {
      * deletes of what it consumed); once durable, acknowledges and enqueues in memory and completes.
      */
     private void commitWrites(List<QueueDelivery> owned, List<PendingSend> sends, Completion<Void> done) {
+        List<QueueDelivery> stored = null;
+        for (QueueDelivery d : owned) {
+            if (d.storeId() != 0) {
+                if (stored == null) {
+                    stored = new ArrayList<>(owned.size());
+                }
+                stored.add(d);
+            }
+        }
+        if (stored == null) {
+            writeCommit(owned, List.of(), sends, done);
+            return;
+        }
+        DeliveryBatches.claimForCommit(stored, new Completion<>() {
+            @Override
+            public void complete(List<QueueDelivery> current) {
+                writeCommit(owned, current, sends, done);
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                done.fail(error);
+            }
+        });
+    }
+
+    /**
+     * Writes the transaction's sends and the deletes of the stored messages in {@code deletes}
+     * (those of {@code owned} still current) as one batch; once durable, acknowledges
+     * {@code owned} in memory and enqueues the sends.
+     */
+    private void writeCommit(List<QueueDelivery> owned, List<QueueDelivery> deletes, List<PendingSend> sends,
+                             Completion<Void> done) {
         Writes writes = broker.store().writes();
         Arrivals arrivals = new Arrivals();
         List<MessageQueue> to = new ArrayList<>(2);
@@ -322,7 +355,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
                 arrivals.add(q, p.message(), writes.add(q, p.message()));
             }
         }
-        for (QueueDelivery d : owned) {
+        for (QueueDelivery d : deletes) {
             writes.delete(d.storeId());
         }
         writes.commit(true, () -> {

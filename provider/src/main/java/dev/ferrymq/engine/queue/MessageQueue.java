@@ -10,6 +10,7 @@ import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.ReleaseReason;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -288,6 +289,26 @@ public final class MessageQueue implements Address {
      */
     public void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
         executor.execute(() -> settlement.acknowledge(deliveries, done));
+    }
+
+    /**
+     * Before a commit writes the deletes of stored messages it consumed: completes {@code done}
+     * with those of {@code deliveries} that are still current, claimed so that no acknowledgement
+     * timeout takes them away before the commit is applied. The others timed out and went to
+     * another consumer: the commit must not delete their records (a late commit changes nothing
+     * for them, as a late acknowledge does not).
+     */
+    public void claimForCommit(List<QueueDelivery> deliveries, Completion<List<QueueDelivery>> done) {
+        executor.execute(() -> {
+            List<QueueDelivery> current = new ArrayList<>(deliveries.size());
+            for (QueueDelivery d : deliveries) {
+                if (d.entry.delivery == d) {
+                    d.claimed = true;
+                    current.add(d);
+                }
+            }
+            done.complete(current);
+        });
     }
 
     /** Acknowledges deliveries whose stored messages a committed transaction already deleted. */

@@ -21,6 +21,11 @@ public final class QueueDelivery implements Delivery {
     long deliveredAt;
     /** A stored message whose delivery count is not yet durable: not handed to the sink yet. */
     boolean awaitingStore;
+    /**
+     * Claimed by a commit being written ({@link MessageQueue#claimForCommit}): an acknowledgement
+     * timeout passes it over, so the commit that deletes its record also consumes it.
+     */
+    boolean claimed;
     /** Links in the consumer's list of outstanding deliveries. */
     QueueDelivery prev;
     QueueDelivery next;

@@ -89,6 +89,9 @@ public final class QueueScans {
                     if (d.deliveredAt > limit) {
                         break;
                     }
+                    if (d.claimed) {
+                        continue;
+                    }
                     d.entry.avoid = c;
                     q.settlement.release(List.of(d), reason);
                     if (c.owner instanceof AckTimeoutListener l) {

@@ -108,4 +108,38 @@ class DeliveryMarkTest extends PersistenceTestSupport {
             assertThat(ctx.createConsumer(ctx.createQueue("twice")).receive(200)).isNull();
         }
     }
+
+    @Test
+    @DisplayName("6.11 Durable subscriptions / 3.5.11 JMSRedelivered: a durable subscription's delivered message comes back flagged after a restart, its undelivered ones do not")
+    void durableSubscriptionMarksSurvive() throws Exception {
+        try (JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            ctx.setClientID("marks");
+            jakarta.jms.Topic topic = ctx.createTopic("ticks");
+            ctx.createDurableConsumer(topic, "sub", "pick = TRUE", false).close();
+            JMSProducer p = ctx.createProducer();
+            p.setProperty("pick", true).send(topic, "seen");
+            JMSConsumer c = ctx.createDurableConsumer(topic, "sub", "pick = TRUE", false);
+            assertThat(c.receiveBody(String.class, WAIT)).isEqualTo("seen");
+            c.close();
+            Queue filler = ctx.createQueue("filler");
+            p.clearProperties();
+            for (int i = 0; i < 1500; i++) {
+                p.send(filler, "f" + i);
+            }
+            p.setProperty("pick", true).send(topic, "later");
+        }
+        restart();
+        try (JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            ctx.setClientID("marks");
+            JMSConsumer c = ctx.createDurableConsumer(ctx.createTopic("ticks"), "sub", "pick = TRUE", false);
+            Message seen = c.receive(WAIT);
+            assertThat(seen.getBody(String.class)).isEqualTo("seen");
+            assertThat(seen.getJMSRedelivered()).isTrue();
+            assertThat(seen.getIntProperty("JMSXDeliveryCount")).isEqualTo(2);
+            Message later = c.receive(WAIT);
+            assertThat(later.getBody(String.class)).isEqualTo("later");
+            assertThat(later.getJMSRedelivered()).isFalse();
+            later.acknowledge();
+        }
+    }
 }

@@ -1,7 +1,11 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.util.SyncCompletion;
+import jakarta.jms.JMSException;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,6 +28,16 @@ final class ConnectionSessions {
 
     boolean isStarted() {
         return started;
+    }
+
+    /** Whether the current thread runs a message listener of one of these sessions. */
+    boolean calledFromOwnListener() {
+        for (FerrySession s : sessions) {
+            if (s.isDeliveryThread()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the current thread runs a listener or completion callback of one of these sessions. */
@@ -79,9 +93,13 @@ final class ConnectionSessions {
         }
     }
 
-    /** Stops delivery if started, then waits until the listeners running now returned. */
-    void stop() {
+    /**
+     * Stops delivery if started, waits until the listeners running now returned, then hands back
+     * to their queues what the consumers prefetched and did not deliver.
+     */
+    void stop() throws JMSException {
         List<FerrySession> paused = new ArrayList<>();
+        List<Map.Entry<FerryMessageConsumer, SyncCompletion<Void>>> suspending = new ArrayList<>();
         lifecycle.lock();
         try {
             if (!started) {
@@ -89,7 +107,7 @@ final class ConnectionSessions {
             }
             started = false;
             for (FerrySession s : sessions) {
-                s.connectionStopped();
+                suspending.addAll(s.connectionStopped());
                 paused.add(s);
             }
         } finally {
@@ -97,6 +115,10 @@ final class ConnectionSessions {
         }
         for (FerrySession s : paused) {
             s.awaitListenerReturned();
+        }
+        JMSException failure = SessionConsumers.handBackAfterStop(suspending, null);
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -111,7 +133,7 @@ final class ConnectionSessions {
             started = false;
             all = new ArrayList<>(sessions);
             for (FerrySession s : all) {
-                s.connectionStopped();
+                s.pauseDeliveries();
             }
         } finally {
             lifecycle.unlock();

@@ -218,9 +218,9 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     public void stop() throws JMSException {
         checkOpen();
         identity.setupAction();
-        if (sessions.calledFromOwnCallback()) {
-            throw new IllegalStateException("Connection.stop called from a message listener or completion listener "
-                    + "of its own connection");
+        if (sessions.calledFromOwnListener()) {
+            throw new IllegalStateException("Connection.stop called from a message listener of its own connection "
+                    + "(\"Pausing delivery of incoming messages\": it would wait for that listener to return)");
         }
         sessions.stop();
     }

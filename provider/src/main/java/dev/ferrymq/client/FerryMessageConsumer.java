@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A JMS consumer over an {@link EngineConsumer} ("Receiving messages"). The engine pushes
@@ -50,6 +51,13 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     private final AtomicInteger receivers = new AtomicInteger();
     private final AtomicInteger creditOwed = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /**
+     * Orders what this consumer tells the engine about suspension (start, stop, recover); held
+     * only to issue those asynchronous calls, never while waiting.
+     */
+    private final ReentrantLock runLock = new ReentrantLock();
+    /** Whether the engine consumer was last told to suspend; guarded by {@link #runLock}. */
+    private boolean engineSuspended;
     private volatile EngineConsumer engine;
     private volatile ConsumerInfo info;
     private volatile MessageListener listener;
@@ -65,10 +73,33 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         this.turns = new ListenerTurns(this, session, buffer);
     }
 
-    /** Creates the engine side; deliveries may arrive before this returns and are buffered. */
+    /**
+     * Creates the engine side, suspended unless the connection is started ("Pausing delivery of
+     * incoming messages": a consumer of a stopped connection takes no message from its queue);
+     * deliveries may arrive before this returns and are buffered. A start or stop meanwhile is
+     * caught up by {@link #catchUpWithConnection} once the session lists the consumer.
+     */
     void open(ConsumerInfo info) throws JMSException {
         this.info = info;
-        engine = session.engine().call((e, done) -> e.createConsumer(info, new Sink(), done));
+        boolean paused = !session.connection().isStarted();
+        EngineConsumer created = session.engine().call(
+                (e, done) -> e.createConsumer(info.withSuspended(paused), new Sink(), done));
+        runLock.lock();
+        try {
+            engine = created;
+            engineSuspended = paused;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /** Follows a start or stop that happened while {@link #open} ran, and waits for it to apply. */
+    void catchUpWithConnection() throws JMSException {
+        SyncCompletion<Void> suspension = followConnection();
+        if (suspension != null) {
+            suspension.await();
+            handBackPrefetched();
+        }
     }
 
     /** The engine's pushes: queue and wake, never block or call the application. */
@@ -300,12 +331,25 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    /** Starts suspending the engine consumer; {@code null} when it is closed. */
+    /**
+     * Starts suspending the engine consumer (recover, rollback without local redelivery);
+     * {@code null} when it is closed.
+     */
     SyncCompletion<Void> suspend() {
-        EngineConsumer e = engine;
-        if (e == null || closed || engineClosed) {
-            return null;
+        runLock.lock();
+        try {
+            EngineConsumer e = engine;
+            if (e == null || closed || engineClosed) {
+                return null;
+            }
+            engineSuspended = true;
+            return suspendEngine(e);
+        } finally {
+            runLock.unlock();
         }
+    }
+
+    private static SyncCompletion<Void> suspendEngine(EngineConsumer e) {
         SyncCompletion<Void> done = new SyncCompletion<>();
         try {
             e.suspend(done);
@@ -315,17 +359,66 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         return done;
     }
 
+    /**
+     * Makes the engine consumer follow the connection: resumed while it is started, suspended
+     * while it is stopped. Returns the suspension when this call started one (for the caller to
+     * await and then {@link #handBackPrefetched}), else {@code null}.
+     */
+    SyncCompletion<Void> followConnection() {
+        runLock.lock();
+        try {
+            EngineConsumer e = engine;
+            if (e == null || closed || engineClosed) {
+                return null;
+            }
+            boolean started = session.connection().isStarted();
+            if (started && engineSuspended) {
+                engineSuspended = false;
+                e.resume();
+            } else if (!started && !engineSuspended) {
+                engineSuspended = true;
+                return suspendEngine(e);
+            }
+            return null;
+        } finally {
+            runLock.unlock();
+        }
+    }
+
+    /**
+     * After the connection stopped and the engine consumer is suspended: hands what it prefetched
+     * and did not deliver back to the queue unseen (unmarked, delivery count unchanged), so the
+     * queue's other consumers get it at once; the credit returns for when the connection starts.
+     */
+    void handBackPrefetched() throws JMSException {
+        List<Delivery> unseen = new ArrayList<>();
+        int n = drainBuffer(unseen);
+        if (n > 0) {
+            session.engine().releaseUnseen(unseen);
+            returnCredit(n);
+        }
+    }
+
     /** Moves every buffered delivery to {@code into}; returns how many. */
     int drainBuffer(List<Delivery> into) {
         return buffer.drainTo(into);
     }
 
-    /** After recover/rollback: the credit of the handed-back deliveries returns, deliveries resume. */
+    /**
+     * After recover/rollback: the credit of the handed-back deliveries returns; deliveries resume
+     * unless the connection is stopped meanwhile.
+     */
     void resumeAfterRedelivery(int released) {
         returnCredit(released);
-        EngineConsumer e = engine;
-        if (e != null && !closed && !engineClosed) {
-            e.resume();
+        runLock.lock();
+        try {
+            EngineConsumer e = engine;
+            if (e != null && !closed && !engineClosed && session.connection().isStarted()) {
+                engineSuspended = false;
+                e.resume();
+            }
+        } finally {
+            runLock.unlock();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ferrymq.client;
 import dev.ferrymq.client.message.MessageAcknowledger;
 import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.SerialExecutor;
+import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.EngineSession;
@@ -27,6 +28,8 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -133,8 +136,10 @@ public final class FerrySession extends MessageFactorySession
         consumers.listenerRemoved();
     }
 
+    /** The connection started: listeners run again, consumers take part in dispatch again. */
     void connectionStarted() {
         deliveries.resume();
+        consumers.followConnection();
         consumers.wakeAll();
     }
 
@@ -142,7 +147,17 @@ public final class FerrySession extends MessageFactorySession
         consumers.wakeAll();
     }
 
-    void connectionStopped() {
+    /**
+     * The connection stopped: no listener turn starts, and the consumers suspend their engine
+     * sides; returns those suspensions for {@link SessionConsumers#handBackAfterStop}.
+     */
+    List<Map.Entry<FerryMessageConsumer, SyncCompletion<Void>>> connectionStopped() {
+        deliveries.pause();
+        return consumers.followConnection();
+    }
+
+    /** The connection is closing: no listener turn starts (the consumers close with the session). */
+    void pauseDeliveries() {
         deliveries.pause();
     }
 
@@ -254,17 +269,17 @@ public final class FerrySession extends MessageFactorySession
         if (asyncSends.isCallbackThread()) {
             throw new IllegalStateException("a CompletionListener may not close its own session");
         }
+        if (deliveries.isCurrentThread()) {
+            throw new IllegalStateException("Session.close called from a MessageListener of this session "
+                    + "(\"Closing a session\": close waits for the running listener to return; close the session "
+                    + "from another thread)");
+        }
         closer.close();
     }
 
     /** Closing of the connection: listeners have returned already. */
     void closeForConnection() throws JMSException {
         closer.close();
-    }
-
-    /** After each listener call, on the delivery thread: see {@link SessionClose#afterListener}. */
-    void afterListener() {
-        closer.afterListener();
     }
 
     // ---- producers, consumers, browsers ----------------------------------------------------

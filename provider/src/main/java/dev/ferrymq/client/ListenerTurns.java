@@ -114,6 +114,5 @@ final class ListenerTurns {
                     + " threw: a client programming error (\"Receiving messages asynchronously\")", e);
         }
         acks.listenerReturned(consumer, d, threw);
-        session.afterListener();
     }
 }

@@ -13,13 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * closed: stop listener delivery and wait for a running listener (not for the caller's own),
  * wait for outstanding asynchronous sends, close the consumers, mark producers and browsers
  * closed, then close the engine side (rolling back an open transaction, releasing what is
- * unacknowledged). A session closed from its own listener closes its engine side only after that
- * listener returned ({@link #afterListener}), so the message being processed is acknowledged
- * first.
+ * unacknowledged). The session refuses a close from its own listener before it gets here.
  *
- * <p>Thread-safe: the sequence runs once; a concurrent close waits until it finished, except on
- * the session's own delivery thread. {@link #isClosed} and {@link #afterListener} are lock-free
- * volatile reads (the latter runs after every listener call).
+ * <p>Thread-safe: the sequence runs once; a concurrent close waits until it finished.
+ * {@link #isClosed} is a lock-free volatile read.
  */
 final class SessionClose {
 
@@ -29,7 +26,6 @@ final class SessionClose {
     private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
     private final CloseOnce closeOnce = new CloseOnce();
     private volatile boolean closed;
-    private volatile boolean engineCloseDeferred;
 
     SessionClose(FerrySession session, SessionConsumers consumers) {
         this.session = session;
@@ -67,12 +63,9 @@ final class SessionClose {
         SerialExecutor deliveries = session.deliveries();
         AsyncSends asyncSends = session.asyncSends();
         if (!closeOnce.begin()) {
-            if (!deliveries.isCurrentThread()) {
-                closeOnce.awaitFinished();
-            }
+            closeOnce.awaitFinished();
             return;
         }
-        boolean fromOwnListener = deliveries.isCurrentThread();
         deliveries.pause();
         deliveries.awaitIdle();
         asyncSends.awaitAll();
@@ -86,28 +79,10 @@ final class SessionClose {
         }
         deliveries.shutdown();
         asyncSends.shutdown();
-        if (fromOwnListener) {
-            engineCloseDeferred = true;
-        } else {
-            failure = finishClose(failure);
-        }
+        failure = finishClose(failure);
         failure = session.connection().closeFailure(failure);
         if (failure != null) {
             throw failure;
-        }
-    }
-
-    /**
-     * Called on the delivery thread after each listener returns: a session closed from its own
-     * listener closes its engine side only now, after the current message was acknowledged.
-     */
-    void afterListener() {
-        if (engineCloseDeferred) {
-            engineCloseDeferred = false;
-            JMSException failure = finishClose(null);
-            if (failure != null) {
-                session.connection().reportAsync(failure);
-            }
         }
     }
 

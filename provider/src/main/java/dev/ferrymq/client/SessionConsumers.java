@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.ConsumerInfo;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
@@ -8,6 +9,8 @@ import jakarta.jms.Topic;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +50,7 @@ final class SessionConsumers {
         FerryMessageConsumer c = new FerryMessageConsumer(session, destination, info.selector(), noLocal, prefetch);
         c.open(info);
         consumers.add(c);
+        c.catchUpWithConnection();
         return c;
     }
 
@@ -78,6 +82,38 @@ final class SessionConsumers {
 
     void listenerRemoved() {
         listenerCount.decrementAndGet();
+    }
+
+    /**
+     * The connection started or stopped: each consumer resumes or suspends its engine side; returns
+     * the consumers whose suspension began now, with it, for {@link #handBackAfterStop}.
+     */
+    List<Map.Entry<FerryMessageConsumer, SyncCompletion<Void>>> followConnection() {
+        List<Map.Entry<FerryMessageConsumer, SyncCompletion<Void>>> suspending = new ArrayList<>();
+        for (FerryMessageConsumer c : consumers) {
+            SyncCompletion<Void> s = c.followConnection();
+            if (s != null) {
+                suspending.add(Map.entry(c, s));
+            }
+        }
+        return suspending;
+    }
+
+    /**
+     * Once the consumers stopped by {@link #followConnection} are suspended, hands back what they
+     * prefetched; returns {@code failure}, else the first failure, else null.
+     */
+    static JMSException handBackAfterStop(List<Map.Entry<FerryMessageConsumer, SyncCompletion<Void>>> suspending,
+                                          JMSException failure) {
+        for (Map.Entry<FerryMessageConsumer, SyncCompletion<Void>> e : suspending) {
+            try {
+                e.getValue().await();
+                e.getKey().handBackPrefetched();
+            } catch (JMSException ex) {
+                failure = failure == null ? ex : failure;
+            }
+        }
+        return failure;
     }
 
     /** The connection started: blocked receives and listeners may take what is buffered. */

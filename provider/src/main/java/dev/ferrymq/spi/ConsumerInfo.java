@@ -21,9 +21,27 @@ package dev.ferrymq.spi;
  * @param shared           several consumers may share the subscription
  * @param initialCredit    how many deliveries the engine may push before the next
  *                         {@link EngineConsumer#credit(int)} (the prefetch window, at least 1)
+ * @param suspended        the consumer starts suspended, as after {@link EngineConsumer#suspend}:
+ *                         it is attached (a topic subscription exists and keeps messages) but
+ *                         takes no message until {@link EngineConsumer#resume()}; the facade
+ *                         asks for it when the connection is not started ("Pausing delivery of
+ *                         incoming messages"), so the queue's other consumers get everything
  */
 public record ConsumerInfo(DestinationRef destination, String selector, boolean noLocal,
-                           String subscriptionName, boolean durable, boolean shared, int initialCredit) {
+                           String subscriptionName, boolean durable, boolean shared, int initialCredit,
+                           boolean suspended) {
+
+    /** A consumer that takes part in dispatch from the start. */
+    public ConsumerInfo(DestinationRef destination, String selector, boolean noLocal,
+                        String subscriptionName, boolean durable, boolean shared, int initialCredit) {
+        this(destination, selector, noLocal, subscriptionName, durable, shared, initialCredit, false);
+    }
+
+    /** This consumer, created suspended or not. */
+    public ConsumerInfo withSuspended(boolean startSuspended) {
+        return new ConsumerInfo(destination, selector, noLocal, subscriptionName, durable, shared, initialCredit,
+                startSuspended);
+    }
 
     /** A plain consumer on a queue, or a private non-durable topic subscription. */
     public static ConsumerInfo of(DestinationRef destination, String selector, boolean noLocal, int initialCredit) {

@@ -6,6 +6,7 @@ import dev.ferrymq.engine.topic.Subscription;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.DeliverySink;
 import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
@@ -31,12 +32,13 @@ final class VmConsumer implements EngineConsumer {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     VmConsumer(VmSession session, MessageQueue queue, Subscription subscription, SubscriptionRegistry registry,
-               DeliverySink sink, Selector selector, int initialCredit) {
+               DeliverySink sink, Selector selector, ConsumerInfo info) {
         this.session = session;
         this.queue = queue;
         this.subscription = subscription;
         this.registry = registry;
-        this.consumer = new QueueConsumer(sink, selector, session, initialCredit, () -> session.forget(this));
+        this.consumer = new QueueConsumer(sink, selector, session, info.initialCredit(), info.suspended(),
+                () -> session.forget(this));
     }
 
     /** Registers with the queue; on failure the subscription is let go. */

@@ -140,11 +140,11 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             }
             if (ref.isQueue()) {
                 MessageQueue q = broker.destinations().queueForConsumer(ref, connection);
-                c = new VmConsumer(this, q, null, null, sink, selector, info.initialCredit());
+                c = new VmConsumer(this, q, null, null, sink, selector, info);
             } else {
                 Topic t = broker.destinations().topicForConsumer(ref, connection);
                 Subscription s = broker.subscriptions().attach(t, info, selector, connection, connection.clientId());
-                c = new VmConsumer(this, s.queue(), s, broker.subscriptions(), sink, null, info.initialCredit());
+                c = new VmConsumer(this, s.queue(), s, broker.subscriptions(), sink, null, info);
             }
         } catch (EngineException e) {
             done.fail(e);

@@ -42,11 +42,14 @@ public final class QueueConsumer {
      * @param selector      the consumer's selector, or {@code null} for all messages
      * @param owner         the session the deliveries belong to; handed back by {@link QueueDelivery#owner()}
      * @param initialCredit deliveries allowed before the first credit; values below 1 count as 1
+     * @param suspended     starts suspended: no delivery until the queue resumes it
      * @param onDrained     run on the queue's executor once the consumer is closed and has no
      *                      outstanding deliveries left
      */
-    public QueueConsumer(DeliverySink sink, Selector selector, Object owner, int initialCredit, Runnable onDrained) {
+    public QueueConsumer(DeliverySink sink, Selector selector, Object owner, int initialCredit, boolean suspended,
+                         Runnable onDrained) {
         this.sink = sink;
+        this.suspended = suspended;
         this.selector = selector;
         this.owner = owner;
         this.credit = Math.max(1, initialCredit);

@@ -153,6 +153,19 @@ class CompletionListenerRulesTest extends JmsTestBase {
                 .isInstanceOf(IllegalStateRuntimeException.class);
     }
 
+    /** 7.3.4 forbids only close, commit and rollback; 6.1.5 forbids stop only from a message listener. */
+    @Test
+    @SpecSection("7.3.4 Close, commit or rollback")
+    void stoppingItsOwnConnectionFromTheCallbackIsAllowed() throws Exception {
+        assertThat(classicCallback(false, (c, s, p) -> c::stop)).isNull();
+    }
+
+    @Test
+    @SpecSection("7.3.4 Close, commit or rollback")
+    void stoppingItsOwnContextFromTheCallbackIsAllowed() throws Exception {
+        assertThat(contextCallback(JMSContext.AUTO_ACKNOWLEDGE, ctx -> ctx::stop)).isNull();
+    }
+
     @Test
     @SpecSection("7.3.8 Use of the CompletionListener by the Jakarta Messaging provider")
     void callbacksComeInSendOrderOffTheSendingThread() throws Exception {

@@ -35,6 +35,11 @@ final class Arithmetic extends Expr {
     }
 
     @Override
+    boolean constant() {
+        return left.constant() && right.constant();
+    }
+
+    @Override
     void evaluate(Evaluation e) {
         left.evaluate(e);
         int leftKind = e.kind;

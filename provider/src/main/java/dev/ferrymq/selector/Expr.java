@@ -40,6 +40,14 @@ abstract class Expr {
 
     abstract Type type();
 
+    /**
+     * Whether the value is fixed by the selector text alone (literals and arithmetic on them), so
+     * its type is known when parsing; anything involving an identifier is not.
+     */
+    boolean constant() {
+        return false;
+    }
+
     /** Evaluates this expression and leaves its value in the register of {@code e}. */
     abstract void evaluate(Evaluation e);
 

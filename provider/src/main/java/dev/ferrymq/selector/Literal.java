@@ -42,6 +42,11 @@ final class Literal extends Expr {
     }
 
     @Override
+    boolean constant() {
+        return true;
+    }
+
+    @Override
     void evaluate(Evaluation e) {
         e.kind = kind;
         e.longValue = longValue;

@@ -33,6 +33,10 @@ import java.util.Set;
  * <li>arithmetic or BETWEEN on a string literal or conditional expression;</li>
  * <li>{@code < <= > >=} with a string literal or conditional expression on either side
  *     ("String and Boolean comparison is restricted to = and &lt;&gt;");</li>
+ * <li>{@code = <>} between two constants (literals, or arithmetic on literals) of different
+ *     types, such as {@code TRUE = 0} or {@code 'a' = 1} ("Only like type values can be
+ *     compared"): both types are known from the text; a comparison involving an identifier keeps
+ *     the evaluation-time rule (false for unlike types);</li>
  * <li>IN, LIKE or IS NULL applied to anything but an identifier; IN lists of anything but string
  *     literals; an ESCAPE that is not exactly one character; a LIKE pattern ending in its escape;</li>
  * <li>{@code NULL} anywhere but in IS [NOT] NULL (it is not a literal of the selector syntax);</li>
@@ -126,6 +130,10 @@ final class SelectorParser {
                 String what = "an operand of '" + comparison.symbol + "' (only = and <> compare strings and booleans)";
                 requireNumeric(left, what);
                 requireNumeric(right, what);
+            } else if (left.constant() && right.constant() && left.type() != right.type()) {
+                throw error(token.position(), "'" + comparison.symbol + "' compares " + left.type().description
+                        + " with " + right.type().description + ": only like types can be compared, and the types of "
+                        + "two literals are known when the selector is given");
             }
             return checked(new Comparison(comparison, left, right));
         }

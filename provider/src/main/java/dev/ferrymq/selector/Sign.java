@@ -21,6 +21,11 @@ final class Sign extends Expr {
     }
 
     @Override
+    boolean constant() {
+        return operand.constant();
+    }
+
+    @Override
     void evaluate(Evaluation e) {
         operand.evaluate(e);
         if (e.kind == Evaluation.LONG) {

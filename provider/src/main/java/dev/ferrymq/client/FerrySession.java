@@ -347,7 +347,7 @@ public final class FerrySession extends MessageFactorySession
     public MessageConsumer createSharedConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedConsumer");
-        return consumers.create(topic, messageSelector, false, ConsumerRules.subscriptionName(name), false, true);
+        return consumers.createSubscription(topic, name, messageSelector, false, false, true);
     }
 
     @Override
@@ -360,7 +360,7 @@ public final class FerrySession extends MessageFactorySession
             throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createDurableSubscriber");
-        return consumers.createDurable(topic, name, messageSelector, noLocal);
+        return consumers.createSubscription(topic, name, messageSelector, noLocal, true, false);
     }
 
     @Override
@@ -373,7 +373,7 @@ public final class FerrySession extends MessageFactorySession
             throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createDurableConsumer");
-        return consumers.createDurable(topic, name, messageSelector, noLocal);
+        return consumers.createSubscription(topic, name, messageSelector, noLocal, true, false);
     }
 
     @Override
@@ -385,7 +385,7 @@ public final class FerrySession extends MessageFactorySession
     public MessageConsumer createSharedDurableConsumer(Topic topic, String name, String messageSelector) throws JMSException {
         checkOpen();
         requireDomain(ApiDomain.TOPIC, "createSharedDurableConsumer");
-        return consumers.create(topic, messageSelector, false, ConsumerRules.subscriptionName(name), true, true);
+        return consumers.createSubscription(topic, name, messageSelector, false, true, true);
     }
 
     @Override

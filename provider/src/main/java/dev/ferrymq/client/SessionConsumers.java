@@ -54,14 +54,21 @@ final class SessionConsumers {
         return c;
     }
 
-    /** A consumer on an unshared durable subscription: needs the connection's client ID. */
-    FerryMessageConsumer createDurable(Topic topic, String name, String selector, boolean noLocal) throws JMSException {
+    /**
+     * A consumer on a subscription (shared, durable or both). The topic is checked first, then the
+     * name, then, for an unshared durable subscription, the connection's client ID: a null or
+     * foreign topic is an {@code InvalidDestinationException} whatever else is missing.
+     */
+    FerryMessageConsumer createSubscription(Topic topic, String name, String selector, boolean noLocal, boolean durable,
+                                            boolean shared) throws JMSException {
+        session.checkOpen();
+        FerryDestination.own(topic);
         String subscription = ConsumerRules.subscriptionName(name);
-        if (session.connection().currentClientId() == null) {
+        if (durable && !shared && session.connection().currentClientId() == null) {
             throw new IllegalStateException("an unshared durable subscription needs the connection's client ID, "
                     + "which is not set (see \"Client identifier\")");
         }
-        return create(topic, selector, noLocal, subscription, true, false);
+        return create(topic, selector, noLocal, subscription, durable, shared);
     }
 
     void remove(FerryMessageConsumer c) {

@@ -86,6 +86,29 @@ class PersistenceFailureTest extends PersistenceTestSupport {
     }
 
     @Test
+    @DisplayName("A failed write on the move path loses nothing: a dead letter of an unstored queue whose DLQ write fails is kept in memory and delivered")
+    void failedWriteOfAMovedMessageKeepsIt() throws Exception {
+        FaultyFiles disk = new FaultyFiles();
+        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString(),
+                "maxDeliveryAttempts", "1", "deadLetterQueue", "DLQ.all"), c -> c.withChannelFactory(disk));
+        try (JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            Queue temporary = ctx.createTemporaryQueue();
+            ctx.createProducer().send(temporary, "poison");
+            var consumer = ctx.createConsumer(temporary);
+            assertThat(consumer.receiveBody(String.class, 5000)).isEqualTo("poison");
+            disk.diskFull = true;
+            ctx.recover();
+            var dlq = ctx.createConsumer(ctx.createQueue("DLQ.all"));
+            jakarta.jms.Message dead = dlq.receive(5000);
+            assertThat(dead).as("the dead letter whose write failed").isNotNull();
+            assertThat(dead.getBody(String.class)).isEqualTo("poison");
+            dead.acknowledge();
+            assertThat(consumer.receiveNoWait()).as("moved, not also left behind").isNull();
+            disk.diskFull = false;
+        }
+    }
+
+    @Test
     @DisplayName("A data directory of an incompatible store version: createConnection fails with a JMSException saying so")
     void incompatibleVersion() throws Exception {
         try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {

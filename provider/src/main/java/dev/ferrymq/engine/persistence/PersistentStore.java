@@ -168,7 +168,9 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
             @Override
             public void fail(EngineException error) {
                 LOG.log(Level.WARNING, "broker '" + broker + "': message " + message.messageId() + " to "
-                        + queue.name() + " was not written, so it is dropped: " + error.getMessage());
+                        + queue.name() + " could not be written (" + error.getMessage() + "); it is kept in "
+                        + "memory and delivered, but will not survive a restart");
+                queue.enqueueStored(message, 0, 0);
             }
         });
     }

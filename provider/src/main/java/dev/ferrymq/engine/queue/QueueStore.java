@@ -17,7 +17,9 @@ public interface QueueStore {
     /**
      * Writes {@code message} to {@code queue} (moved there from a queue that did not store it,
      * e.g. a dead letter of a temporary queue): once durable, {@link MessageQueue#enqueueStored}
-     * adds it. A stored message moves with {@link #move} instead.
+     * adds it. A stored message moves with {@link #move} instead. If the write fails the message
+     * is added all the same, unstored (kept in memory only, with a warning): it came from a queue
+     * that did not store it either, and is never dropped for a failed write.
      */
     void add(MessageQueue queue, MessageData message);
 

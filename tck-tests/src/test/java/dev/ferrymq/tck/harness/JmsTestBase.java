@@ -1,5 +1,7 @@
 package dev.ferrymq.tck.harness;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +48,14 @@ public abstract class JmsTestBase {
     protected static final long RECEIVE_TIMEOUT = 5_000;
     /** Timeout for a receive that must return nothing (kept short: negative checks are many). */
     protected static final long NO_MESSAGE_TIMEOUT = 150;
+
+    /**
+     * How far apart two clock reads of one send may be: a header the specification defines from the
+     * time of the send (JMSExpiration, JMSDeliveryTime) may be computed from a second read of the
+     * clock, a few ms after JMSTimestamp (Artemis does). Kept below the 50 ms the transacted checks
+     * leave between send and commit, so a header computed at commit still fails.
+     */
+    protected static final long CLOCK_READ_TOLERANCE = 20;
 
     private static final AtomicLong COUNTER = new AtomicLong();
 
@@ -186,5 +196,16 @@ public abstract class JmsTestBase {
         if (m != null) {
             throw new AssertionError("expected no message, got " + m);
         }
+    }
+
+    /**
+     * Asserts that a header defined as {@code JMSTimestamp + offset} has that value, up to
+     * {@link #CLOCK_READ_TOLERANCE} either way.
+     */
+    protected static void assertTimeOfSend(long actual, Message sent, long offset, String header) throws JMSException {
+        long expected = sent.getJMSTimestamp() + offset;
+        assertThat(actual)
+                .as("%s: JMSTimestamp %d + %d ms, read from the same send's clock", header, sent.getJMSTimestamp(), offset)
+                .isBetween(expected - CLOCK_READ_TOLERANCE, expected + CLOCK_READ_TOLERANCE);
     }
 }

@@ -202,7 +202,7 @@ class HeaderFieldsTest extends JmsTestBase {
         p.setTimeToLive(60_000);
         Message m = s.createMessage();
         p.send(m);
-        assertThat(m.getJMSExpiration()).isEqualTo(m.getJMSTimestamp() + 60_000);
+        assertTimeOfSend(m.getJMSExpiration(), m, 60_000, "JMSExpiration");
         assertThat(mustReceive(c).getJMSExpiration()).isEqualTo(m.getJMSExpiration());
     }
 
@@ -263,7 +263,7 @@ class HeaderFieldsTest extends JmsTestBase {
         Message r = mustReceive(c);
         assertThat(r.getJMSDeliveryMode()).isEqualTo(DeliveryMode.NON_PERSISTENT);
         assertThat(r.getJMSPriority()).isEqualTo(7);
-        assertThat(r.getJMSExpiration()).isEqualTo(m.getJMSTimestamp() + 30_000);
+        assertTimeOfSend(r.getJMSExpiration(), m, 30_000, "JMSExpiration");
     }
 
     @Test
@@ -272,7 +272,7 @@ class HeaderFieldsTest extends JmsTestBase {
         Session s = session();
         Message m = s.createMessage();
         roundTrip(s, m);
-        assertThat(m.getJMSDeliveryTime()).isEqualTo(m.getJMSTimestamp());
+        assertTimeOfSend(m.getJMSDeliveryTime(), m, 0, "JMSDeliveryTime");
     }
 
     @Test
@@ -280,7 +280,7 @@ class HeaderFieldsTest extends JmsTestBase {
     void receivedMessageDeliveryTimeEqualsTimestampWithoutDelay() throws Exception {
         Session s = session();
         Message r = roundTrip(s, s.createMessage());
-        assertThat(r.getJMSDeliveryTime()).isEqualTo(r.getJMSTimestamp());
+        assertTimeOfSend(r.getJMSDeliveryTime(), r, 0, "JMSDeliveryTime");
     }
 
     @Test
@@ -293,8 +293,7 @@ class HeaderFieldsTest extends JmsTestBase {
         p.setDeliveryDelay(200);
         Message m = s.createMessage();
         p.send(m);
-        // Both are the time of the send; a provider may read the clock twice, a few ms apart.
-        assertThat(m.getJMSDeliveryTime()).isBetween(m.getJMSTimestamp() + 200, m.getJMSTimestamp() + 250);
+        assertTimeOfSend(m.getJMSDeliveryTime(), m, 200, "JMSDeliveryTime");
         assertThat(mustReceive(c).getJMSDeliveryTime()).isEqualTo(m.getJMSDeliveryTime());
     }
 

@@ -1,5 +1,7 @@
 package dev.ferrymq;
 
+import dev.ferrymq.client.SessionModes;
+
 /**
  * FerryMQ's session modes beyond the four of {@code jakarta.jms.Session}, for
  * {@code Connection.createSession(int)}, {@code createSession(boolean, int)} and
@@ -17,16 +19,16 @@ package dev.ferrymq;
 public final class FerrySessionModes {
 
     /** Individual acknowledgement, Artemis' number ({@code ActiveMQJMSConstants.INDIVIDUAL_ACKNOWLEDGE}). */
-    public static final int INDIVIDUAL_ACKNOWLEDGE = 101;
+    public static final int INDIVIDUAL_ACKNOWLEDGE = SessionModes.INDIVIDUAL_ACKNOWLEDGE;
 
     /** Individual acknowledgement, ActiveMQ Classic's number ({@code ActiveMQSession.INDIVIDUAL_ACKNOWLEDGE}). */
-    public static final int ACTIVEMQ_CLASSIC_INDIVIDUAL_ACKNOWLEDGE = 4;
+    public static final int ACTIVEMQ_CLASSIC_INDIVIDUAL_ACKNOWLEDGE = SessionModes.ACTIVEMQ_CLASSIC_INDIVIDUAL_ACKNOWLEDGE;
 
     private FerrySessionModes() {
     }
 
     /** Whether {@code mode} is one of the individual acknowledgement numbers. */
     public static boolean isIndividual(int mode) {
-        return mode == INDIVIDUAL_ACKNOWLEDGE || mode == ACTIVEMQ_CLASSIC_INDIVIDUAL_ACKNOWLEDGE;
+        return SessionModes.isIndividual(mode);
     }
 }

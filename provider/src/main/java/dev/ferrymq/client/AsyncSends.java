@@ -1,6 +1,6 @@
 package dev.ferrymq.client;
 
-import dev.ferrymq.client.util.ClientThreads;
+import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.Completion;
@@ -10,6 +10,7 @@ import jakarta.jms.Message;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,8 +33,8 @@ final class AsyncSends {
     private final Runnable drainer = this::drain;
     private volatile FerryMessageProducer callbackProducer;
 
-    AsyncSends(String name) {
-        this.callbacks = new SerialExecutor(ClientThreads.pool(), "completion-listeners " + name);
+    AsyncSends(String name, Executor threads) {
+        this.callbacks = new SerialExecutor(threads, "completion-listeners " + name);
     }
 
     /** One asynchronous send: the engine's completion, queued until the callbacks before it ran. */

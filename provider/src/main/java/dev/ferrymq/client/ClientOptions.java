@@ -30,8 +30,15 @@ public final class ClientOptions {
     public static final Option<String> PASSWORD = Option.string("password", null,
             "Password used when the application gives none");
 
+    /** The size of the thread pool that runs listeners, shared by the connections to one broker. */
+    public static final Option<Integer> LISTENER_THREADS = Option.integer("listenerThreads",
+            Math.max(16, 4 * Runtime.getRuntime().availableProcessors()), 1,
+            "Threads that run the message, completion and exception listeners of the connections to one broker "
+                    + "(one pool per broker and size, shut down when its last connection closes); a listener that "
+                    + "blocks holds one").withDefaultText("4 x processors, at least 16");
+
     /** Every facade option. */
-    public static final List<Option<?>> ALL = List.of(CLIENT_ID, PREFETCH, USER, PASSWORD);
+    public static final List<Option<?>> ALL = List.of(CLIENT_ID, PREFETCH, USER, PASSWORD, LISTENER_THREADS);
 
     private static final ClientOptions DEFAULTS = new ClientOptions(OptionValues.defaults(), Map.of());
 
@@ -74,6 +81,10 @@ public final class ClientOptions {
 
     public int prefetch() {
         return values.get(PREFETCH);
+    }
+
+    public int listenerThreads() {
+        return values.get(LISTENER_THREADS);
     }
 
     /** The options that are not the facade's, for the engine. */

@@ -1,5 +1,9 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.destination.FerryDestination;
+import dev.ferrymq.client.destination.FerryTemporaryQueue;
+import dev.ferrymq.client.destination.FerryTemporaryTopic;
+import dev.ferrymq.client.destination.TemporaryDestinationOwner;
 import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.DestinationRef;
 import jakarta.jms.Destination;

@@ -1,12 +1,13 @@
 package dev.ferrymq.client;
 
-import dev.ferrymq.client.util.ClientThreads;
+import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.spi.EngineException;
 import jakarta.jms.ExceptionListener;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -36,10 +37,10 @@ final class ExceptionReports {
     private volatile ExceptionListener listener;
 
     /** @param wakeConsumers wakes the connection's blocked receives and listeners to see it closed */
-    ExceptionReports(String connectionId, Runnable wakeConsumers) {
+    ExceptionReports(String connectionId, Executor threads, Runnable wakeConsumers) {
         this.connectionId = connectionId;
         this.wakeConsumers = wakeConsumers;
-        this.delivery = new SerialExecutor(ClientThreads.pool(), "exception-listener " + connectionId);
+        this.delivery = new SerialExecutor(threads, "exception-listener " + connectionId);
     }
 
     ExceptionListener listener() {

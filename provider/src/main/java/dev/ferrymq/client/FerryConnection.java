@@ -1,7 +1,12 @@
 package dev.ferrymq.client;
 
-import dev.ferrymq.client.util.SyncCompletion;
+import dev.ferrymq.client.destination.FerryDestination;
+import dev.ferrymq.client.destination.FerryTemporaryQueue;
+import dev.ferrymq.client.destination.FerryTemporaryTopic;
+import dev.ferrymq.client.destination.TemporaryDestinationOwner;
+import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.CloseOnce;
+import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.ConnectionInfo;
 import dev.ferrymq.spi.ConnectionListener;
@@ -30,6 +35,7 @@ import jakarta.jms.TopicSession;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -59,17 +65,21 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     private final ClientIdentity identity;
     private final ConnectionSessions sessions = new ConnectionSessions();
     private final ExceptionReports exceptions;
+    /** The listener threads of this broker's connections ({@link ClientOptions#LISTENER_THREADS}), released at close. */
+    private final ClientThreads threads;
     private final AtomicLong sessionCount = new AtomicLong();
     private final CloseOnce closeOnce = new CloseOnce();
     private volatile boolean closed;
 
-    private FerryConnection(EngineConnection engine, String connectionId, ClientOptions options, ApiDomain domain) {
+    private FerryConnection(EngineConnection engine, String connectionId, ClientOptions options, ApiDomain domain,
+                            ClientThreads threads) {
         this.engine = engine;
         this.connectionId = connectionId;
         this.options = options;
         this.domain = domain;
+        this.threads = threads;
         this.identity = new ClientIdentity(options.clientId());
-        this.exceptions = new ExceptionReports(connectionId, sessions::wakeAll);
+        this.exceptions = new ExceptionReports(connectionId, threads.executor(), sessions::wakeAll);
     }
 
     /**
@@ -89,7 +99,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         Relay relay = new Relay();
         EngineConnection ec = SyncCompletion.call(done ->
                 engine.openConnection(new ConnectionInfo(id, options.clientId(), user, password), relay, done));
-        FerryConnection connection = new FerryConnection(ec, id, options, domain);
+        FerryConnection connection = new FerryConnection(ec, id, options, domain,
+                ClientThreads.acquire(engine.name(), options.listenerThreads()));
         relay.target = connection;
         return connection;
     }
@@ -108,6 +119,11 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     }
 
     // ---- facade-internal API -------------------------------------------------------------
+
+    /** The threads the listeners of this connection's sessions run on. */
+    Executor listenerThreads() {
+        return threads.executor();
+    }
 
     /** The engine's connection ID (unique in the JVM). */
     public String connectionId() {
@@ -257,6 +273,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             exceptions.shutdown();
         } finally {
             closed = true;
+            threads.release();
             closeOnce.finished();
         }
         failure = closeFailure(failure);

@@ -1,6 +1,7 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.Messages;
+import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.client.util.WaitStrategy;
 import dev.ferrymq.spi.ConsumerInfo;

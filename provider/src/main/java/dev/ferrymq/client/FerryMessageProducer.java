@@ -1,6 +1,8 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.destination.FerryDestination;
 import dev.ferrymq.client.message.Messages;
+import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;

@@ -1,7 +1,9 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.destination.FerryDestination;
+import dev.ferrymq.client.destination.FerryQueue;
+import dev.ferrymq.client.destination.FerryTopic;
 import dev.ferrymq.client.message.MessageAcknowledger;
-import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.AckMode;
@@ -67,8 +69,8 @@ public final class FerrySession extends MessageFactorySession
         this.engine = new SessionEngine(engineSession, ackMode, connection);
         this.receivedAcks = new ReceivedMessageAcks(this, engine);
         this.messageIdPrefix = messageIdPrefix;
-        this.asyncSends = new AsyncSends(messageIdPrefix);
-        this.deliveries = new SerialExecutor(ClientThreads.pool(), "listeners " + messageIdPrefix);
+        this.asyncSends = new AsyncSends(messageIdPrefix, connection.listenerThreads());
+        this.deliveries = new SerialExecutor(connection.listenerThreads(), "listeners " + messageIdPrefix);
         this.deliveries.pause();
     }
 

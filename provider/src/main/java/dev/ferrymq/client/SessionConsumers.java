@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.destination.FerryDestination;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.ConsumerInfo;
 import jakarta.jms.Destination;

@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.Completion;

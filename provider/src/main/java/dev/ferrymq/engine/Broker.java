@@ -1,18 +1,21 @@
 package dev.ferrymq.engine;
 
+import dev.ferrymq.engine.connection.BrokerContext;
 import dev.ferrymq.engine.connection.VmConnection;
+import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
+import dev.ferrymq.engine.queue.BrokerMemory;
 import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueLimits;
-import dev.ferrymq.engine.queue.BrokerMemory;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.queue.QueueScans;
 import dev.ferrymq.engine.queue.QueueStats;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
+import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConnectionInfo;
 import dev.ferrymq.spi.ConnectionListener;
@@ -20,12 +23,11 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineException;
-import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
-import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.spi.config.RedeliveryOptions;
+import dev.ferrymq.store.JournalConfig;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +47,7 @@ import java.util.function.Function;
  * claimed with an atomic map insert. The broker's threads are one dispatch pool shared by all its
  * queues plus one scheduler thread (see {@link EngineRuntime}).
  */
-public final class Broker implements Engine {
+public final class Broker implements Engine, BrokerContext {
 
     private final String name;
     private final OptionValues options;
@@ -145,31 +147,37 @@ public final class Broker implements Engine {
     }
 
     /** Engine-internal: the memory limits ({@code LimitOptions}) of destination {@code name}. */
+    @Override
     public QueueLimits.Config limits(String name) {
         return QueueLimits.Config.resolve(destinationOptions, name);
     }
 
     /** Engine-internal: the broker's threads. */
+    @Override
     public EngineRuntime runtime() {
         return runtime;
     }
 
     /** Engine-internal: the broker's destinations. */
+    @Override
     public Destinations destinations() {
         return destinations;
     }
 
     /** Engine-internal: the broker's persistence. */
+    @Override
     public PersistentStore store() {
         return store;
     }
 
     /** Engine-internal: the broker's topic subscriptions. */
+    @Override
     public SubscriptionRegistry subscriptions() {
         return subscriptions;
     }
 
     /** Claims {@code clientId} for {@code c}: INVALID_CLIENT_ID when another connection holds it. */
+    @Override
     public void claimClientId(String clientId, VmConnection c) {
         VmConnection holder = clientIds.putIfAbsent(clientId, c);
         if (holder != null && holder != c) {
@@ -179,6 +187,7 @@ public final class Broker implements Engine {
     }
 
     /** Engine-internal: a connection closed; frees its client ID. */
+    @Override
     public void connectionClosed(VmConnection c, String clientId) {
         if (clientId != null) {
             clientIds.remove(clientId, c);
@@ -216,6 +225,7 @@ public final class Broker implements Engine {
      * stored message moves in one atomic write (its new records and the delete of its dead-letter
      * record); {@code done} completes with how many moved once that is durable.
      */
+    @Override
     public void moveToOrigin(DestinationRef deadLetterQueue, Selector selector, Completion<Integer> done) {
         MessageQueue q;
         try {

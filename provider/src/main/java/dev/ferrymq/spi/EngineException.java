@@ -3,7 +3,7 @@ package dev.ferrymq.spi;
 /**
  * An engine failure. Its {@link Kind} names the JMS exception it becomes in the facade, so the
  * engine never imports {@code jakarta.jms} and translation happens in one place
- * ({@code dev.ferrymq.client.JmsExceptions}).
+ * ({@code dev.ferrymq.client.util.JmsExceptions}).
  */
 public class EngineException extends RuntimeException {
 

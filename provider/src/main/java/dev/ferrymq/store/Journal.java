@@ -1,12 +1,10 @@
 package dev.ferrymq.store;
 
-import dev.ferrymq.store.file.FileJournal;
-
 import java.util.concurrent.CompletableFuture;
 
 /**
  * An append-only record journal: the store under the engine. Callers append {@link Batch}es of
- * add/update/delete operations keyed by record id; after a restart, {@link #open} hands back the
+ * add/update/delete operations keyed by record id; after a restart, {@link dev.ferrymq.store.journals.Journals#open} hands back the
  * live records (added, not deleted) with their updates.
  *
  * <p>Recovery contract: {@code open} reads everything on disk, gives each live id to the
@@ -24,19 +22,6 @@ import java.util.concurrent.CompletableFuture;
  * from any thread except inside a callback.
  */
 public interface Journal extends AutoCloseable {
-
-    /**
-     * Opens (creating if needed) the journal {@code config} describes and gives its live records
-     * to {@code listener} before returning.
-     *
-     * @throws StoreLockedException when another store holds the data directory
-     * @throws StoreException       {@link StoreException.Kind#INCOMPATIBLE_FORMAT} for files from an
-     *                              incompatible version, {@link StoreException.Kind#IO} when the
-     *                              directory cannot be used
-     */
-    static Journal open(JournalConfig config, RecoveryListener listener) {
-        return config.isInMemory() ? InMemoryJournal.open(listener) : FileJournal.open(config, listener);
-    }
 
     /** A new id, greater than every id recovered and every id handed out before. */
     long nextId();

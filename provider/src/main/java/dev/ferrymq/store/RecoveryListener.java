@@ -1,7 +1,7 @@
 package dev.ferrymq.store;
 
 /**
- * Receives the live records while {@link Journal#open} runs, on the opening thread, in the order
+ * Receives the live records while {@link dev.ferrymq.store.journals.Journals#open} runs, on the opening thread, in the order
  * their adds were first appended (a record moved by compaction keeps its place). Deleted records
  * are never given.
  */

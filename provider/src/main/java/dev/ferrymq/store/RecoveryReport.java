@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@link Journal#open} found: how much it read and every piece of damage it skipped. A
+ * What {@link dev.ferrymq.store.journals.Journals#open} found: how much it read and every piece of damage it skipped. A
  * journal opens whatever the damage (only a locked directory, an incompatible format or an I/O
  * error stop it); this report is how the damage becomes visible. Each damage is also logged as a
  * warning on the {@code dev.ferrymq.store} {@link System.Logger}. Immutable.

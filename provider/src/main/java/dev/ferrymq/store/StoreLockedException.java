@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The data directory is in use: another store, in this JVM or another process, holds its lock
- * file. Thrown by {@link Journal#open}; kind {@link StoreException.Kind#LOCKED}.
+ * file. Thrown by {@link dev.ferrymq.store.journals.Journals#open}; kind {@link StoreException.Kind#LOCKED}.
  */
 public final class StoreLockedException extends StoreException {
 

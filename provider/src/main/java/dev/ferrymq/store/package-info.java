@@ -11,7 +11,7 @@
  * count update; a JMS commit is one batch; an acknowledgement is a delete).
  *
  * <h2>Recovery contract</h2>
- * {@link dev.ferrymq.store.Journal#open} gives each live id (added, not deleted) once to the
+ * {@link dev.ferrymq.store.journals.Journals#open} gives each live id (added, not deleted) once to the
  * {@link dev.ferrymq.store.RecoveryListener} as a {@link dev.ferrymq.store.LiveRecord}: the add
  * with its updates, oldest first, records in first-append order. Deleted records are never given.
  * Every batch whose callback reported it durable is recovered; a batch is recovered whole or not

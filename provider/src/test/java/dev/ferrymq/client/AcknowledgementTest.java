@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.destination.FerryQueue;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;

@@ -1,5 +1,7 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.destination.FerryQueue;
+import dev.ferrymq.client.destination.FerryTopic;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidDestinationException;

@@ -1,6 +1,5 @@
 package dev.ferrymq.client;
 
-import dev.ferrymq.client.util.ClientThreads;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
@@ -44,6 +43,6 @@ class ManySessionsTest {
             }
             assertThat(delivered.await(30, TimeUnit.SECONDS)).isTrue();
         }
-        assertThat(threads.size()).isLessThanOrEqualTo(ClientThreads.POOL_SIZE);
+        assertThat(threads.size()).isLessThanOrEqualTo(ClientOptions.LISTENER_THREADS.defaultValue());
     }
 }

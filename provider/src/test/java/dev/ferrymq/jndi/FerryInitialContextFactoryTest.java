@@ -1,8 +1,8 @@
 package dev.ferrymq.jndi;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.client.FerryQueue;
-import dev.ferrymq.client.FerryTopic;
+import dev.ferrymq.client.destination.FerryQueue;
+import dev.ferrymq.client.destination.FerryTopic;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
 import jakarta.jms.QueueConnectionFactory;

@@ -1,12 +1,13 @@
 package dev.ferrymq.persistence;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.client.FerryQueue;
+import dev.ferrymq.client.destination.FerryQueue;
 import dev.ferrymq.engine.Brokers;
 import dev.ferrymq.spi.DeadLetterProperties;
 import dev.ferrymq.store.FaultyFiles;
 import dev.ferrymq.store.Journal;
 import dev.ferrymq.store.JournalConfig;
+import dev.ferrymq.store.journals.Journals;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
@@ -246,7 +247,7 @@ class AtomicMoveTest extends PersistenceTestSupport {
     /** How many message records a journal opened on {@code directory} recovers. */
     private static int storedMessages(Path directory) {
         AtomicInteger messages = new AtomicInteger();
-        try (Journal j = Journal.open(JournalConfig.file(directory).withPreallocate(false), r -> {
+        try (Journal j = Journals.open(JournalConfig.file(directory).withPreallocate(false), r -> {
             if (r.type() == MESSAGE_RECORD) {
                 messages.incrementAndGet();
             }

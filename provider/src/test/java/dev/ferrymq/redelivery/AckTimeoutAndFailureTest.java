@@ -1,6 +1,6 @@
 package dev.ferrymq.redelivery;
 
-import dev.ferrymq.client.FerryQueue;
+import dev.ferrymq.client.destination.FerryQueue;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;

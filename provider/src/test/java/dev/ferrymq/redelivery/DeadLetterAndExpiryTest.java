@@ -1,7 +1,7 @@
 package dev.ferrymq.redelivery;
 
 import dev.ferrymq.client.FerryConnection;
-import dev.ferrymq.client.FerryQueue;
+import dev.ferrymq.client.destination.FerryQueue;
 import dev.ferrymq.spi.DeadLetterProperties;
 import jakarta.jms.Connection;
 import jakarta.jms.InvalidSelectorException;

@@ -1,11 +1,11 @@
 package dev.ferrymq.redelivery;
 
 import dev.ferrymq.FerrySessionModes;
-import dev.ferrymq.client.FerryQueue;
+import dev.ferrymq.client.destination.FerryQueue;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateException;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;

@@ -1,8 +1,8 @@
 package dev.ferrymq.redelivery;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.client.FerryQueue;
-import dev.ferrymq.client.FerryTopic;
+import dev.ferrymq.client.destination.FerryQueue;
+import dev.ferrymq.client.destination.FerryTopic;
 import dev.ferrymq.spi.DeadLetterProperties;
 import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;

@@ -38,7 +38,7 @@ class SpecAcknowledgementTest {
         broker = new TestBroker("prefetch=10");
         connection = broker.factory.createConnection();
         connection.start();
-        queue = new dev.ferrymq.client.FerryQueue("orders");
+        queue = new dev.ferrymq.client.destination.FerryQueue("orders");
     }
 
     @AfterEach
@@ -186,7 +186,7 @@ class SpecAcknowledgementTest {
     @DisplayName("6.2.8 Transactions: commit acknowledges consumed and sends produced messages together; rollback redelivers consumed and discards produced")
     void transactions() throws JMSException {
         send("in1");
-        Queue out = new dev.ferrymq.client.FerryQueue("out");
+        Queue out = new dev.ferrymq.client.destination.FerryQueue("out");
         Session tx = connection.createSession(Session.SESSION_TRANSACTED);
         MessageConsumer c = tx.createConsumer(queue);
         MessageProducer p = tx.createProducer(out);
@@ -209,7 +209,7 @@ class SpecAcknowledgementTest {
     @DisplayName("6.2.8 Transactions: closing a transacted session without commit redelivers what it consumed and discards what it sent")
     void closeWithoutCommit() throws JMSException {
         send("in1");
-        Queue out = new dev.ferrymq.client.FerryQueue("out2");
+        Queue out = new dev.ferrymq.client.destination.FerryQueue("out2");
         Session tx = connection.createSession(Session.SESSION_TRANSACTED);
         tx.createConsumer(queue).receive(5000);
         tx.createProducer(out).send(tx.createTextMessage("never"));

@@ -1,5 +1,6 @@
 package dev.ferrymq.store;
 
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,13 +18,13 @@ class FileJournalContractTest extends JournalContractTest {
 
     @Override
     protected Journal openFresh() {
-        return Journal.open(config(), RecoveryListener.IGNORE);
+        return Journals.open(config(), RecoveryListener.IGNORE);
     }
 
     @Override
     protected Journal reopen(Journal j, List<LiveRecord> sink) {
         j.close();
-        Journal reopened = Journal.open(config(), sink::add);
+        Journal reopened = Journals.open(config(), sink::add);
         org.assertj.core.api.Assertions.assertThat(reopened.recoveryReport().damages()).isEmpty();
         return reopened;
     }

@@ -1,5 +1,6 @@
 package dev.ferrymq.store;
 
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class InMemoryJournalTest extends JournalContractTest {
 
     @Override
     protected Journal openFresh() {
-        return Journal.open(JournalConfig.memory(), RecoveryListener.IGNORE);
+        return Journals.open(JournalConfig.memory(), RecoveryListener.IGNORE);
     }
 
     @Override

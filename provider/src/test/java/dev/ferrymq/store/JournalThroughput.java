@@ -1,5 +1,6 @@
 package dev.ferrymq.store;
 
+import dev.ferrymq.store.journals.Journals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ public final class JournalThroughput {
         for (int producers : counts) {
             Path dir = base.resolve("p" + producers + "-" + System.nanoTime());
             JournalConfig config = JournalConfig.file(dir).withSyncPolicy(SyncPolicy.parse(policy));
-            try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+            try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
                 AtomicLong done = new AtomicLong();
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
                 List<Thread> threads = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.ferrymq.store;
 
 import dev.ferrymq.spi.BrokerUrl;
 import dev.ferrymq.spi.config.OptionValues;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class StoreOptionsTest {
         assertThat(c.syncIntervalMillis()).isEqualTo(5);
         assertThat(c.journalFileSize()).isEqualTo(65536);
         assertThat(config("vm://x?store=memory").isInMemory()).isTrue();
-        try (Journal j = Journal.open(config("vm://x?store=memory"), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config("vm://x?store=memory"), RecoveryListener.IGNORE)) {
             assertThat(j).isInstanceOf(InMemoryJournal.class);
         }
     }

@@ -1,7 +1,7 @@
 package dev.ferrymq.client.context;
 
 import dev.ferrymq.client.BodyReceivingConsumer;
-import dev.ferrymq.client.JmsExceptions;
+import dev.ferrymq.client.util.JmsExceptions;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;

@@ -1,8 +1,8 @@
 package dev.ferrymq.client.context;
 
-import dev.ferrymq.FerrySessionModes;
 import dev.ferrymq.client.AcknowledgingSession;
-import dev.ferrymq.client.JmsExceptions;
+import dev.ferrymq.client.SessionModes;
+import dev.ferrymq.client.util.JmsExceptions;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
@@ -62,7 +62,7 @@ final class FerryJMSContext implements JMSContext {
     /** The mode, checked. @throws JMSRuntimeException for anything but the four session modes */
     static int checkMode(int mode) {
         if (mode != SESSION_TRANSACTED && mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE
-                && mode != DUPS_OK_ACKNOWLEDGE && !FerrySessionModes.isIndividual(mode)) {
+                && mode != DUPS_OK_ACKNOWLEDGE && !SessionModes.isIndividual(mode)) {
             throw new JMSRuntimeException("invalid session mode " + mode + ": expected SESSION_TRANSACTED (0), "
                     + "AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or FerryMQ's "
                     + "INDIVIDUAL_ACKNOWLEDGE (101, or 4)");
@@ -414,7 +414,7 @@ final class FerryJMSContext implements JMSContext {
     public void acknowledge() {
         checkOpen();
         Session s = session.existing();
-        if (s == null || (sessionMode != CLIENT_ACKNOWLEDGE && !FerrySessionModes.isIndividual(sessionMode))) {
+        if (s == null || (sessionMode != CLIENT_ACKNOWLEDGE && !SessionModes.isIndividual(sessionMode))) {
             return;
         }
         if (!(s instanceof AcknowledgingSession acknowledging)) {

@@ -1,7 +1,7 @@
 package dev.ferrymq.client.context;
 
-import dev.ferrymq.client.JmsExceptions;
 import dev.ferrymq.client.message.PropertyConversions;
+import dev.ferrymq.client.util.JmsExceptions;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;

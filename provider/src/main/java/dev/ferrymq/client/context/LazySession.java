@@ -1,6 +1,6 @@
 package dev.ferrymq.client.context;
 
-import dev.ferrymq.client.JmsExceptions;
+import dev.ferrymq.client.util.JmsExceptions;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateRuntimeException;

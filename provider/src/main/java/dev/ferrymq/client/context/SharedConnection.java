@@ -1,6 +1,6 @@
 package dev.ferrymq.client.context;
 
-import dev.ferrymq.client.JmsExceptions;
+import dev.ferrymq.client.util.JmsExceptions;
 import jakarta.jms.Connection;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.JMSException;

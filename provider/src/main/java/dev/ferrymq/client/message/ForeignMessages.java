@@ -1,6 +1,6 @@
 package dev.ferrymq.client.message;
 
-import dev.ferrymq.client.FerryDestination;
+import dev.ferrymq.client.destination.FerryDestination;
 import dev.ferrymq.spi.BodyType;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;

@@ -1,6 +1,5 @@
 package dev.ferrymq.client.util;
 
-import dev.ferrymq.client.JmsExceptions;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.EngineException;
 import jakarta.jms.JMSException;

@@ -1,6 +1,6 @@
 package dev.ferrymq.engine.connection;
 
-import dev.ferrymq.engine.Broker;
+import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.spi.Completion;
@@ -33,7 +33,7 @@ public final class VmConnection implements EngineConnection, Publisher {
 
     private static final System.Logger LOG = System.getLogger(VmConnection.class.getName());
 
-    private final Broker broker;
+    private final BrokerContext broker;
     private final String id;
     private final ConnectionListener listener;
     private final Set<VmSession> sessions = ConcurrentHashMap.newKeySet();
@@ -42,7 +42,7 @@ public final class VmConnection implements EngineConnection, Publisher {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String clientId;
 
-    public VmConnection(Broker broker, String id, ConnectionListener listener) {
+    public VmConnection(BrokerContext broker, String id, ConnectionListener listener) {
         this.broker = broker;
         this.id = id;
         this.listener = listener;
@@ -52,7 +52,7 @@ public final class VmConnection implements EngineConnection, Publisher {
         return id;
     }
 
-    Broker broker() {
+    BrokerContext broker() {
         return broker;
     }
 

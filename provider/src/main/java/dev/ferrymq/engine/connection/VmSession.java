@@ -1,6 +1,6 @@
 package dev.ferrymq.engine.connection;
 
-import dev.ferrymq.engine.Broker;
+import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.persistence.Writes;
 import dev.ferrymq.engine.queue.AckTimeoutListener;
@@ -47,7 +47,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     private static final ReleaseReason ROLLED_BACK = ReleaseReason.of(ReleaseReason.Cause.ROLLBACK);
 
     private final VmConnection connection;
-    private final Broker broker;
+    private final BrokerContext broker;
     private final boolean transacted;
     private final Set<VmConsumer> consumers = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<PendingSend> transaction = new ConcurrentLinkedQueue<>();

@@ -16,6 +16,7 @@ import dev.ferrymq.store.Journal;
 import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.StoreException;
+import dev.ferrymq.store.journals.Journals;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -93,7 +94,7 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
      */
     public void open(RecoveryListener listener) {
         try {
-            journal = Journal.open(config, listener);
+            journal = Journals.open(config, listener);
         } catch (StoreException e) {
             throw StoreErrors.atStart(broker, config, e);
         }

@@ -1,6 +1,6 @@
 package dev.ferrymq.engine.persistence;
 
-import dev.ferrymq.engine.Destinations;
+import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.topic.Subscription;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;

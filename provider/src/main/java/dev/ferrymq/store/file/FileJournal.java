@@ -47,7 +47,7 @@ public final class FileJournal implements Journal {
      * records to {@code listener} and starts the writer.
      *
      * @throws dev.ferrymq.store.StoreLockedException when another store holds the directory
-     * @throws StoreException INCOMPATIBLE_FORMAT or IO as {@link Journal#open} says
+     * @throws StoreException INCOMPATIBLE_FORMAT or IO as {@link dev.ferrymq.store.journals.Journals#open} says
      */
     public static FileJournal open(JournalConfig config, RecoveryListener listener) {
         if (config.isInMemory()) {

@@ -1,11 +1,11 @@
 package dev.ferrymq.client.context;
 
-import dev.ferrymq.client.FerryQueue;
 import dev.ferrymq.client.context.FakeJms.FakeConnection;
 import dev.ferrymq.client.context.FakeJms.FakeConsumer;
 import dev.ferrymq.client.context.FakeJms.FakeProducer;
 import dev.ferrymq.client.context.FakeJms.FakeSession;
 import dev.ferrymq.client.context.FakeJms.Send;
+import dev.ferrymq.client.destination.FerryQueue;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.IllegalStateRuntimeException;

@@ -2,8 +2,8 @@ package dev.ferrymq.client.context;
 
 import dev.ferrymq.client.AcknowledgingSession;
 import dev.ferrymq.client.BodyReceivingConsumer;
-import dev.ferrymq.client.FerryQueue;
-import dev.ferrymq.client.FerryTopic;
+import dev.ferrymq.client.destination.FerryQueue;
+import dev.ferrymq.client.destination.FerryTopic;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionConsumer;

@@ -1,6 +1,6 @@
 package dev.ferrymq.client.message;
 
-import dev.ferrymq.client.FerryQueue;
+import dev.ferrymq.client.destination.FerryQueue;
 import dev.ferrymq.spi.BodyType;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;

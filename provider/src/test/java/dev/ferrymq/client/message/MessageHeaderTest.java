@@ -1,8 +1,8 @@
 package dev.ferrymq.client.message;
 
-import dev.ferrymq.client.FerryQueue;
-import dev.ferrymq.client.FerryTemporaryQueue;
-import dev.ferrymq.client.FerryTopic;
+import dev.ferrymq.client.destination.FerryQueue;
+import dev.ferrymq.client.destination.FerryTemporaryQueue;
+import dev.ferrymq.client.destination.FerryTopic;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.MessageData;

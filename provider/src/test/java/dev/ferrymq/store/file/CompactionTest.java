@@ -10,6 +10,7 @@ import dev.ferrymq.store.LiveRecord;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.RecoveryReport;
 import dev.ferrymq.store.SyncPolicy;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -131,7 +132,7 @@ class CompactionTest {
 
     private List<LiveRecord> recover(JournalConfig config, List<RecoveryReport> reports) {
         List<LiveRecord> recovered = new ArrayList<>();
-        try (Journal j = Journal.open(config, recovered::add)) {
+        try (Journal j = Journals.open(config, recovered::add)) {
             reports.add(j.recoveryReport());
         }
         return recovered;
@@ -157,7 +158,7 @@ class CompactionTest {
     @DisplayName("Guaranteed delivery: a few live records among many dead ones are relocated, relocated again after a restart, and recover intact with their updates in order")
     void liveRecordsRelocatedTwiceRecoverIntact() throws Exception {
         List<String> expected = new ArrayList<>();
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             j.append(Batch.add(1, (byte) 1, utf8("one"))).get();
             j.append(Batch.builder().add(2, (byte) 2, utf8("two")).add(3, (byte) 3, utf8("three")).build()).get();
             churnAndUpdate(j, 1, expected);
@@ -167,7 +168,7 @@ class CompactionTest {
         long first = fileHoldingAdd(1);
         assertThat(fileHoldingAdd(3)).isEqualTo(first);
         // reopened, the index comes from recovery, which must place every op where it lies
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             churnAndUpdate(j, first, expected);
             assertThat(exists(first)).as("the file holding the first copies was compacted away").isFalse();
             assertThat(j.stats().compactions()).isPositive();
@@ -198,7 +199,7 @@ class CompactionTest {
         JournalConfig config = JournalConfig.file(dir).withJournalFileSize(4 << 20).withSyncPolicy(SyncPolicy.NEVER)
                 .withChannelFactory(files);
         long firstFileSize = 0;
-        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
             j.append(Batch.add(1, (byte) 1, utf8("live at the start"))).get();
             int step = 0;
             while (exists(1) && step++ < 1000) {
@@ -250,7 +251,7 @@ class CompactionTest {
      * records 2..6 are added among enough churn that file 1 would be compacted many times over.
      */
     private void damageThenCompact(Damage damage, String reason) throws Exception {
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             j.append(Batch.add(1, (byte) 1, new byte[100])).get();
             int step = 0;
             while (!exists(2) && step++ < 100) {

@@ -7,6 +7,7 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.LiveRecord;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.RecoveryReport;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +43,7 @@ class CorruptionTest {
 
     /** 60 records of ~500 bytes: about 15 per file, in 4+ files. */
     private void writeRecords() throws Exception {
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             for (long id = 1; id <= RECORDS; id++) {
                 j.append(Batch.add(id, (byte) 1, new byte[500])).get();
             }
@@ -74,7 +75,7 @@ class CorruptionTest {
 
     private Set<Long> recover(List<RecoveryReport> reports) {
         Set<Long> ids = new HashSet<>();
-        try (Journal j = Journal.open(config(), (LiveRecord r) -> ids.add(r.id()))) {
+        try (Journal j = Journals.open(config(), (LiveRecord r) -> ids.add(r.id()))) {
             reports.add(j.recoveryReport());
         }
         return ids;
@@ -150,7 +151,7 @@ class CorruptionTest {
         assertThat(reports.get(0).damages()).singleElement().satisfies(d ->
                 assertThat(d.action()).isEqualTo(RecoveryReport.Action.TRUNCATED));
 
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             assertThat(j.recoveryReport().isClean()).isTrue();
             j.append(Batch.add(1000, (byte) 1, new byte[10])).get();
         }

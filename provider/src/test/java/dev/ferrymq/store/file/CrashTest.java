@@ -3,6 +3,7 @@ package dev.ferrymq.store.file;
 import dev.ferrymq.store.Journal;
 import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.LiveRecord;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -71,7 +72,7 @@ class CrashTest {
                     .isGreaterThanOrEqualTo(killAfter);
 
             Map<Long, LiveRecord> recovered = new HashMap<>();
-            try (Journal j = Journal.open(JournalConfig.file(dir).withJournalFileSize(JournalChild.FILE_SIZE),
+            try (Journal j = Journals.open(JournalConfig.file(dir).withJournalFileSize(JournalChild.FILE_SIZE),
                     r -> recovered.put(r.id(), r))) {
                 for (long id : added) {
                     // the child deletes two in three records once their add is durable: without a

@@ -7,6 +7,7 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.LiveRecord;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.StoreException;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,7 @@ class DiskFullTest {
         FaultyFiles files = new FaultyFiles();
         JournalConfig config = JournalConfig.file(dir).withJournalFileSize(8 * 1024).withChannelFactory(files);
         List<Long> acknowledged = new ArrayList<>();
-        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
             for (long id = 1; id <= 20; id++) {
                 j.append(Batch.add(id, (byte) 1, new byte[300])).get();
                 acknowledged.add(id);
@@ -64,7 +65,7 @@ class DiskFullTest {
             acknowledged.add(100L);
         }
         List<LiveRecord> recovered = new ArrayList<>();
-        try (Journal j = Journal.open(JournalConfig.file(dir).withJournalFileSize(8 * 1024), recovered::add)) {
+        try (Journal j = Journals.open(JournalConfig.file(dir).withJournalFileSize(8 * 1024), recovered::add)) {
             assertThat(j.recoveryReport().isClean()).as(j.recoveryReport().toString()).isTrue();
         }
         assertThat(recovered).extracting(LiveRecord::id).containsExactlyElementsOf(acknowledged);
@@ -76,13 +77,13 @@ class DiskFullTest {
         FaultyFiles files = new FaultyFiles();
         files.diskFull = true;
         JournalConfig config = JournalConfig.file(dir).withChannelFactory(files);
-        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
             assertDiskFull(j.append(Batch.add(1, (byte) 1, new byte[10])));
             files.diskFull = false;
             j.append(Batch.add(2, (byte) 1, new byte[10])).get();
         }
         List<LiveRecord> recovered = new ArrayList<>();
-        Journal.open(JournalConfig.file(dir), recovered::add).close();
+        Journals.open(JournalConfig.file(dir), recovered::add).close();
         assertThat(recovered).extracting(LiveRecord::id).containsExactly(2L);
     }
 }

@@ -5,6 +5,7 @@ import dev.ferrymq.store.Journal;
 import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.StoreException;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class FormatVersionTest {
     @Test
     @DisplayName("Reliability: a journal file of another format version fails open with INCOMPATIBLE_FORMAT naming file and versions")
     void otherVersionIsRefused() throws Exception {
-        try (Journal j = Journal.open(JournalConfig.file(dir), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(JournalConfig.file(dir), RecoveryListener.IGNORE)) {
             j.append(Batch.add(1, (byte) 1, new byte[3])).get();
         }
         Path file = dir.resolve(Recovery.fileName(1));
@@ -34,7 +35,7 @@ class FormatVersionTest {
             ch.write(ByteBuffer.allocate(4).putInt(0, 99), Format.MAGIC.length);
         }
         for (int attempt = 0; attempt < 2; attempt++) {
-            assertThatThrownBy(() -> Journal.open(JournalConfig.file(dir), RecoveryListener.IGNORE))
+            assertThatThrownBy(() -> Journals.open(JournalConfig.file(dir), RecoveryListener.IGNORE))
                     .isInstanceOfSatisfying(StoreException.class, e ->
                             assertThat(e.kind()).isEqualTo(StoreException.Kind.INCOMPATIBLE_FORMAT))
                     .hasMessageContaining(file.toString())
@@ -47,7 +48,7 @@ class FormatVersionTest {
     @DisplayName("The header names magic, version, file number, first sequence and next id; a fresh file starts with it")
     void headerLayout() throws Exception {
         long issued;
-        try (Journal j = Journal.open(JournalConfig.file(dir), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(JournalConfig.file(dir), RecoveryListener.IGNORE)) {
             for (int i = 0; i < 5; i++) {
                 j.nextId();
             }
@@ -72,7 +73,7 @@ class FormatVersionTest {
     void nextIdSurvivesReclamation() throws Exception {
         long last = 0;
         JournalConfig config = JournalConfig.file(dir).withJournalFileSize(4096);
-        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
             for (int i = 0; i < 100; i++) {
                 long id = j.nextId();
                 j.append(Batch.add(id, (byte) 1, new byte[500])).get();
@@ -81,7 +82,7 @@ class FormatVersionTest {
             }
         }
         for (int restart = 0; restart < 3; restart++) {
-            try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+            try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
                 long next = j.nextId();
                 assertThat(next).isGreaterThan(last);
                 j.append(Batch.add(next, (byte) 1, new byte[1])).get();

@@ -6,6 +6,7 @@ import dev.ferrymq.store.Journal;
 import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.StoreException;
+import dev.ferrymq.store.journals.Journals;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -40,14 +41,14 @@ public final class JournalChild {
         Path dir = Path.of(args[1]);
         JournalConfig config = JournalConfig.file(dir).withJournalFileSize(FILE_SIZE);
         if (args[0].equals("lock")) {
-            try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+            try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
                 out.println("OPENED");
             } catch (StoreException e) {
                 out.println("LOCKED " + e.getMessage());
             }
             return;
         }
-        Journal journal = Journal.open(config, RecoveryListener.IGNORE);
+        Journal journal = Journals.open(config, RecoveryListener.IGNORE);
         out.println("OPEN");
         for (int t = 0; t < 4; t++) {
             Thread worker = new Thread(() -> produce(journal, out));

@@ -5,6 +5,7 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.StoreException;
 import dev.ferrymq.store.StoreLockedException;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,8 +42,8 @@ class LockTest {
     @Test
     @DisplayName("A second open in the same JVM fails with StoreLockedException naming the directory; after close it opens")
     void secondOpenInSameJvm() {
-        try (Journal first = Journal.open(config(), RecoveryListener.IGNORE)) {
-            assertThatThrownBy(() -> Journal.open(config(), RecoveryListener.IGNORE))
+        try (Journal first = Journals.open(config(), RecoveryListener.IGNORE)) {
+            assertThatThrownBy(() -> Journals.open(config(), RecoveryListener.IGNORE))
                     .isInstanceOfSatisfying(StoreLockedException.class, e -> {
                         assertThat(e.kind()).isEqualTo(StoreException.Kind.LOCKED);
                         assertThat(e.directory()).isEqualTo(dir);
@@ -50,7 +51,7 @@ class LockTest {
                     .hasMessageContaining(dir.toString())
                     .hasMessageContaining("in use");
         }
-        Journal.open(config(), RecoveryListener.IGNORE).close();
+        Journals.open(config(), RecoveryListener.IGNORE).close();
         assertThat(dir.resolve("ferrymq.lock")).exists();
     }
 
@@ -58,8 +59,8 @@ class LockTest {
     @Timeout(60)
     @DisplayName("Another JVM cannot open a directory this JVM holds (even after a refused in-JVM open); it can after close")
     void otherJvmIsRefused() throws Exception {
-        try (Journal first = Journal.open(config(), RecoveryListener.IGNORE)) {
-            assertThatThrownBy(() -> Journal.open(config(), RecoveryListener.IGNORE))
+        try (Journal first = Journals.open(config(), RecoveryListener.IGNORE)) {
+            assertThatThrownBy(() -> Journals.open(config(), RecoveryListener.IGNORE))
                     .isInstanceOf(StoreLockedException.class);
             String line = runChild(dir);
             assertThat(line).startsWith("LOCKED ").contains(dir.toString())
@@ -72,7 +73,7 @@ class LockTest {
     @DisplayName("A data directory path that is a file fails with an IO StoreException naming it")
     void directoryIsAFile() throws Exception {
         Path file = Files.createFile(dir.resolve("not-a-dir"));
-        assertThatThrownBy(() -> Journal.open(JournalConfig.file(file), RecoveryListener.IGNORE))
+        assertThatThrownBy(() -> Journals.open(JournalConfig.file(file), RecoveryListener.IGNORE))
                 .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.IO))
                 .hasMessageContaining(file.toString());
     }

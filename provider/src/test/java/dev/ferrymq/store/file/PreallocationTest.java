@@ -7,6 +7,7 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.LiveRecord;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.RecoveryReport;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,7 +54,7 @@ class PreallocationTest {
     @DisplayName("Rotated files are zero-filled spares of the file size; every record recovers and the report is clean")
     void spareFilesAreUsedAndRecoverClean() throws Exception {
         JournalConfig config = JournalConfig.file(dir).withJournalFileSize(FILE_SIZE);
-        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
             append(j, 1, 400);
         }
         List<Path> journal = files("journal-*.dat");
@@ -62,13 +63,13 @@ class PreallocationTest {
         assertThat(fullSize).as("files that came from a spare have the whole file size on disk").isGreaterThan(0);
         assertThat(files("spare-*.tmp")).as("no spare is left after close").isEmpty();
         List<LiveRecord> recovered = new ArrayList<>();
-        try (Journal j = Journal.open(config, recovered::add)) {
+        try (Journal j = Journals.open(config, recovered::add)) {
             assertThat(j.recoveryReport().isClean()).isTrue();
             append(j, 1000, 200);
         }
         assertThat(recovered).hasSize(400);
         List<LiveRecord> again = new ArrayList<>();
-        try (Journal j = Journal.open(config, again::add)) {
+        try (Journal j = Journals.open(config, again::add)) {
             assertThat(j.recoveryReport().isClean()).isTrue();
         }
         assertThat(again).hasSize(600);
@@ -86,13 +87,13 @@ class PreallocationTest {
             return FileChannel.open(path, options);
         };
         JournalConfig config = JournalConfig.file(dir).withJournalFileSize(FILE_SIZE).withChannelFactory(noSpares);
-        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
             append(j, 1, 300);
         }
         assertThat(refused.get()).as("spares were attempted").isPositive();
         assertThat(files("journal-*.dat")).allSatisfy(p -> assertThat(size(p)).isLessThan(FILE_SIZE));
         List<LiveRecord> recovered = new ArrayList<>();
-        try (Journal j = Journal.open(config, recovered::add)) {
+        try (Journal j = Journals.open(config, recovered::add)) {
             assertThat(j.recoveryReport().isClean()).isTrue();
         }
         assertThat(recovered).hasSize(300);
@@ -102,14 +103,14 @@ class PreallocationTest {
     @DisplayName("A last file of zeros (a crash after a spare was renamed, before its header) is deleted; earlier records are kept")
     void zeroFileAtTheEndIsDeleted() throws Exception {
         JournalConfig config = JournalConfig.file(dir).withJournalFileSize(FILE_SIZE);
-        try (Journal j = Journal.open(config, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
             append(j, 1, 10);
         }
         Path zeros = dir.resolve(Recovery.fileName(99));
         Files.write(zeros, new byte[FILE_SIZE]);
         Files.write(dir.resolve("spare-7.tmp"), new byte[100]);
         List<LiveRecord> recovered = new ArrayList<>();
-        try (Journal j = Journal.open(config, recovered::add)) {
+        try (Journal j = Journals.open(config, recovered::add)) {
             assertThat(j.recoveryReport().damages()).singleElement()
                     .satisfies(d -> assertThat(d.action()).isEqualTo(RecoveryReport.Action.DELETED_INCOMPLETE_FILE));
         }

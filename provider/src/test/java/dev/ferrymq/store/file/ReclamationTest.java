@@ -6,6 +6,7 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.JournalStats;
 import dev.ferrymq.store.LiveRecord;
 import dev.ferrymq.store.RecoveryListener;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class ReclamationTest {
     @Test
     @DisplayName("Files whose records are all deleted are removed, oldest first")
     void deadFilesAreDeleted() throws Exception {
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             for (long id = 1; id <= 300; id++) {
                 j.append(Batch.add(id, (byte) 1, new byte[300])).get();
                 j.append(Batch.delete(id)).get();
@@ -65,7 +66,7 @@ class ReclamationTest {
             assertThat(journalFiles()).isEqualTo(stats.segments());
         }
         List<LiveRecord> recovered = new ArrayList<>();
-        try (Journal j = Journal.open(config(), recovered::add)) {
+        try (Journal j = Journals.open(config(), recovered::add)) {
             assertThat(j.recoveryReport().isClean()).isTrue();
         }
         assertThat(recovered).isEmpty();
@@ -76,7 +77,7 @@ class ReclamationTest {
     void compactionMovesLongLivedRecords() throws Exception {
         Path firstFileCopy = dir.resolveSibling(dir.getFileName() + "-first-file");
         long longLived = 1;
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             j.append(Batch.add(longLived, (byte) 1, "long-lived".getBytes(StandardCharsets.UTF_8))).get();
             Files.copy(dir.resolve(Recovery.fileName(1)), firstFileCopy);
             for (long id = 100; id < 700; id++) {
@@ -104,7 +105,7 @@ class ReclamationTest {
         // a crash between copying and deleting leaves the original file too: one copy per op is recovered
         Files.copy(firstFileCopy, dir.resolve(Recovery.fileName(1)));
         assertThat(recoverLongLived()).containsExactlyElementsOf(expectedUpdates);
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             sync(j, 10_001);
             assertThat(dir.resolve(Recovery.fileName(1))).as("the stale copy's file is reclaimed").doesNotExist();
         }
@@ -112,7 +113,7 @@ class ReclamationTest {
 
     private List<String> recoverLongLived() {
         List<LiveRecord> recovered = new ArrayList<>();
-        try (Journal j = Journal.open(config(), recovered::add)) {
+        try (Journal j = Journals.open(config(), recovered::add)) {
             assertThat(j.recoveryReport().isClean()).isTrue();
         }
         assertThat(recovered).singleElement().satisfies(r -> {
@@ -125,7 +126,7 @@ class ReclamationTest {
     @Test
     @DisplayName("With many live records and heavy churn, disk bytes stay within twice the live bytes plus a few files")
     void diskFollowsLiveData() throws Exception {
-        try (Journal j = Journal.open(config(), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             for (long id = 1; id <= 2000; id++) {
                 j.append(Batch.add(id, (byte) 1, new byte[200])).get();
                 if (id % 10 != 0) {
@@ -138,7 +139,7 @@ class ReclamationTest {
             assertThat(stats.diskBytes()).isLessThanOrEqualTo(2 * stats.liveBytes() + 3L * FILE_SIZE);
         }
         List<LiveRecord> recovered = new ArrayList<>();
-        Journal.open(config(), recovered::add).close();
+        Journals.open(config(), recovered::add).close();
         assertThat(recovered).extracting(LiveRecord::id).allMatch(id -> id % 10 == 0).hasSize(200).isSorted();
     }
 }

@@ -8,6 +8,7 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.StoreException;
 import dev.ferrymq.store.SyncPolicy;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +41,7 @@ class SyncPolicyTest {
         FaultyFiles files = new FaultyFiles();
         AtomicInteger unforcedAtCallback = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(500);
-        try (Journal j = Journal.open(JournalConfig.file(dir).withChannelFactory(files), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(JournalConfig.file(dir).withChannelFactory(files), RecoveryListener.IGNORE)) {
             for (int i = 0; i < 500; i++) {
                 j.append(Batch.add(i, (byte) 1, new byte[64]), new AppendCallback() {
                     @Override
@@ -73,7 +74,7 @@ class SyncPolicyTest {
         List<Thread> threads = new ArrayList<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicInteger forcesSeenByFirstWave = new AtomicInteger();
-        try (Journal j = Journal.open(JournalConfig.file(dir).withChannelFactory(files), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(JournalConfig.file(dir).withChannelFactory(files), RecoveryListener.IGNORE)) {
             for (int p = 0; p < producers; p++) {
                 int producer = p;
                 threads.add(new Thread(() -> {
@@ -123,7 +124,7 @@ class SyncPolicyTest {
         FaultyFiles files = new FaultyFiles();
         JournalConfig lazy = JournalConfig.file(dir.resolve("lazy")).withSyncPolicy(SyncPolicy.INTERVAL)
                 .withSyncIntervalMillis(3_600_000).withChannelFactory(files);
-        try (Journal j = Journal.open(lazy, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(lazy, RecoveryListener.IGNORE)) {
             for (int i = 0; i < 50; i++) {
                 j.append(Batch.add(i, (byte) 1, new byte[100])).get(10, TimeUnit.SECONDS);
             }
@@ -135,7 +136,7 @@ class SyncPolicyTest {
         FaultyFiles periodic = new FaultyFiles();
         JournalConfig quick = JournalConfig.file(dir.resolve("quick")).withSyncPolicy(SyncPolicy.INTERVAL)
                 .withSyncIntervalMillis(20).withChannelFactory(periodic);
-        try (Journal j = Journal.open(quick, RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(quick, RecoveryListener.IGNORE)) {
             CountDownLatch headerAndPeriodic = new CountDownLatch(2);
             periodic.forced = headerAndPeriodic;
             j.append(Batch.add(1, (byte) 1, new byte[100])).get(10, TimeUnit.SECONDS);
@@ -149,7 +150,7 @@ class SyncPolicyTest {
     @DisplayName("syncPolicy=never: no force until close")
     void neverForcesUntilClose() throws Exception {
         FaultyFiles files = new FaultyFiles();
-        try (Journal j = Journal.open(JournalConfig.file(dir).withSyncPolicy(SyncPolicy.NEVER).withChannelFactory(files),
+        try (Journal j = Journals.open(JournalConfig.file(dir).withSyncPolicy(SyncPolicy.NEVER).withChannelFactory(files),
                 RecoveryListener.IGNORE)) {
             for (int i = 0; i < 20; i++) {
                 j.append(Batch.add(i, (byte) 1, new byte[100])).get(10, TimeUnit.SECONDS);

@@ -6,6 +6,7 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.LiveRecord;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.RecoveryReport;
+import dev.ferrymq.store.journals.Journals;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,7 +38,7 @@ class TornWriteTest {
     /** Writes BATCHES batches of three records each into {@code dir}; returns the last batch's frame size. */
     private static int writeBatches(Path dir) throws Exception {
         Batch last = null;
-        try (Journal j = Journal.open(JournalConfig.file(dir), RecoveryListener.IGNORE)) {
+        try (Journal j = Journals.open(JournalConfig.file(dir), RecoveryListener.IGNORE)) {
             for (int b = 0; b < BATCHES; b++) {
                 Batch.Builder builder = Batch.builder();
                 for (int r = 0; r < 3; r++) {
@@ -66,7 +67,7 @@ class TornWriteTest {
 
     private static List<LiveRecord> recover(Path dir, List<RecoveryReport> reports) {
         List<LiveRecord> records = new ArrayList<>();
-        try (Journal j = Journal.open(JournalConfig.file(dir), records::add)) {
+        try (Journal j = Journals.open(JournalConfig.file(dir), records::add)) {
             reports.add(j.recoveryReport());
         }
         return records;

@@ -1,10 +1,10 @@
-package dev.ferrymq.engine;
+package dev.ferrymq.engine.destination;
 
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
-import dev.ferrymq.engine.queue.QueueStore;
 import dev.ferrymq.engine.queue.QueuePolicy;
+import dev.ferrymq.engine.queue.QueueStore;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.engine.topic.Topic;
 import dev.ferrymq.spi.Completion;
@@ -37,7 +37,7 @@ public final class Destinations {
     /** Set once at broker start, before any queue exists; null keeps queues in memory only. */
     private QueueStore store;
 
-    Destinations(EngineRuntime runtime, SubscriptionRegistry subscriptions, Function<String, QueuePolicy> policies) {
+    public Destinations(EngineRuntime runtime, SubscriptionRegistry subscriptions, Function<String, QueuePolicy> policies) {
         this.runtime = runtime;
         this.subscriptions = subscriptions;
         this.policies = policies;
@@ -64,7 +64,7 @@ public final class Destinations {
     }
 
     /** Queue destinations (not temporary queues) write their PERSISTENT messages to {@code store}. */
-    void persistTo(QueueStore store) {
+    public void persistTo(QueueStore store) {
         this.store = store;
     }
 
@@ -171,7 +171,7 @@ public final class Destinations {
     }
 
     /** Deletes everything; consumers get {@code onClosed(reason)} (broker stop). */
-    void closeAll(EngineException reason) {
+    public void closeAll(EngineException reason) {
         queues.values().forEach(q -> q.close(reason));
         topics.values().forEach(t -> subscriptions.forceDelete(t, reason));
         temporaries.values().forEach(t -> closeAddress(t.address(), reason));

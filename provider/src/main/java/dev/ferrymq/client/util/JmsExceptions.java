@@ -1,4 +1,4 @@
-package dev.ferrymq.client;
+package dev.ferrymq.client.util;
 
 import dev.ferrymq.spi.EngineException;
 import jakarta.jms.IllegalStateException;
@@ -61,7 +61,7 @@ public final class JmsExceptions {
      * consumer) on its own: the JMS exception of {@code reason}'s kind saying "{@code what} was
      * closed by the provider: {@code reason}", with {@code reason} as linked exception.
      */
-    static JMSException closedByProvider(String what, EngineException reason) {
+    public static JMSException closedByProvider(String what, EngineException reason) {
         return toJms(new EngineException(reason.kind(), what + " was closed by the provider: " + reason.getMessage(),
                 reason));
     }

@@ -1,18 +1,18 @@
-package dev.ferrymq.client;
+package dev.ferrymq.client.destination;
 
 import dev.ferrymq.spi.DestinationType;
 import jakarta.jms.JMSException;
-import jakarta.jms.TemporaryTopic;
+import jakarta.jms.TemporaryQueue;
 
-/** A temporary topic; only the connection that created it ({@code owner}) consumes or deletes it. */
-public final class FerryTemporaryTopic extends FerryTopic implements TemporaryTopic {
+/** A temporary queue; only the connection that created it ({@code owner}) consumes or deletes it. */
+public final class FerryTemporaryQueue extends FerryQueue implements TemporaryQueue {
 
     private static final long serialVersionUID = 1L;
 
     private final transient TemporaryDestinationOwner owner;
 
-    public FerryTemporaryTopic(String name, TemporaryDestinationOwner owner) {
-        super(DestinationType.TEMPORARY_TOPIC, name);
+    public FerryTemporaryQueue(String name, TemporaryDestinationOwner owner) {
+        super(DestinationType.TEMPORARY_QUEUE, name);
         this.owner = owner;
     }
 
@@ -24,7 +24,7 @@ public final class FerryTemporaryTopic extends FerryTopic implements TemporaryTo
     @Override
     public void delete() throws JMSException {
         if (owner == null) {
-            throw new jakarta.jms.IllegalStateException("temporary topic " + getTopicName()
+            throw new jakarta.jms.IllegalStateException("temporary queue " + getQueueName()
                     + " can only be deleted through the connection that created it");
         }
         owner.deleteTemporaryDestination(this);

@@ -1,4 +1,4 @@
-package dev.ferrymq.client;
+package dev.ferrymq.client.destination;
 
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.DestinationType;

@@ -1,0 +1,45 @@
+package dev.ferrymq.engine.connection;
+
+import dev.ferrymq.engine.destination.Destinations;
+import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.persistence.PersistentStore;
+import dev.ferrymq.engine.queue.QueueLimits;
+import dev.ferrymq.engine.topic.SubscriptionRegistry;
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.DestinationRef;
+
+/**
+ * What a connection and its sessions use of their broker. The broker implements it; the
+ * connection package needs nothing else of the broker, so it sits below it.
+ *
+ * <p>Thread-safe: any connection or session thread may call it.
+ */
+public interface BrokerContext {
+
+    String name();
+
+    /** The memory limits ({@code LimitOptions}) of destination {@code name}. */
+    QueueLimits.Config limits(String name);
+
+    /** The broker's threads. */
+    EngineRuntime runtime();
+
+    /** The broker's destinations. */
+    Destinations destinations();
+
+    /** The broker's persistence. */
+    PersistentStore store();
+
+    /** The broker's topic subscriptions. */
+    SubscriptionRegistry subscriptions();
+
+    /** Claims {@code clientId} for {@code c}: INVALID_CLIENT_ID when another connection holds it. */
+    void claimClientId(String clientId, VmConnection c);
+
+    /** A connection closed; frees its client ID. */
+    void connectionClosed(VmConnection c, String clientId);
+
+    /** Admin: moves the dead letters of {@code deadLetterQueue} matching {@code selector} back to their origin. */
+    void moveToOrigin(DestinationRef deadLetterQueue, Selector selector, Completion<Integer> done);
+}

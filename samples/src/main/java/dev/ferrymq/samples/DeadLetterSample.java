@@ -3,6 +3,7 @@ package dev.ferrymq.samples;
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.engine.Brokers;
 import dev.ferrymq.spi.DeadLetterProperties;
+import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -37,6 +38,7 @@ public final class DeadLetterSample {
     static final String BROKER = "samples-dead-letter";
     static final String QUEUE = "orders";
     static final String DLQ = "DLQ." + QUEUE;
+    private static final long MAX_REDELIVERY_DELAY = 60_000;
 
     /** The redelivery policy of the sample's broker. */
     public record Settings(int maxDeliveryAttempts, long redeliveryDelayMillis, double redeliveryMultiplier) {
@@ -63,11 +65,11 @@ public final class DeadLetterSample {
 
     /** Runs the sample on broker {@code samples-dead-letter}, printing to {@code out}; stops the broker at the end. */
     public static void run(Settings s, PrintStream out) throws JMSException, InterruptedException {
-        // the policy applies to queue orders only (option@pattern): DLQ.orders keeps the defaults
-        String url = String.format(Locale.ROOT, "vm://%s?store=memory&maxDeliveryAttempts@%s=%d"
-                        + "&redeliveryDelay@%s=%d&redeliveryMultiplier@%s=%s", BROKER,
-                QUEUE, s.maxDeliveryAttempts(), QUEUE, s.redeliveryDelayMillis(), QUEUE, s.redeliveryMultiplier());
-        FerryConnectionFactory factory = new FerryConnectionFactory(url);
+        // the policy applies to queue orders only: DLQ.orders keeps the defaults (no delay)
+        FerryConnectionFactory factory = new FerryConnectionFactory("vm://" + BROKER + "?store=memory")
+                .withRedeliveryPolicy(QUEUE, RedeliveryPolicy.defaults()
+                        .withMaxDeliveryAttempts(s.maxDeliveryAttempts())
+                        .withRedeliveryDelay(s.redeliveryDelayMillis(), s.redeliveryMultiplier(), MAX_REDELIVERY_DELAY));
         out.printf(Locale.ROOT, "dead-letter: queue %s, maxDeliveryAttempts=%d, redeliveryDelay=%d ms, redeliveryMultiplier=%.1f%n",
                 QUEUE, s.maxDeliveryAttempts(), s.redeliveryDelayMillis(), s.redeliveryMultiplier());
         try (Connection connection = factory.createConnection()) {

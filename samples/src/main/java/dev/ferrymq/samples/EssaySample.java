@@ -2,6 +2,7 @@ package dev.ferrymq.samples;
 
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
@@ -39,6 +40,8 @@ public final class EssaySample {
     static final String QUEUE = "hello";
     static final String SEQ = "seq";
     static final long TIME_TO_LIVE = 60_000;
+    /** Where expired messages go ({name}: the queue's name), so that the sample can count them. */
+    static final String EXPIRY_QUEUE = "EXPIRED.{name}";
 
     /**
      * How the sample runs. In CLIENT_ACKNOWLEDGE mode an acknowledgement covers every message the
@@ -77,13 +80,15 @@ public final class EssaySample {
 
     /** Runs the example on broker {@code samples-essay}, printing to {@code out}; stops the broker at the end. */
     public static EssayFigures run(Settings s, PrintStream out) throws JMSException, InterruptedException {
-        String url = "vm://" + BROKER + "?store=memory&ackTimeout=" + s.ackTimeoutMillis()
-                + "&maxDeliveryAttempts=5&expiryQueue=EXPIRED.{name}";
+        FerryConnectionFactory factory = new FerryConnectionFactory("vm://" + BROKER + "?store=memory")
+                .withRedeliveryPolicy(QUEUE, RedeliveryPolicy.defaults()
+                        .withAckTimeout(s.ackTimeoutMillis())
+                        .withExpiryQueue(EXPIRY_QUEUE));
         out.printf("essay: %d x \"Hello, World!\" every %d ms to queue %s, CLIENT_ACKNOWLEDGE, ackTimeout=%d ms%s%n",
                 s.count(), s.periodMillis(), QUEUE, s.ackTimeoutMillis(),
                 s.unacknowledgedSeq() > 0 ? ", message #" + s.unacknowledgedSeq() + " left unacknowledged once" : "");
         EssayFigures figures = new EssayFigures();
-        try (Connection connection = new FerryConnectionFactory(url).createConnection()) {
+        try (Connection connection = factory.createConnection()) {
             connection.setExceptionListener(e -> out.println("broker:   " + e.getMessage()));
             Session receiving = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
             Queue queue = receiving.createQueue(QUEUE);

@@ -50,13 +50,12 @@ final class EssayFigures {
 
     /**
      * Message {@code seq}, delivered at {@code deliveredNanos}, was acknowledged by a call made at
-     * {@code ackCallNanos} that returned at {@code ackReturnNanos}; returns whether {@code seq} was
-     * acknowledged for the first time.
+     * {@code ackCallNanos} that returned at {@code ackReturnNanos}.
      */
-    synchronized boolean acknowledged(int seq, long deliveredNanos, long ackCallNanos, long ackReturnNanos) {
+    synchronized void acknowledged(int seq, long deliveredNanos, long ackCallNanos, long ackReturnNanos) {
         processing.add(ackCallNanos - deliveredNanos);
         acknowledgement.add(ackReturnNanos - ackCallNanos);
-        return acknowledgedSeqs.add(seq);
+        acknowledgedSeqs.add(seq);
     }
 
     /** What the dead-letter and expiry queues held at the end. */

@@ -13,11 +13,12 @@ import jakarta.jms.Session;
 
 import java.io.PrintStream;
 import java.util.Collections;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The essay's example made real: a sender thread sends "Hello, World!" every period to queue
@@ -32,7 +33,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Threading: the sender is a single scheduled thread with its own session; the listener runs on
  * the receiver session's delivery thread; the connection's ExceptionListener on a provider thread;
- * they share only {@link EssayFigures} and latches.
+ * they share only {@link EssayFigures} and the future that says when all is acknowledged.
  */
 public final class EssaySample {
 
@@ -92,27 +93,27 @@ public final class EssaySample {
             connection.setExceptionListener(e -> out.println("broker:   " + e.getMessage()));
             Session receiving = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
             Queue queue = receiving.createQueue(QUEUE);
-            CountDownLatch allAcknowledged = new CountDownLatch(s.count());
-            AtomicReference<JMSException> failure = new AtomicReference<>();
+            CompletableFuture<Void> finished = new CompletableFuture<>();
             receiving.createConsumer(queue).setMessageListener(m -> {
                 try {
-                    receive(m, s, figures, allAcknowledged, out);
+                    receive(m, s, figures, finished, out);
                 } catch (JMSException e) {
-                    failure.compareAndSet(null, e);
                     out.println("receiver: failed: " + e);
+                    finished.completeExceptionally(e);
                 }
             });
             connection.start();
-            ScheduledExecutorService sender = startSender(connection, queue, s, figures, out);
+            ScheduledExecutorService sender = startSender(connection, queue, s, figures, finished, out);
             long patience = s.count() * s.periodMillis() + 10 * s.ackTimeoutMillis() + 10_000;
-            boolean done = allAcknowledged.await(patience, TimeUnit.MILLISECONDS);
-            sender.shutdownNow();
-            if (failure.get() != null) {
-                throw failure.get();
-            }
-            if (!done) {
-                out.printf("receiver: only %d of %d messages acknowledged after %d ms%n",
-                        figures.acknowledgedCount(), s.count(), patience);
+            try {
+                finished.get(patience, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw (JMSException) e.getCause();
+            } catch (TimeoutException e) {
+                throw new JMSException("only " + figures.acknowledgedCount() + " of " + s.count()
+                        + " messages acknowledged within " + patience + " ms");
+            } finally {
+                sender.shutdownNow();
             }
             receiving.close();
             figures.lost(count(connection, "DLQ." + QUEUE), count(connection, "EXPIRED." + QUEUE));
@@ -125,7 +126,7 @@ public final class EssaySample {
     }
 
     /** The listener's work for one delivery: measure, then acknowledge (or, once, do not). */
-    private static void receive(Message m, Settings s, EssayFigures figures, CountDownLatch allAcknowledged,
+    private static void receive(Message m, Settings s, EssayFigures figures, CompletableFuture<Void> finished,
                                 PrintStream out) throws JMSException {
         long deliveredAt = System.nanoTime();
         int seq = m.getIntProperty(SEQ);
@@ -141,14 +142,19 @@ public final class EssaySample {
         m.acknowledge();
         long ackReturn = System.nanoTime();
         out.println(what + ", acknowledged");
-        if (figures.acknowledged(seq, deliveredAt, ackCall, ackReturn)) {
-            allAcknowledged.countDown();
+        figures.acknowledged(seq, deliveredAt, ackCall, ackReturn);
+        if (figures.acknowledgedCount() == s.count()) {
+            finished.complete(null);
         }
     }
 
-    /** A thread that sends message #1.. #count, one per period, on a session of its own. */
+    /**
+     * A thread that sends message #1.. #count, one per period, on a session of its own; a failed
+     * send stops it and fails {@code finished}.
+     */
     private static ScheduledExecutorService startSender(Connection connection, Queue queue, Settings s,
-                                                        EssayFigures figures, PrintStream out) throws JMSException {
+                                                        EssayFigures figures, CompletableFuture<Void> finished,
+                                                        PrintStream out) throws JMSException {
         Session sending = connection.createSession(Session.AUTO_ACKNOWLEDGE);
         MessageProducer producer = sending.createProducer(queue);
         producer.setTimeToLive(TIME_TO_LIVE);
@@ -171,6 +177,7 @@ public final class EssaySample {
                 out.printf("sender:   sent #%d%n", next[0]++);
             } catch (JMSException e) {
                 out.println("sender:   failed: " + e);
+                finished.completeExceptionally(e);
                 sender.shutdown();
             }
         }, 0, s.periodMillis(), TimeUnit.MILLISECONDS);

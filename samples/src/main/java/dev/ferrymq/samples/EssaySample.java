@@ -111,7 +111,10 @@ public final class EssaySample {
                 throw (JMSException) e.getCause();
             } catch (TimeoutException e) {
                 throw new JMSException("only " + figures.acknowledgedCount() + " of " + s.count()
-                        + " messages acknowledged within " + patience + " ms");
+                        + " messages acknowledged within " + patience + " ms (when an acknowledge() of a later"
+                        + " message comes before the held message's ackTimeout passed, CLIENT_ACKNOWLEDGE"
+                        + " acknowledges the held one too and it never comes back: a machine too busy for"
+                        + " an ackTimeout of " + s.ackTimeoutMillis() + " ms and a period of " + s.periodMillis() + " ms)");
             } finally {
                 sender.shutdownNow();
             }

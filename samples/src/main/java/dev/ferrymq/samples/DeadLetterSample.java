@@ -12,7 +12,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
 import java.io.PrintStream;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -180,7 +180,11 @@ public final class DeadLetterSample {
     private static int browse(Connection connection, Queue queue) throws JMSException {
         try (Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = session.createBrowser(queue)) {
-            return Collections.list(browser.getEnumeration()).size();
+            int n = 0;
+            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements(); messages.nextElement()) {
+                n++;
+            }
+            return n;
         }
     }
 }

@@ -12,7 +12,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
 import java.io.PrintStream;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -191,7 +191,11 @@ public final class EssaySample {
     private static long count(Connection connection, String name) throws JMSException {
         try (Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
              QueueBrowser browser = session.createBrowser(session.createQueue(name))) {
-            return Collections.list(browser.getEnumeration()).size();
+            int n = 0;
+            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements(); messages.nextElement()) {
+                n++;
+            }
+            return n;
         }
     }
 }

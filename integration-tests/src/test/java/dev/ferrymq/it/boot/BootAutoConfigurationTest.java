@@ -15,6 +15,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jms.health.JmsHealthIndicator;
 import org.springframework.core.env.Environment;
 import org.springframework.jms.connection.CachingConnectionFactory;
 import org.springframework.jms.core.JmsTemplate;
@@ -66,6 +69,15 @@ class BootAutoConfigurationTest {
         template.setReceiveTimeout(10_000);
         template.convertAndSend(OrderBootApplication.ORDERS, "tea x2");
         assertThat(template.receiveAndConvert(OrderBootApplication.CONFIRMATIONS)).isEqualTo("confirmed tea x2");
+    }
+
+    @Test
+    @DisplayName("Boot app: Boot's JMS health indicator reports FerryMQ up, naming the provider")
+    void healthIndicator() {
+        run(OrderBootApplication.class, "ferrymq.url=" + broker.url(""));
+        Health health = app.getBean("jmsHealthContributor", JmsHealthIndicator.class).health(true);
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("provider", "FerryMQ");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.spi.BrokerUrl;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.Engines;
+import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -19,8 +20,10 @@ import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 
 import java.io.Serializable;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,17 +32,26 @@ import java.util.Objects;
  * (the embedded default broker) or {@code vm://orders?clientID=app1&prefetch=100}. The URL's
  * facade options are in {@link ClientOptions}; every other option goes to the engine.
  *
- * <p>Immutable, serializable and thread-safe (an administered object). A malformed URL or an
- * unknown option is reported when a connection is made, as a JMSException naming it.
+ * <p>Also a JavaBean, for XML and property-driven containers (Spring XML, JNDI object factories,
+ * {@code BeanUtils}): the no-argument constructor, {@link #setUrl}, and a typed property for each
+ * facade option ({@code clientID}, {@code prefetch}, {@code user}, {@code password}). A property
+ * that is set wins over the same option in the URL; {@link #getUrl()} is the URL as set, without
+ * the properties. Properties are meant to be set once, before the first connection; the factory
+ * is thread-safe and serializable (an administered object) throughout. A malformed URL or an
+ * unknown option is reported when a connection is made, as a JMSException naming it; an invalid
+ * property value is refused by its setter, naming the option.
  */
 public class FerryConnectionFactory implements ConnectionFactory, QueueConnectionFactory, TopicConnectionFactory, Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** The embedded default broker. */
     public static final String DEFAULT_URL = "vm://default";
 
-    private final String url;
+    /** Guarded by {@code this}. */
+    private String url;
+    /** Facade options set as bean properties, by option name; guarded by {@code this}. */
+    private final Map<String, String> properties = new LinkedHashMap<>();
 
     public FerryConnectionFactory() {
         this(DEFAULT_URL);
@@ -49,8 +61,102 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         this.url = url;
     }
 
-    public String getUrl() {
+    /** The broker URL as given, without the options set as bean properties. */
+    public synchronized String getUrl() {
         return url;
+    }
+
+    /** Sets the broker URL, e.g. {@code vm://orders?maxDeliveryAttempts=3}; options set as properties still win. */
+    public synchronized void setUrl(String url) {
+        this.url = url;
+    }
+
+    /** {@link ClientOptions#CLIENT_ID}: as set, else from the URL, else {@code null}. */
+    public String getClientID() {
+        return get(ClientOptions.CLIENT_ID);
+    }
+
+    public void setClientID(String clientID) {
+        set(ClientOptions.CLIENT_ID, clientID);
+    }
+
+    /** {@link ClientOptions#PREFETCH}: as set, else from the URL, else its default. */
+    public int getPrefetch() {
+        return get(ClientOptions.PREFETCH);
+    }
+
+    /** @throws IllegalArgumentException naming the option when {@code prefetch} is less than 1 */
+    public void setPrefetch(int prefetch) {
+        set(ClientOptions.PREFETCH, prefetch);
+    }
+
+    /** {@link ClientOptions#USER}: as set, else from the URL, else {@code null}. */
+    public String getUser() {
+        return get(ClientOptions.USER);
+    }
+
+    public void setUser(String user) {
+        set(ClientOptions.USER, user);
+    }
+
+    /** {@link ClientOptions#PASSWORD}: as set, else from the URL, else {@code null}. */
+    public String getPassword() {
+        return get(ClientOptions.PASSWORD);
+    }
+
+    public void setPassword(String password) {
+        set(ClientOptions.PASSWORD, password);
+    }
+
+    /**
+     * Sets a facade option as a property; {@code null} removes the property (the URL's value, or
+     * the default, applies again).
+     *
+     * @throws IllegalArgumentException naming the option when the value is invalid
+     */
+    private synchronized <T> void set(Option<T> option, T value) {
+        if (value == null) {
+            properties.remove(option.name());
+            return;
+        }
+        String text = String.valueOf(value);
+        option.parse(text);
+        properties.put(option.name(), text);
+    }
+
+    /**
+     * A facade option's value: the property, else the URL's option, else the default.
+     *
+     * @throws IllegalArgumentException when the URL is malformed or its value of the option invalid
+     */
+    private <T> T get(Option<T> option) {
+        return ClientOptions.split(BrokerUrl.parse(effectiveUrl()).options()).get(option);
+    }
+
+    /** The URL with the options set as properties in place of the URL's own. */
+    synchronized String effectiveUrl() {
+        if (properties.isEmpty() || url == null) {
+            return url;
+        }
+        int q = url.indexOf('?');
+        StringBuilder b = new StringBuilder(q < 0 ? url : url.substring(0, q));
+        char sep = '?';
+        if (q >= 0) {
+            for (String pair : url.substring(q + 1).split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                if (!pair.isEmpty() && !properties.containsKey(key)) {
+                    b.append(sep).append(pair);
+                    sep = '&';
+                }
+            }
+        }
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            b.append(sep).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+            sep = '&';
+        }
+        return b.toString();
     }
 
     /**
@@ -64,6 +170,7 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
      * @throws IllegalArgumentException when the URL already sets one of these options for that pattern
      */
     public FerryConnectionFactory withRedeliveryPolicy(String destinationPattern, RedeliveryPolicy policy) {
+        String url = effectiveUrl();
         Map<String, String> existing = BrokerUrl.parse(url).options();
         StringBuilder b = new StringBuilder(url);
         char sep = url.indexOf('?') < 0 ? '?' : '&';
@@ -98,7 +205,7 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         ClientOptions options;
         Engine engine;
         try {
-            parsed = BrokerUrl.parse(url);
+            parsed = BrokerUrl.parse(effectiveUrl());
             options = ClientOptions.split(parsed.options());
             engine = Engines.forScheme(parsed.scheme()).engine(parsed.name(), options.engineOptions());
         } catch (RuntimeException e) {
@@ -180,16 +287,18 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FerryConnectionFactory f && Objects.equals(f.url, url);
+        return o instanceof FerryConnectionFactory f && Objects.equals(f.effectiveUrl(), effectiveUrl());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(url);
+        return Objects.hashCode(effectiveUrl());
     }
 
+    /** Names the URL with the properties, the password left out. */
     @Override
     public String toString() {
-        return "FerryConnectionFactory[" + url + "]";
+        String shown = effectiveUrl();
+        return "FerryConnectionFactory[" + (shown == null ? null : shown.replaceAll("(?i)([?&]password=)[^&]*", "$1***")) + "]";
     }
 }

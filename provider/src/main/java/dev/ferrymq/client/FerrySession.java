@@ -240,25 +240,49 @@ public final class FerrySession extends MessageFactorySession
         engine.acknowledgeAll();
     }
 
-    // ---- session listener: application server facility ----------------------------------
+    // ---- session listener: application server facility ("Jakarta Messaging application server facilities")
 
+    /**
+     * The session's distinguished message listener: always {@code null}, the default, since no
+     * listener but {@code null} can be set (see {@link #setMessageListener}). Connection pools
+     * (e.g. pooled-jms) call this to check a session is clean before reusing it.
+     *
+     * @throws IllegalStateException when the session is closed
+     */
     @Override
     public MessageListener getMessageListener() throws JMSException {
         checkOpen();
-        throw new JMSException("the session's distinguished message listener (application server facility) "
-                + "is not supported by FerryMQ");
+        return null;
     }
 
+    /**
+     * Clears the session's distinguished message listener ({@code null} is accepted and changes
+     * nothing). A listener is refused: only a ConnectionConsumer assigns messages to a session's
+     * distinguished listener, and FerryMQ has no ConnectionConsumer, so such a listener would never
+     * be called.
+     *
+     * @throws JMSException naming the missing facility when {@code listener} is not {@code null}
+     * @throws IllegalStateException when the session is closed
+     */
     @Override
     public void setMessageListener(MessageListener listener) throws JMSException {
         checkOpen();
-        throw new JMSException("the session's distinguished message listener (application server facility) "
-                + "is not supported by FerryMQ");
+        if (listener != null) {
+            throw new JMSException("the session's distinguished message listener is fed only by a "
+                    + "ConnectionConsumer (application server facility), which FerryMQ does not support: "
+                    + "set the listener on a MessageConsumer instead");
+        }
     }
 
+    /**
+     * Refused: there are never messages assigned to the session by a ConnectionConsumer to run.
+     *
+     * @throws JMSRuntimeException always, naming the missing facility
+     */
     @Override
     public void run() {
-        throw new JMSRuntimeException("Session.run (application server facility) is not supported by FerryMQ");
+        throw new JMSRuntimeException("Session.run serves a ConnectionConsumer (application server facility), "
+                + "which FerryMQ does not support");
     }
 
     // ---- close ---------------------------------------------------------------------------

@@ -218,13 +218,20 @@ class FerrySessionTest {
     }
 
     @Test
-    @DisplayName("11.2 Application server facilities: the session's distinguished listener and run are not supported")
-    void sessionListenerUnsupported() throws JMSException {
+    @DisplayName("Application server facilities (Session): no distinguished listener by default, null may be set, "
+            + "a listener and run are refused naming the missing ConnectionConsumer")
+    void sessionListener() throws JMSException {
         Session s = connection.createSession();
+        assertThat(s.getMessageListener()).isNull();
+        s.setMessageListener(null);
+        assertThat(s.getMessageListener()).isNull();
         assertThatThrownBy(() -> s.setMessageListener(m -> { })).isInstanceOf(JMSException.class)
-                .hasMessageContaining("not supported");
-        assertThatThrownBy(s::getMessageListener).isInstanceOf(JMSException.class);
-        assertThatThrownBy(s::run).isInstanceOf(JMSRuntimeException.class);
+                .hasMessageContaining("ConnectionConsumer");
+        assertThat(s.getMessageListener()).isNull();
+        assertThatThrownBy(s::run).isInstanceOf(JMSRuntimeException.class).hasMessageContaining("ConnectionConsumer");
+        s.close();
+        assertThatThrownBy(s::getMessageListener).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> s.setMessageListener(null)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -108,6 +108,16 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         set(ClientOptions.PASSWORD, password);
     }
 
+    /** {@link ClientOptions#LISTENER_THREADS}: as set, else from the URL, else its default. */
+    public int getListenerThreads() {
+        return get(ClientOptions.LISTENER_THREADS);
+    }
+
+    /** @throws IllegalArgumentException naming the option when {@code threads} is less than 1 */
+    public void setListenerThreads(int threads) {
+        set(ClientOptions.LISTENER_THREADS, threads);
+    }
+
     /**
      * Sets a facade option as a property; {@code null} removes the property (the URL's value, or
      * the default, applies again).

@@ -64,9 +64,12 @@ public final class Broker implements Engine, BrokerContext {
     private final BrokerMemory memory;
     private volatile CompletableFuture<Void> stopped;
     private final DestinationOptions destinationOptions;
+    private final StartOptions startOptions;
 
-    Broker(String name, OptionValues options, DestinationOptions redelivery, JournalConfig journal) {
+    Broker(String name, OptionValues options, DestinationOptions redelivery, JournalConfig journal,
+           StartOptions startOptions) {
         this.name = name;
+        this.startOptions = startOptions;
         this.destinationOptions = redelivery;
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
@@ -117,6 +120,11 @@ public final class Broker implements Engine, BrokerContext {
     }
 
     /** The options the broker was started with. */
+    /** The options the broker was started with. */
+    StartOptions startOptions() {
+        return startOptions;
+    }
+
     public OptionValues options() {
         return options;
     }

@@ -48,12 +48,6 @@ public final class BrokerOptions {
     public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH,
             MAX_BROKER_BYTES);
 
-    /**
-     * The system property that changes the default of the {@code store} option (when the URL does
-     * not set it): the build sets it to {@code memory} for the tests that are not about persistence.
-     */
-    public static final String DEFAULT_STORE_PROPERTY = "ferrymq.store";
-
     /** The per-destination options: redelivery and memory limits. */
     private static final List<Option<?>> PER_DESTINATION = concat(RedeliveryOptions.ALL, LimitOptions.ALL);
 
@@ -108,18 +102,13 @@ public final class BrokerOptions {
     }
 
     /**
-     * The journal configuration of broker {@code broker} from its parsed options; the
-     * {@link #DEFAULT_STORE_PROPERTY} system property replaces the {@code store} default.
+     * The journal configuration of broker {@code broker} from its parsed options (the {@code store}
+     * option's default may come from a system property: see {@link StoreOptions#STORE}).
      *
      * @throws IllegalArgumentException naming the option whose value is invalid
      */
     public static JournalConfig journalConfig(OptionValues values, String broker) {
-        JournalConfig config = JournalConfig.from(values, broker);
-        if (!values.isSet(StoreOptions.STORE)
-                && System.getProperty(DEFAULT_STORE_PROPERTY, "").trim().equalsIgnoreCase("memory")) {
-            return JournalConfig.memory();
-        }
-        return config;
+        return JournalConfig.from(values, broker);
     }
 
     private static List<Option<?>> concat(List<Option<?>> a, List<Option<?>> b) {

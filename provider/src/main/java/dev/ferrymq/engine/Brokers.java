@@ -28,7 +28,8 @@ public final class Brokers {
     /**
      * Returns the running broker {@code name}, starting it with {@code options} when none runs.
      * The options are always validated; when the broker already runs, values that differ from
-     * the ones it was started with are ignored.
+     * the ones it was started with are ignored, with a warning naming them (once per set of
+     * differences).
      *
      * @throws dev.ferrymq.spi.EngineException GENERAL naming the option when one is unknown or invalid
      */
@@ -47,9 +48,13 @@ public final class Brokers {
     public static Broker getOrStart(String name, Map<String, String> options, UnaryOperator<JournalConfig> journal) {
         OptionValues values = BrokerOptions.parse(options);
         var redelivery = BrokerOptions.parseRedelivery(options);
-        Broker b = RUNNING.get(name);
-        return b != null ? b : RUNNING.computeIfAbsent(name,
-                n -> new Broker(n, values, redelivery, journal.apply(BrokerOptions.journalConfig(values, n))));
+        StartOptions given = new StartOptions(name, options);
+        Broker b = RUNNING.computeIfAbsent(name, n -> new Broker(n, values, redelivery,
+                journal.apply(BrokerOptions.journalConfig(values, n)), given));
+        if (b.startOptions() != given) {
+            b.startOptions().warnIfDifferent(options);
+        }
+        return b;
     }
 
     /** The running broker {@code name}, or {@code null}. */

@@ -48,14 +48,6 @@ public final class JournalConfig {
      * @throws IllegalArgumentException naming the option whose value is invalid
      */
     public static JournalConfig from(OptionValues values, String brokerName) {
-        String store = values.get(StoreOptions.STORE).trim();
-        if (store.equalsIgnoreCase("memory")) {
-            return memory();
-        }
-        if (!store.equalsIgnoreCase("file")) {
-            throw new IllegalArgumentException("invalid value '" + store + "' for option '" + StoreOptions.STORE.name()
-                    + "': expected file or memory");
-        }
         String dir = values.get(StoreOptions.DATA_DIRECTORY).trim();
         Path path;
         try {
@@ -64,11 +56,12 @@ public final class JournalConfig {
             throw new IllegalArgumentException("invalid value '" + dir + "' for option '"
                     + StoreOptions.DATA_DIRECTORY.name() + "': " + e.getMessage(), e);
         }
-        return file(path.toAbsolutePath())
+        JournalConfig file = file(path.toAbsolutePath())
                 .withSyncPolicy(SyncPolicy.parse(values.get(StoreOptions.SYNC_POLICY)))
                 .withSyncIntervalMillis(values.get(StoreOptions.SYNC_INTERVAL))
                 .withJournalFileSize(values.get(StoreOptions.JOURNAL_FILE_SIZE))
                 .withPreallocate(values.get(StoreOptions.JOURNAL_PREALLOCATE));
+        return values.get(StoreOptions.STORE).equals("memory") ? memory() : file;
     }
 
     public JournalConfig withSyncPolicy(SyncPolicy policy) {

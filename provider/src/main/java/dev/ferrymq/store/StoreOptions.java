@@ -15,9 +15,10 @@ import java.util.List;
 public final class StoreOptions {
 
     /** {@code store}: {@code file} or {@code memory}. */
-    public static final Option<String> STORE = Option.string("store", "file",
+    public static final Option<String> STORE = Option.choice("store", "file", java.util.List.of("file", "memory"),
             "Where persistent messages are kept: 'file' (a journal in dataDirectory that survives restarts and "
-                    + "crashes) or 'memory' (nothing on disk, for tests and brokers that need no persistence).");
+                    + "crashes) or 'memory' (nothing on disk, for tests and brokers that need no persistence).")
+            .withSystemPropertyDefault("ferrymq.store");
 
     /** {@code dataDirectory}: empty means {@code ferrymq-data/<broker name>} under the working directory. */
     public static final Option<String> DATA_DIRECTORY = Option.string("dataDirectory", "",

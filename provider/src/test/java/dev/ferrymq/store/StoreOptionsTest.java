@@ -21,9 +21,10 @@ class StoreOptionsTest {
     }
 
     @Test
-    @DisplayName("Defaults: file store in ferrymq-data/<broker> under the working directory, fsync always, 32 MiB files")
+    @DisplayName("Defaults: file store (unless system property ferrymq.store says otherwise) in ferrymq-data/<broker> under the working directory, fsync always, 32 MiB files")
     void defaults() {
-        JournalConfig c = config("vm://orders");
+        assertThat(StoreOptions.STORE.defaultText()).isEqualTo("file (system property ferrymq.store when set)");
+        JournalConfig c = config("vm://orders?store=file");
         assertThat(c.isInMemory()).isFalse();
         assertThat(c.directory()).isEqualTo(Path.of("ferrymq-data", "orders").toAbsolutePath());
         assertThat(c.syncPolicy()).isEqualTo(SyncPolicy.ALWAYS);
@@ -34,7 +35,7 @@ class StoreOptionsTest {
     @Test
     @DisplayName("URL options set directory, sync policy (any case), interval and file size; store=memory selects the in-memory journal")
     void values() {
-        JournalConfig c = config("vm://x?dataDirectory=/tmp/ferry-x&syncPolicy=Interval&syncInterval=5&journalFileSize=65536");
+        JournalConfig c = config("vm://x?store=file&dataDirectory=/tmp/ferry-x&syncPolicy=Interval&syncInterval=5&journalFileSize=65536");
         assertThat(c.directory()).isEqualTo(Path.of("/tmp/ferry-x"));
         assertThat(c.syncPolicy()).isEqualTo(SyncPolicy.INTERVAL);
         assertThat(c.syncIntervalMillis()).isEqualTo(5);
@@ -51,7 +52,7 @@ class StoreOptionsTest {
         assertThatThrownBy(() -> config("vm://x?syncPolicy=sometimes")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("syncPolicy").hasMessageContaining("sometimes").hasMessageContaining("always");
         assertThatThrownBy(() -> config("vm://x?store=disk")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'store'").hasMessageContaining("file or memory");
+                .hasMessageContaining("'store'").hasMessageContaining("file, memory");
         assertThatThrownBy(() -> config("vm://x?journalFileSize=100")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("journalFileSize").hasMessageContaining("4096");
         assertThatThrownBy(() -> OptionValues.parse(StoreOptions.ALL, Map.of("syncInterval", "-1")))

@@ -17,19 +17,23 @@ public final class Option<T> {
     private final String description;
     private final Function<String, T> parser;
     private final String defaultText;
+    /** A system property whose value, when set, replaces {@link #defaultValue}; or {@code null}. */
+    private final String defaultProperty;
 
     private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser) {
-        this(name, type, defaultValue, description, parser, defaultValue == null ? "none" : String.valueOf(defaultValue));
+        this(name, type, defaultValue, description, parser, defaultValue == null ? "none" : String.valueOf(defaultValue),
+                null);
     }
 
     private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser,
-                   String defaultText) {
+                   String defaultText, String defaultProperty) {
         this.name = Objects.requireNonNull(name);
         this.type = Objects.requireNonNull(type);
         this.defaultValue = defaultValue;
         this.description = Objects.requireNonNull(description);
         this.parser = Objects.requireNonNull(parser);
         this.defaultText = Objects.requireNonNull(defaultText);
+        this.defaultProperty = defaultProperty;
     }
 
     /**
@@ -37,7 +41,17 @@ public final class Option<T> {
      * machine (e.g. "number of processors").
      */
     public Option<T> withDefaultText(String text) {
-        return new Option<>(name, type, defaultValue, description, parser, text);
+        return new Option<>(name, type, defaultValue, description, parser, text, defaultProperty);
+    }
+
+    /**
+     * The same option whose default is the value of system property {@code property} when that is
+     * set (parsed like a value given for the option), and the declared default otherwise; the
+     * documentation names the property.
+     */
+    public Option<T> withSystemPropertyDefault(String property) {
+        return new Option<>(name, type, defaultValue, description, parser,
+                defaultText + " (system property " + property + " when set)", property);
     }
 
     /** The default as the documentation shows it. */
@@ -115,8 +129,22 @@ public final class Option<T> {
         return type;
     }
 
+    /**
+     * The value when none is given: the system property's (see {@link #withSystemPropertyDefault}),
+     * else the declared default.
+     *
+     * @throws IllegalArgumentException naming the option and the property when the property's value is invalid
+     */
     public T defaultValue() {
-        return defaultValue;
+        String text = defaultProperty == null ? null : System.getProperty(defaultProperty);
+        if (text == null || text.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (from system property " + defaultProperty + ")", e);
+        }
     }
 
     public String description() {

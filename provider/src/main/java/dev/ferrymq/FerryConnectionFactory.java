@@ -20,9 +20,6 @@ import jakarta.jms.TopicConnection;
 import jakarta.jms.TopicConnectionFactory;
 
 import java.io.Serializable;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -140,59 +137,60 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
      * @throws IllegalArgumentException when the URL is malformed or its value of the option invalid
      */
     private <T> T get(Option<T> option) {
-        return ClientOptions.split(BrokerUrl.parse(effectiveUrl()).options()).get(option);
+        return ClientOptions.split(effective().options()).get(option);
     }
 
-    /** The URL with the options set as properties in place of the URL's own. */
-    synchronized String effectiveUrl() {
-        if (properties.isEmpty() || url == null) {
-            return url;
+    /**
+     * The URL, parsed, with the options set beside it (properties, {@link #withOptions}) in place
+     * of the URL's own; nothing is written back into URL text.
+     *
+     * @throws IllegalArgumentException when the URL is malformed
+     */
+    synchronized BrokerUrl effective() {
+        BrokerUrl parsed = BrokerUrl.parse(url);
+        if (properties.isEmpty()) {
+            return parsed;
         }
-        int q = url.indexOf('?');
-        StringBuilder b = new StringBuilder(q < 0 ? url : url.substring(0, q));
-        char sep = '?';
-        if (q >= 0) {
-            for (String pair : url.substring(q + 1).split("&")) {
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                if (!pair.isEmpty() && !properties.containsKey(key)) {
-                    b.append(sep).append(pair);
-                    sep = '&';
-                }
-            }
+        Map<String, String> options = new LinkedHashMap<>(parsed.options());
+        options.putAll(properties);
+        return new BrokerUrl(parsed.scheme(), parsed.name(), Map.copyOf(options));
+    }
+
+    /**
+     * A factory for the same URL with {@code options} set beside it, as if each were a property:
+     * they win over the URL's own values of the same options. Any option the URL takes (facade,
+     * broker, store, per-destination {@code <option>@<pattern>}); like every broker option, broker
+     * options take effect when the broker starts. Used by JNDI's
+     * {@code property.connectionfactory.<name>.<option>} keys.
+     */
+    public FerryConnectionFactory withOptions(Map<String, String> options) {
+        FerryConnectionFactory f = new FerryConnectionFactory(getUrl());
+        synchronized (this) {
+            f.properties.putAll(properties);
         }
-        for (Map.Entry<String, String> p : properties.entrySet()) {
-            b.append(sep).append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
-            sep = '&';
-        }
-        return b.toString();
+        f.properties.putAll(options);
+        return f;
     }
 
     /**
      * A factory for the same broker URL with {@code policy} as the redelivery, dead-letter, expiry
      * and acknowledgement timeout settings of the destinations matching {@code destinationPattern}
      * ({@code *} matches any characters; most specific pattern wins, see the README), or of every
-     * destination when the pattern is {@code null}. The policy becomes URL options
-     * ({@code maxDeliveryAttempts@orders.*=3&...}), which, like every broker option, take effect
-     * when the broker starts (the first connection to it).
+     * destination when the pattern is {@code null}. The policy becomes options set beside the URL
+     * ({@link #withOptions}: {@code maxDeliveryAttempts@orders.*} = 3, ...), which, like every
+     * broker option, take effect when the broker starts (the first connection to it).
      *
      * @throws IllegalArgumentException when the URL already sets one of these options for that pattern
      */
     public FerryConnectionFactory withRedeliveryPolicy(String destinationPattern, RedeliveryPolicy policy) {
-        String url = effectiveUrl();
-        Map<String, String> existing = BrokerUrl.parse(url).options();
-        StringBuilder b = new StringBuilder(url);
-        char sep = url.indexOf('?') < 0 ? '?' : '&';
-        for (Map.Entry<String, String> o : policy.toOptions(destinationPattern).entrySet()) {
-            if (existing.containsKey(o.getKey())) {
-                throw new IllegalArgumentException("the URL already sets option '" + o.getKey() + "': " + url);
+        Map<String, String> existing = effective().options();
+        Map<String, String> added = policy.toOptions(destinationPattern);
+        for (String key : added.keySet()) {
+            if (existing.containsKey(key)) {
+                throw new IllegalArgumentException("the URL already sets option '" + key + "': " + this);
             }
-            b.append(sep).append(URLEncoder.encode(o.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(o.getValue(), StandardCharsets.UTF_8));
-            sep = '&';
         }
-        return new FerryConnectionFactory(b.toString());
+        return withOptions(added);
     }
 
     /**
@@ -215,7 +213,7 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         ClientOptions options;
         Engine engine;
         try {
-            parsed = BrokerUrl.parse(effectiveUrl());
+            parsed = effective();
             options = ClientOptions.split(parsed.options());
             engine = Engines.forScheme(parsed.scheme()).engine(parsed.name(), options.engineOptions());
         } catch (RuntimeException e) {
@@ -295,20 +293,34 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         }
     }
 
+    /** Equal when they connect alike: the same broker with the same options, wherever they were set. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof FerryConnectionFactory f && Objects.equals(f.effectiveUrl(), effectiveUrl());
+        return o instanceof FerryConnectionFactory f && Objects.equals(f.comparable(), comparable());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(effectiveUrl());
+        return Objects.hashCode(comparable());
     }
 
-    /** Names the URL with the properties, the password left out. */
+    /** The parsed URL with its options, or the URL text when it does not parse. */
+    private Object comparable() {
+        try {
+            return effective();
+        } catch (IllegalArgumentException malformed) {
+            return getUrl();
+        }
+    }
+
+    /** Names the URL and the options set beside it, passwords left out. */
     @Override
     public String toString() {
-        String shown = effectiveUrl();
-        return "FerryConnectionFactory[" + (shown == null ? null : shown.replaceAll("(?i)([?&]password=)[^&]*", "$1***")) + "]";
+        String shown;
+        synchronized (this) {
+            shown = properties.isEmpty() ? url : url + " " + properties;
+        }
+        return "FerryConnectionFactory[" + (shown == null ? null
+                : shown.replaceAll("(?i)(password=)[^&,}\\s]*", "$1***")) + "]";
     }
 }

@@ -8,8 +8,6 @@ import dev.ferrymq.spi.BrokerUrl;
 import javax.naming.ConfigurationException;
 import javax.naming.Context;
 import javax.naming.NamingException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,16 +78,15 @@ final class JndiBindings {
             }
         }
         for (Map.Entry<String, Map<String, String>> e : factoryOptions.entrySet()) {
-            String url = urls.get(e.getKey());
-            if (url == null) {
+            if (!urls.containsKey(e.getKey())) {
                 throw configuration(FACTORY_PROPERTY + e.getKey() + "." + e.getValue().keySet().iterator().next(),
                         "no connection factory '" + e.getKey() + "' is defined");
             }
-            urls.put(e.getKey(), withOptions(url, e.getValue()));
         }
         for (Map.Entry<String, String> e : urls.entrySet()) {
             checkUrl(e.getKey(), e.getValue());
-            bindings.put(e.getKey(), new FerryConnectionFactory(e.getValue()));
+            Map<String, String> options = factoryOptions.getOrDefault(e.getKey(), Map.of());
+            bindings.put(e.getKey(), new FerryConnectionFactory(e.getValue()).withOptions(options));
         }
         return Collections.unmodifiableSortedMap(bindings);
     }
@@ -118,17 +115,6 @@ final class JndiBindings {
             throw configuration(key, "the name to bind is empty or has an empty component");
         }
         return name;
-    }
-
-    private static String withOptions(String url, Map<String, String> options) {
-        StringBuilder b = new StringBuilder(url);
-        char sep = url.indexOf('?') < 0 ? '?' : '&';
-        for (Map.Entry<String, String> o : options.entrySet()) {
-            b.append(sep).append(URLEncoder.encode(o.getKey(), StandardCharsets.UTF_8))
-                    .append('=').append(URLEncoder.encode(o.getValue(), StandardCharsets.UTF_8));
-            sep = '&';
-        }
-        return b.toString();
     }
 
     private static void checkUrl(String name, String url) throws NamingException {

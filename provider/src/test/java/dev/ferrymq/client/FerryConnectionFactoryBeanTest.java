@@ -84,6 +84,19 @@ class FerryConnectionFactoryBeanTest {
     }
 
     @Test
+    @DisplayName("Options set beside the URL (withOptions, JNDI properties) are never written into URL text: any characters pass unchanged")
+    void optionsBesideTheUrl() throws JMSException {
+        FerryConnectionFactory f = brokers.factory("clientID=from-url")
+                .withOptions(Map.of("clientID", "a&b=c?d e%"));
+        assertThat(f.getUrl()).isEqualTo("fake://" + brokers.name + "?clientID=from-url");
+        try (Connection c = f.createConnection()) {
+            assertThat(c.getClientID()).isEqualTo("a&b=c?d e%");
+        }
+        assertThat(f.withOptions(Map.of("prefetch", "9")).getPrefetch()).isEqualTo(9);
+        assertThat(f.getPrefetch()).as("withOptions makes a new factory").isEqualTo(ClientOptions.PREFETCH.defaultValue());
+    }
+
+    @Test
     @DisplayName("JavaBean: an invalid property value is refused by its setter, naming the option")
     void invalidProperty() {
         FerryConnectionFactory f = new FerryConnectionFactory();

@@ -60,7 +60,10 @@ class FerryInitialContextFactoryTest {
         InitialContext ctx = context(Map.of(
                 "connectionfactory.myFactoryLookup", "vm://b2",
                 "property.connectionfactory.myFactoryLookup.user", "a b"));
-        assertThat(url(ctx.lookup("myFactoryLookup"))).isEqualTo("vm://b2?user=a+b");
+        FerryConnectionFactory f = (FerryConnectionFactory) ctx.lookup("myFactoryLookup");
+        assertThat(f.getUrl()).as("the URL as given; the option is set beside it").isEqualTo("vm://b2");
+        assertThat(f.getUser()).isEqualTo("a b");
+        assertThat(f).isEqualTo(new FerryConnectionFactory("vm://b2?user=a+b"));
     }
 
     @Test

@@ -32,7 +32,9 @@ import java.util.function.BiConsumer;
  * <p>Thread-safe. Blocking calls wait outside the lock. Acknowledge, recover, commit and rollback
  * are serialized among themselves by a second lock, so an application may call acknowledge or
  * recover from a thread other than the delivery thread (FerryMQ extension) without a message
- * being both acknowledged and redelivered, or neither.
+ * being both acknowledged and redelivered, or neither. That lock covers taking the deliveries and
+ * starting the engine call, which keeps their order at the engine; acknowledge and commit wait for
+ * the engine (a stored message's fsync) after releasing it.
  */
 final class SessionEngine {
 
@@ -128,14 +130,17 @@ final class SessionEngine {
      * handed back already.
      */
     void acknowledgeOne(Delivery d) throws JMSException {
+        SyncCompletion<Void> done = new SyncCompletion<>();
         ackLock.lock();
         try {
-            if (unacked.takeIndividual(d)) {
-                run((e, done) -> e.acknowledge(d, done));
+            if (!unacked.takeIndividual(d)) {
+                return;
             }
+            start((e, c) -> e.acknowledge(d, c), done);
         } finally {
             ackLock.unlock();
         }
+        done.await();
     }
 
     /** After receive returned {@code d} to the application. */
@@ -246,15 +251,18 @@ final class SessionEngine {
         if (ackMode != AckMode.CLIENT && ackMode != AckMode.INDIVIDUAL) {
             return;
         }
+        SyncCompletion<Void> done = new SyncCompletion<>();
         ackLock.lock();
         try {
             List<Delivery> all = unacked.drain();
-            if (!all.isEmpty()) {
-                run((e, done) -> e.acknowledge(all, done));
+            if (all.isEmpty()) {
+                return;
             }
+            start((e, c) -> e.acknowledge(all, c), done);
         } finally {
             ackLock.unlock();
         }
+        done.await();
     }
 
     /**
@@ -291,21 +299,27 @@ final class SessionEngine {
      * failure, TransactionRolledBackException, thrown.
      */
     void commit(Collection<FerryMessageConsumer> consumers) throws JMSException {
+        SyncCompletion<Void> done = new SyncCompletion<>();
+        List<Delivery> consumed;
         ackLock.lock();
         try {
-            List<Delivery> consumed = unacked.drain();
-            try {
-                run((e, done) -> e.commit(consumed, done));
-            } catch (jakarta.jms.TransactionRolledBackException e) {
-                try {
-                    redeliver(consumers, consumed, ReleaseReason.Cause.ROLLBACK);
-                } catch (JMSException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-                throw e;
-            }
+            consumed = unacked.drain();
+            start((e, c) -> e.commit(consumed, c), done);
         } finally {
             ackLock.unlock();
+        }
+        try {
+            done.await();
+        } catch (jakarta.jms.TransactionRolledBackException e) {
+            ackLock.lock();
+            try {
+                redeliver(consumers, consumed, ReleaseReason.Cause.ROLLBACK);
+            } catch (JMSException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            } finally {
+                ackLock.unlock();
+            }
+            throw e;
         }
     }
 

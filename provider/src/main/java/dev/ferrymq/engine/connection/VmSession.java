@@ -9,6 +9,7 @@ import dev.ferrymq.engine.queue.Arrivals;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.engine.topic.Subscription;
+import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.engine.topic.Topic;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.selector.SelectorSyntaxException;
@@ -130,26 +131,57 @@ final class VmSession implements EngineSession, AckTimeoutListener {
 
     @Override
     public void createConsumer(ConsumerInfo info, DeliverySink sink, Completion<EngineConsumer> done) {
-        VmConsumer c;
+        Selector selector;
         try {
             ensureOpen();
-            Selector selector = parse(info.selector());
+            selector = parse(info.selector());
             DestinationRef ref = info.destination();
             if (ref == null) {
                 throw EngineException.invalidDestination("a consumer needs a destination");
             }
             if (ref.isQueue()) {
                 MessageQueue q = broker.destinations().queueForConsumer(ref, connection);
-                c = new VmConsumer(this, q, null, null, sink, selector, info);
-            } else {
-                Topic t = broker.destinations().topicForConsumer(ref, connection);
-                Subscription s = broker.subscriptions().attach(t, info, selector, connection, connection.clientId());
-                c = new VmConsumer(this, s.queue(), s, broker.subscriptions(), sink, null, info);
+                start(new VmConsumer(this, q, null, null, sink, selector, info), done);
+                return;
             }
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
+        attachToTopic(info, selector, sink, done);
+    }
+
+    /** A topic consumer: its subscription comes from the broker's registry, asynchronously. */
+    private void attachToTopic(ConsumerInfo info, Selector selector, DeliverySink sink, Completion<EngineConsumer> done) {
+        Topic t;
+        try {
+            t = broker.destinations().topicForConsumer(info.destination(), connection);
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        SubscriptionRegistry registry = broker.subscriptions();
+        registry.attach(t, info, selector, connection, connection.clientId(), new Completion<>() {
+            @Override
+            public void complete(Subscription s) {
+                try {
+                    ensureOpen();
+                } catch (EngineException closed) {
+                    registry.detach(s);
+                    done.fail(closed);
+                    return;
+                }
+                start(new VmConsumer(VmSession.this, s.queue(), s, registry, sink, null, info), done);
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                done.fail(error);
+            }
+        });
+    }
+
+    private void start(VmConsumer c, Completion<EngineConsumer> done) {
         consumers.add(c);
         c.start(done);
     }

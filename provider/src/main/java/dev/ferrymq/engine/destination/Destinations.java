@@ -136,14 +136,18 @@ public final class Destinations {
                 }
             });
         } else {
-            try {
-                subscriptions.deleteTopic((Topic) t.address());
-            } catch (EngineException e) {
-                done.fail(e);
-                return;
-            }
-            temporaries.remove(ref.name(), t);
-            done.complete(null);
+            subscriptions.deleteTopic((Topic) t.address(), new Completion<>() {
+                @Override
+                public void complete(Void result) {
+                    temporaries.remove(ref.name(), t);
+                    done.complete(null);
+                }
+
+                @Override
+                public void fail(EngineException error) {
+                    done.fail(error);
+                }
+            });
         }
     }
 

@@ -38,6 +38,8 @@ public final class SerialExecutor implements Executor {
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final Runnable poolTurn = () -> drain(POOL_BATCH);
+    /** The thread running this executor's tasks now, or null; for confinement assertions. */
+    private volatile Thread runner;
 
     /** Where task failures go. */
     @FunctionalInterface
@@ -68,20 +70,26 @@ public final class SerialExecutor implements Executor {
         }
     }
 
-    /** Runs up to {@code budget} tasks while holding the BUSY state, then releases or hands off. */
+    /**
+     * Runs up to {@code budget} tasks while holding the BUSY state, then releases or hands off.
+     * {@link #runner} names this thread exactly while it holds BUSY.
+     */
     private void drain(int budget) {
+        runner = Thread.currentThread();
         for (;;) {
             Runnable t;
             while ((t = tasks.poll()) != null) {
                 run(t);
                 if (--budget == 0) {
                     if (!tasks.isEmpty()) {
+                        runner = null;
                         handOff();
                         return;
                     }
                     break;
                 }
             }
+            runner = null;
             state.set(IDLE);
             if (tasks.isEmpty() || !state.compareAndSet(IDLE, BUSY)) {
                 return;
@@ -90,7 +98,16 @@ public final class SerialExecutor implements Executor {
                 handOff();
                 return;
             }
+            runner = Thread.currentThread();
         }
+    }
+
+    /**
+     * Whether the calling thread is running one of this executor's tasks: the owner of the state
+     * this executor serializes (for {@code assert} in that state's methods).
+     */
+    public boolean isCurrentThread() {
+        return runner == Thread.currentThread();
     }
 
     private void handOff() {

@@ -12,7 +12,8 @@ import java.util.Objects;
  * queue of its own. Its consumers read that queue; they have no selector of their own.
  *
  * <p>Threading contract: the identity fields are immutable and {@link #accepts} runs on sender
- * threads; {@link #consumers} is guarded by the {@link SubscriptionRegistry} lock.
+ * threads; {@link #consumers} and {@link #unsubscribing} belong to the {@link SubscriptionRegistry}
+ * and change only on its executor.
  */
 public final class Subscription {
 
@@ -25,8 +26,10 @@ public final class Subscription {
     private final boolean noLocal;
     private final Publisher localConnection;
     private final MessageQueue queue;
-    /** Open consumers; guarded by the registry lock. */
+    /** Open consumers; the registry's, on its executor. */
     int consumers;
+    /** An unsubscribe is deleting it; the registry's, on its executor. */
+    boolean unsubscribing;
 
     Subscription(Topic topic, SubscriptionRegistry.Kind kind, String clientId, String name, Selector selector,
                  boolean noLocal, Publisher localConnection, MessageQueue queue) {

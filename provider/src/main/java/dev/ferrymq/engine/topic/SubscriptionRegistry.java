@@ -1,8 +1,10 @@
 package dev.ferrymq.engine.topic;
 
 import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.SerialExecutor;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.Publisher;
+import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConsumerInfo;
@@ -12,8 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A broker's topic subscriptions: creates, shares, replaces and removes them by the rules of
@@ -23,9 +28,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * shared and an unshared durable subscription cannot share a key; shared non-durable ones are keyed
  * the same way in a separate map ("completely separate" from durable ones).
  *
- * <p>Threading contract: thread-safe. One lock guards the maps, the topics' subscription arrays and
- * the consumer counts; it is taken only when consumers are created or closed, subscriptions removed
- * and temporary topics deleted, never on send or dispatch.
+ * <p>Threading contract: one owner. Every public method may be called from any thread; it enqueues
+ * its work on the registry's own serial executor, which alone touches the maps, the topics'
+ * subscription arrays, the consumer counts and the store's subscription records (plain fields,
+ * no lock), and reports through a {@link Completion}. Publishers read a topic's subscription
+ * array lock-free. Nothing here runs on send or dispatch.
  */
 public final class SubscriptionRegistry {
 
@@ -37,17 +44,19 @@ public final class SubscriptionRegistry {
 
     private final EngineRuntime runtime;
     /** The queue policy of a topic's subscriptions, by topic name. */
-    private final java.util.function.Function<String, dev.ferrymq.engine.queue.QueuePolicy> policies;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Function<String, QueuePolicy> policies;
+    /** The owner of everything below. */
+    private final SerialExecutor owner;
     private final Map<Key, Subscription> durable = new HashMap<>();
     private final Map<Key, Subscription> shared = new HashMap<>();
-    private final AtomicLong privateIds = new AtomicLong();
+    private long privateIds;
     /** Set once at broker start, before any subscription exists; null keeps subscriptions in memory. */
-    private SubscriptionStore store;
+    private volatile SubscriptionStore store;
 
-    public SubscriptionRegistry(EngineRuntime runtime, java.util.function.Function<String, dev.ferrymq.engine.queue.QueuePolicy> policies) {
+    public SubscriptionRegistry(EngineRuntime runtime, Function<String, QueuePolicy> policies) {
         this.runtime = runtime;
         this.policies = policies;
+        this.owner = runtime.newSerialExecutor();
     }
 
     /** Records durable subscriptions and their messages in {@code store}; call at broker start. */
@@ -57,73 +66,79 @@ public final class SubscriptionRegistry {
 
     /**
      * Recreates a durable subscription found in the store at broker start (it is not written
-     * again).
+     * again). Waits for the registry's executor: for the starting thread only.
      */
     public Subscription restoreDurable(Topic topic, Kind kind, String clientId, String name, Selector selector,
                                        boolean noLocal) {
-        lock.lock();
-        try {
+        CompletableFuture<Subscription> restored = new CompletableFuture<>();
+        owner.execute(() -> {
             Subscription s = create(topic, kind, clientId, name, selector, noLocal, null, false);
             durable.put(new Key(clientId, name), s);
-            return s;
-        } finally {
-            lock.unlock();
+            restored.complete(s);
+        });
+        try {
+            return restored.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EngineException.general("interrupted while restoring subscription '" + name + "'");
+        } catch (ExecutionException | TimeoutException e) {
+            throw EngineException.general("could not restore subscription '" + name + "': " + e);
         }
     }
 
     /**
-     * Finds or creates the subscription a new topic consumer reads and counts the consumer in.
+     * Finds or creates the subscription a new topic consumer reads and counts the consumer in;
+     * {@code done} gets it, or ILLEGAL_STATE or INVALID_DESTINATION as the spec asks.
      *
      * @param connection the consumer's connection (for noLocal)
      * @param clientId   the connection's client ID, or {@code null}
-     * @throws EngineException ILLEGAL_STATE or INVALID_DESTINATION as the spec asks
      */
-    public Subscription attach(Topic topic, ConsumerInfo info, Selector selector, Publisher connection, String clientId) {
+    public void attach(Topic topic, ConsumerInfo info, Selector selector, Publisher connection, String clientId,
+                       Completion<Subscription> done) {
         Kind kind = kindOf(info);
-        lock.lock();
-        try {
-            if (topic.isDeleted()) {
-                throw EngineException.invalidDestination(topic.ref() + " has been deleted");
+        owner.execute(() -> {
+            Subscription s;
+            try {
+                if (topic.isDeleted()) {
+                    throw EngineException.invalidDestination(topic.ref() + " has been deleted");
+                }
+                s = switch (kind) {
+                    case PRIVATE -> create(topic, kind, clientId, null, selector, info.noLocal(), connection, true);
+                    case SHARED -> attachShared(topic, info, selector, clientId);
+                    case DURABLE, SHARED_DURABLE -> attachDurable(topic, kind, info, selector, clientId);
+                };
+            } catch (EngineException e) {
+                done.fail(e);
+                return;
             }
-            Subscription s = switch (kind) {
-                case PRIVATE -> create(topic, kind, clientId, null, selector, info.noLocal(), connection, true);
-                case SHARED -> attachShared(topic, info, selector, clientId);
-                case DURABLE, SHARED_DURABLE -> attachDurable(topic, kind, info, selector, clientId);
-            };
             s.consumers++;
-            return s;
-        } finally {
-            lock.unlock();
-        }
+            done.complete(s);
+        });
     }
 
     /** A consumer of {@code s} closed; a non-durable subscription goes when its last consumer does. */
     public void detach(Subscription s) {
-        lock.lock();
-        try {
+        owner.execute(() -> {
             s.consumers--;
             if (s.consumers == 0 && !s.durable()) {
                 if (s.kind() == Kind.SHARED) {
                     shared.remove(new Key(s.clientId(), s.name()), s);
                 }
-                removeLocked(s);
+                remove(s);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
      * Deletes the durable subscription {@code name} of {@code clientId} (see
-     * {@code EngineConnection.unsubscribe}).
+     * {@code EngineConnection.unsubscribe}). While its queue is being deleted the subscription is
+     * marked, so no consumer attaches to it in between.
      */
     public void unsubscribe(String clientId, String name, Completion<Void> done) {
         Key key = new Key(clientId, name);
-        Subscription s;
-        lock.lock();
-        try {
-            s = durable.get(key);
-            if (s == null) {
+        owner.execute(() -> {
+            Subscription s = durable.get(key);
+            if (s == null || s.unsubscribing) {
                 done.fail(EngineException.invalidDestination("no durable subscription named '" + name + "'"
                         + (clientId == null ? " without client ID" : " for client ID '" + clientId + "'")));
                 return;
@@ -132,45 +147,48 @@ public final class SubscriptionRegistry {
                 done.fail(EngineException.illegalState("cannot unsubscribe '" + name + "': it has an active consumer"));
                 return;
             }
-        } finally {
-            lock.unlock();
-        }
-        Subscription target = s;
-        s.queue().deleteIfIdle(() -> {
-            lock.lock();
-            try {
-                if (target.consumers > 0 || durable.get(key) != target) {
-                    return false;
+            s.unsubscribing = true;
+            s.queue().deleteIfIdle(() -> true, new Completion<>() {
+                @Override
+                public void complete(Void result) {
+                    owner.execute(() -> {
+                        durable.remove(key, s);
+                        s.topic().remove(s);
+                        SubscriptionStore st = store;
+                        if (st != null) {
+                            st.removed(s);
+                        }
+                        done.complete(null);
+                    });
                 }
-                durable.remove(key);
-                target.topic().remove(target);
-                if (store != null) {
-                    store.removed(target);
+
+                @Override
+                public void fail(EngineException error) {
+                    owner.execute(() -> {
+                        s.unsubscribing = false;
+                        done.fail(error);
+                    });
                 }
-                return true;
-            } finally {
-                lock.unlock();
-            }
-        }, done);
+            });
+        });
     }
 
     /** Deletes a temporary topic: ILLEGAL_STATE while a consumer is open on it. */
-    public void deleteTopic(Topic topic) {
-        lock.lock();
-        try {
+    public void deleteTopic(Topic topic, Completion<Void> done) {
+        owner.execute(() -> {
             if (topic.subscriptions().length > 0) {
-                throw EngineException.illegalState("cannot delete " + topic.ref() + ": a consumer is still open on it");
+                done.fail(EngineException.illegalState("cannot delete " + topic.ref()
+                        + ": a consumer is still open on it"));
+                return;
             }
             topic.markDeleted();
-        } finally {
-            lock.unlock();
-        }
+            done.complete(null);
+        });
     }
 
     /** Deletes a topic and all its subscriptions, whatever their state (connection close, broker stop). */
     public void forceDelete(Topic topic, EngineException reason) {
-        lock.lock();
-        try {
+        owner.execute(() -> {
             topic.markDeleted();
             for (Subscription s : topic.subscriptions()) {
                 durable.values().remove(s);
@@ -178,12 +196,10 @@ public final class SubscriptionRegistry {
                 topic.remove(s);
                 s.queue().close(reason);
             }
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
-    /** The queues of all subscriptions of {@code topic} (for the expiry sweeper). */
+    /** The queues of all subscriptions of {@code topic} (for the expiry sweeper); any thread. */
     public static List<MessageQueue> queuesOf(Topic topic) {
         List<MessageQueue> out = new ArrayList<>();
         for (Subscription s : topic.subscriptions()) {
@@ -227,6 +243,9 @@ public final class SubscriptionRegistry {
         boolean noLocal = kind == Kind.DURABLE && info.noLocal();
         Key key = new Key(clientId, name);
         Subscription s = durable.get(key);
+        if (s != null && s.unsubscribing) {
+            throw EngineException.illegalState("durable subscription '" + name + "' is being unsubscribed");
+        }
         if (s != null) {
             if (s.kind() != kind) {
                 throw EngineException.illegalState((s.kind() == Kind.SHARED_DURABLE ? "a shared" : "an unshared")
@@ -242,10 +261,11 @@ public final class SubscriptionRegistry {
                             + "consumer on a different topic or with a different selector");
                 }
                 durable.remove(key);
-                if (store != null) {
-                    store.removed(s);
+                SubscriptionStore st = store;
+                if (st != null) {
+                    st.removed(s);
                 }
-                removeLocked(s);
+                remove(s);
                 s = null;
             }
         }
@@ -258,24 +278,27 @@ public final class SubscriptionRegistry {
 
     private Subscription create(Topic topic, Kind kind, String clientId, String name, Selector selector,
                                 boolean noLocal, Publisher connection, boolean record) {
+        assert owner.isCurrentThread() : "subscriptions change on the registry's executor only";
         String queueName = topic.ref().name() + "::" + switch (kind) {
-            case PRIVATE -> "private-" + privateIds.incrementAndGet();
+            case PRIVATE -> "private-" + ++privateIds;
             case SHARED -> "shared:" + clientId + ":" + name;
             case DURABLE, SHARED_DURABLE -> "durable:" + clientId + ":" + name;
         };
         MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime, policies.apply(topic.ref().name()));
         Subscription s = new Subscription(topic, kind, clientId, name, selector, noLocal, connection, queue);
-        if (store != null && s.durable()) {
-            queue.persistTo(store.queues());
+        SubscriptionStore st = store;
+        if (st != null && s.durable()) {
+            queue.persistTo(st.queues());
             if (record) {
-                store.created(s);
+                st.created(s);
             }
         }
         topic.add(s);
         return s;
     }
 
-    private void removeLocked(Subscription s) {
+    private void remove(Subscription s) {
+        assert owner.isCurrentThread() : "subscriptions change on the registry's executor only";
         s.topic().remove(s);
         s.queue().close(null);
     }

@@ -6,7 +6,7 @@ import dev.ferrymq.engine.queue.QueueStore;
  * Where a {@link SubscriptionRegistry} records its durable subscriptions so they survive a
  * restart: implemented by the broker's store ({@code dev.ferrymq.engine.persistence.PersistentStore}).
  *
- * <p>Threading contract: called under the registry lock; must not block.
+ * <p>Threading contract: called on the registry's executor; must not block.
  */
 public interface SubscriptionStore {
 

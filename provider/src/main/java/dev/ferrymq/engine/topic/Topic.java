@@ -75,7 +75,7 @@ public final class Topic implements Address {
         return subscriptions;
     }
 
-    /** Called under the registry lock. */
+    /** Called on the registry's executor only. */
     void add(Subscription s) {
         Subscription[] old = subscriptions;
         Subscription[] next = Arrays.copyOf(old, old.length + 1);
@@ -83,7 +83,7 @@ public final class Topic implements Address {
         subscriptions = next;
     }
 
-    /** Called under the registry lock. */
+    /** Called on the registry's executor only. */
     void remove(Subscription s) {
         Subscription[] old = subscriptions;
         for (int i = 0; i < old.length; i++) {
@@ -97,7 +97,7 @@ public final class Topic implements Address {
         }
     }
 
-    /** Called under the registry lock. */
+    /** Called on the registry's executor only. */
     void markDeleted() {
         deleted = true;
     }

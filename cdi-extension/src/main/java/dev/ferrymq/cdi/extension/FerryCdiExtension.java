@@ -1,0 +1,133 @@
+package dev.ferrymq.cdi.extension;
+
+import dev.ferrymq.cdi.JmsListener;
+import dev.ferrymq.cdi.inject.ConnectionFactoryResolver;
+import dev.ferrymq.cdi.inject.ContextKey;
+import dev.ferrymq.cdi.inject.InjectionPoints;
+import dev.ferrymq.cdi.inject.JmsProducers;
+import dev.ferrymq.cdi.inject.OpenContexts;
+import dev.ferrymq.cdi.inject.RequestContexts;
+import dev.ferrymq.cdi.listener.ListenerDefinition;
+import dev.ferrymq.cdi.listener.ListenerRegistry;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Default;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * FerryMQ's portable CDI extension, registered through {@code META-INF/services}. Observers may be
+ * called concurrently by some containers, so what they collect goes into concurrent collections.
+ */
+public class FerryCdiExtension implements Extension {
+
+    private static final List<Class<?>> BEANS = List.of(ConnectionFactoryResolver.class, RequestContexts.class,
+            OpenContexts.class, JmsProducers.class, ListenerRegistry.class);
+
+    private final Queue<InjectionPoint> injectionPoints = new ConcurrentLinkedQueue<>();
+    private final Queue<ListenerMethod> listenerMethods = new ConcurrentLinkedQueue<>();
+    private volatile boolean applicationDefaultFactory;
+
+    private record ListenerMethod(Bean<?> bean, AnnotatedMethod<?> method) {
+    }
+
+    void addBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
+        event.configureQualifier(JMSConnectionFactory.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
+        for (Class<?> type : BEANS) {
+            event.addAnnotatedType(beanManager.createAnnotatedType(type), FerryCdiExtension.class.getName() + "." + type.getSimpleName());
+        }
+    }
+
+    void collectInjectionPoint(@Observes ProcessInjectionPoint<?, ?> event) {
+        InjectionPoint injectionPoint = event.getInjectionPoint();
+        if (injectionPoint.getType() == JMSContext.class
+                || injectionPoint.getType() == ConnectionFactory.class && injectionPoint.getAnnotated().isAnnotationPresent(JMSConnectionFactory.class)) {
+            injectionPoints.add(injectionPoint);
+        }
+    }
+
+    void collectFactoryBean(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        if (!BEANS.contains(bean.getBeanClass()) && bean.getTypes().contains(ConnectionFactory.class)
+                && bean.getQualifiers().contains(Default.Literal.INSTANCE)) {
+            applicationDefaultFactory = true;
+        }
+    }
+
+    void collectListeners(@Observes ProcessManagedBean<?> event) {
+        for (AnnotatedMethod<?> method : event.getAnnotatedBeanClass().getMethods()) {
+            if (method.isAnnotationPresent(JmsListener.class)) {
+                listenerMethods.add(new ListenerMethod(event.getBean(), method));
+            }
+        }
+    }
+
+    void addDefaultFactory(@Observes AfterBeanDiscovery event) {
+        if (applicationDefaultFactory) {
+            return;
+        }
+        event.addBean()
+                .beanClass(ConnectionFactoryResolver.class)
+                .types(ConnectionFactory.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(Dependent.class)
+                .produceWith(instance -> instance.select(ConnectionFactoryResolver.class).get().defaultFactory());
+    }
+
+    void validateAndStart(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        List<String> problems = new ArrayList<>();
+        ConnectionFactoryResolver factories = reference(beanManager, ConnectionFactoryResolver.class);
+        for (InjectionPoint injectionPoint : injectionPoints) {
+            checkInjectionPoint(injectionPoint, factories, problems);
+        }
+        List<ListenerDefinition> definitions = new ArrayList<>();
+        for (ListenerMethod listener : listenerMethods) {
+            List<String> own = new ArrayList<>();
+            ListenerDefinition.of(listener.bean(), listener.method(), own).ifPresent(definitions::add);
+            String name = ListenerDefinition.describe(listener.method().getJavaMember());
+            own.forEach(problem -> problems.add("@JmsListener method " + name + ": " + problem));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(reference(beanManager, ListenerRegistry.class).start(definitions));
+        }
+        problems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
+    }
+
+    private static void checkInjectionPoint(InjectionPoint injectionPoint, ConnectionFactoryResolver factories, List<String> problems) {
+        ContextKey key = ContextKey.of(injectionPoint.getAnnotated());
+        if (factories.find(key.factory()).isEmpty()) {
+            problems.add("no connection factory named '" + key.factory() + "' (neither a @Named ConnectionFactory bean nor a JNDI binding) "
+                    + "for the injection point " + InjectionPoints.describe(injectionPoint));
+        }
+        if (injectionPoint.getType() == JMSContext.class && !key.sessionModeAllowed()) {
+            problems.add("@JMSSessionMode(" + key.sessionMode() + ") at " + InjectionPoints.describe(injectionPoint)
+                    + ": an injected JMSContext outside a JTA transaction may only be AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE "
+                    + "(Jakarta Messaging 12.4.3)");
+        }
+    }
+
+    private static <T> T reference(BeanManager beanManager, Class<T> type) {
+        Bean<?> bean = beanManager.resolve(beanManager.getBeans(type));
+        return type.cast(beanManager.getReference(bean, type, beanManager.createCreationalContext(bean)));
+    }
+}

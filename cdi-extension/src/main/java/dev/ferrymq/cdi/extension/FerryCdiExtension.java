@@ -115,7 +115,7 @@ public class FerryCdiExtension implements Extension {
 
     private static void checkInjectionPoint(InjectionPoint injectionPoint, ConnectionFactoryResolver factories, List<String> problems) {
         ContextKey key = ContextKey.of(injectionPoint.getAnnotated());
-        if (factories.find(key.factory()).isEmpty()) {
+        if (!key.factory().isEmpty() && factories.find(key.factory()).isEmpty()) {
             problems.add("no connection factory named '" + key.factory() + "' (neither a @Named ConnectionFactory bean nor a JNDI binding) "
                     + "for the injection point " + InjectionPoints.describe(injectionPoint));
         }

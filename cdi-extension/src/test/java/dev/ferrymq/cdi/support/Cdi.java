@@ -19,7 +19,62 @@ public final class Cdi {
     }
 
     public static SeContainer boot(Class<?>... beanClasses) {
-        return SeContainerInitializer.newInstance().disableDiscovery().addExtensions(FerryCdiExtension.class).addBeanClasses(beanClasses).initialize();
+        try {
+            return SeContainerInitializer.newInstance().disableDiscovery().addExtensions(FerryCdiExtension.class)
+                    .addBeanClasses(beanClasses).initialize();
+        } catch (RuntimeException e) {
+            forgetFailedOpenWebBeans();
+            throw e;
+        }
+    }
+
+    /**
+     * OpenWebBeans keeps the context of a container whose deployment failed registered for the class
+     * loader, so the next container could not start; Weld needs nothing.
+     */
+    private static void forgetFailedOpenWebBeans() {
+        try {
+            Class<?> finder = Class.forName("org.apache.webbeans.config.WebBeansFinder");
+            finder.getMethod("clearInstances", Object.class).invoke(null, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            return;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot reset OpenWebBeans after a failed deployment", e);
+        }
+    }
+
+    /**
+     * Boots a container that must fail deployment and returns every message about it: the exception's
+     * cause chain, and what was logged meanwhile (OpenWebBeans logs the problems added in
+     * AfterDeploymentValidation and throws a generic exception).
+     */
+    public static String deploymentFailure(Class<?>... beanClasses) {
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(record.getMessage() + (record.getThrown() == null ? "" : " " + messages(record.getThrown())));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        root.addHandler(capture);
+        try {
+            SeContainer container = boot(beanClasses);
+            container.close();
+            throw new AssertionError("the deployment of " + java.util.Arrays.toString(beanClasses) + " did not fail");
+        } catch (RuntimeException e) {
+            return messages(e) + "\nlogged: " + String.join("\n", logged);
+        } finally {
+            root.removeHandler(capture);
+        }
     }
 
     /** Every message in the cause chain, for asserting on deployment errors of any container. */

@@ -28,6 +28,19 @@ public final class Cdi {
         }
     }
 
+    /** Why a test of the rule outside a request cannot run on OpenWebBeans SE. */
+    public static final String OWB_REQUEST_SCOPE = "OpenWebBeans SE starts a request context on every thread that asks and never ends it "
+            + "on its own, so the request rule applies there instead of the one-per-thread rule (see the module README)";
+
+    /** Whether the container has an active request context on this thread although nobody activated one (OpenWebBeans SE). */
+    public static boolean requestScopeAlwaysActive(SeContainer container) {
+        try {
+            return container.getBeanManager().getContext(jakarta.enterprise.context.RequestScoped.class).isActive();
+        } catch (jakarta.enterprise.context.ContextNotActiveException e) {
+            return false;
+        }
+    }
+
     /**
      * OpenWebBeans keeps the context of a container whose deployment failed registered for the class
      * loader, so the next container could not start; Weld needs nothing.

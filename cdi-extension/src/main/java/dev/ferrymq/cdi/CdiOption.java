@@ -20,6 +20,7 @@ public enum CdiOption {
             "Consecutive empty receives after which a listener consumer above the concurrency minimum retires.");
 
     private static final String MP_CONFIG_PROVIDER = "org.eclipse.microprofile.config.ConfigProvider";
+    private static final String MP_CONFIG = "org.eclipse.microprofile.config.Config";
 
     private final String key;
     private final String defaultValue;
@@ -60,10 +61,10 @@ public enum CdiOption {
 
     private Optional<String> microProfileValue() {
         try {
-            Class<?> provider = Class.forName(MP_CONFIG_PROVIDER, false, CdiOption.class.getClassLoader());
+            ClassLoader loader = CdiOption.class.getClassLoader();
+            Class<?> provider = Class.forName(MP_CONFIG_PROVIDER, false, loader);
             Object config = provider.getMethod("getConfig").invoke(null);
-            Method lookup = config.getClass().getMethod("getOptionalValue", String.class, Class.class);
-            lookup.setAccessible(true);
+            Method lookup = Class.forName(MP_CONFIG, false, loader).getMethod("getOptionalValue", String.class, Class.class);
             @SuppressWarnings("unchecked")
             Optional<String> value = (Optional<String>) lookup.invoke(config, key, String.class);
             return value;

@@ -34,7 +34,8 @@ final class DeadLetters {
 
     void send(Message message, String destinationName, String reason) throws JMSException {
         Map<String, Object> properties = new LinkedHashMap<>();
-        for (Object name : Collections.list(message.getPropertyNames())) {
+        java.util.Enumeration<?> names = message.getPropertyNames();
+        for (Object name : Collections.list(names)) {
             String key = (String) name;
             if (!key.startsWith("JMSX")) {
                 properties.put(key, message.getObjectProperty(key));

@@ -86,10 +86,13 @@ class SubscriptionTest {
     void durableSubscriptionSurvivesRestart() throws Exception {
         Cdi.boot(TestFactoryProducer.class, DurableListener.class).close();
         publish("sub.news", List.of("while down"));
-        try (SeContainer ignored = Cdi.boot(TestFactoryProducer.class, DurableListener.class)) {
+        SeContainer container = Cdi.boot(TestFactoryProducer.class, DurableListener.class);
+        try {
             assertThat(DURABLE.poll(10, TimeUnit.SECONDS)).isEqualTo("while down");
             publish("sub.news", List.of("while up"));
             assertThat(DURABLE.poll(10, TimeUnit.SECONDS)).isEqualTo("while up");
+        } finally {
+            container.close();
         }
     }
 
@@ -98,11 +101,14 @@ class SubscriptionTest {
     void sharedSubscriptionsDeliverEachMessageOnce() {
         List<String> ticks = IntStream.range(0, 30).mapToObj(i -> "t" + i).toList();
         List<String> orders = IntStream.range(0, 20).mapToObj(i -> "o" + i).toList();
-        try (SeContainer ignored = Cdi.boot(TestFactoryProducer.class, SharedListeners.class)) {
+        SeContainer container = Cdi.boot(TestFactoryProducer.class, SharedListeners.class);
+        try {
             publish("sub.ticks", ticks);
             publish("sub.orders", orders);
             await().atMost(Duration.ofSeconds(20)).until(() -> SHARED.size() >= ticks.size()
                     && UNSHARED.size() >= ticks.size() && SHARED_DURABLE.size() >= orders.size());
+        } finally {
+            container.close();
         }
         assertThat(SHARED).containsExactlyInAnyOrderElementsOf(ticks);
         assertThat(UNSHARED).containsExactlyInAnyOrderElementsOf(ticks);

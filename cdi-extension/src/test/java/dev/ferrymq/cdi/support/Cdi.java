@@ -20,7 +20,7 @@ public final class Cdi {
 
     public static SeContainer boot(Class<?>... beanClasses) {
         try {
-            return SeContainerInitializer.newInstance().disableDiscovery().addExtensions(FerryCdiExtension.class)
+            return SeContainerInitializer.newInstance().disableDiscovery().addExtensions(new FerryCdiExtension())
                     .addBeanClasses(beanClasses).initialize();
         } catch (RuntimeException e) {
             forgetFailedOpenWebBeans();

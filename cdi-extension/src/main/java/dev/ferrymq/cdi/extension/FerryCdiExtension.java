@@ -22,7 +22,9 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.InjectionPoint;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
+import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.util.Nonbinding;
@@ -55,6 +57,16 @@ public class FerryCdiExtension implements Extension {
         event.configureQualifier(JMSConnectionFactory.class).methods().forEach(method -> method.add(Nonbinding.Literal.INSTANCE));
         for (Class<?> type : BEANS) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), FerryCdiExtension.class.getName() + "." + type.getSimpleName());
+        }
+    }
+
+    /**
+     * The extension adds its beans itself; a container that also scans this jar (OpenWebBeans SE with
+     * discovery on does) would otherwise define each twice.
+     */
+    void vetoScannedCopies(@Observes ProcessAnnotatedType<?> event) {
+        if (!(event instanceof ProcessSyntheticAnnotatedType<?>) && BEANS.contains(event.getAnnotatedType().getJavaClass())) {
+            event.veto();
         }
     }
 

@@ -28,6 +28,16 @@ public final class Cdi {
         }
     }
 
+    /** Whether the container on the class path is OpenWebBeans. */
+    public static boolean openWebBeans() {
+        try {
+            Class.forName("org.apache.webbeans.config.WebBeansContext");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
     /** Why a test of the rule outside a request cannot run on OpenWebBeans SE. */
     public static final String OWB_REQUEST_SCOPE = "OpenWebBeans SE starts a request context on every thread that asks and never ends it "
             + "on its own, so the request rule applies there instead of the one-per-thread rule (see the module README)";

@@ -9,7 +9,9 @@ import dev.ferrymq.cdi.inject.OpenContexts;
 import dev.ferrymq.cdi.inject.RequestContexts;
 import dev.ferrymq.cdi.listener.ListenerDefinition;
 import dev.ferrymq.cdi.listener.ListenerRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Default;
@@ -25,6 +27,7 @@ import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessSyntheticAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
 import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.util.Nonbinding;
@@ -64,7 +67,8 @@ public class FerryCdiExtension implements Extension {
      * The extension adds its beans itself; a container that also scans this jar (OpenWebBeans SE with
      * discovery on does) would otherwise define each twice.
      */
-    void vetoScannedCopies(@Observes ProcessAnnotatedType<?> event) {
+    void vetoScannedCopies(@Observes @WithAnnotations({ApplicationScoped.class, RequestScoped.class, Dependent.class})
+                           ProcessAnnotatedType<?> event) {
         if (!(event instanceof ProcessSyntheticAnnotatedType<?>) && BEANS.contains(event.getAnnotatedType().getJavaClass())) {
             event.veto();
         }

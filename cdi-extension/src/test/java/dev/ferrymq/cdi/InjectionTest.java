@@ -110,6 +110,27 @@ class InjectionTest {
         }
     }
 
+    @jakarta.enterprise.context.ApplicationScoped
+    static class NamedFactoryListener {
+        static final java.util.concurrent.BlockingQueue<String> RECEIVED = new java.util.concurrent.LinkedBlockingQueue<>();
+
+        @JmsListener(queue = "named.factory", connectionFactory = "jndiFactory")
+        void onMessage(String body) {
+            RECEIVED.add(body);
+        }
+    }
+
+    @Test
+    @DisplayName("A listener's connectionFactory name resolves like @JMSConnectionFactory (here through JNDI)")
+    void listenerOnNamedFactory() throws Exception {
+        try (SeContainer container = Cdi.boot(NamedFactoryListener.class)) {
+            try (JMSContext direct = new FerryConnectionFactory("vm://cdi-jndi").createContext()) {
+                direct.createProducer().send(direct.createQueue("named.factory"), "via the named factory");
+            }
+            assertThat(NamedFactoryListener.RECEIVED.poll(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("via the named factory");
+        }
+    }
+
     @Dependent
     static class UnknownFactoryUser {
         @Inject

@@ -3,11 +3,11 @@ package dev.ferrymq.cdi.extension;
 import dev.ferrymq.cdi.JmsListener;
 import dev.ferrymq.cdi.inject.ConnectionFactoryResolver;
 import dev.ferrymq.cdi.inject.ContextKey;
+import dev.ferrymq.cdi.inject.DefaultFactoryBean;
 import dev.ferrymq.cdi.inject.InjectionPoints;
 import dev.ferrymq.cdi.inject.JmsProducers;
 import dev.ferrymq.cdi.inject.OpenContexts;
 import dev.ferrymq.cdi.inject.RequestContexts;
-import dev.ferrymq.cdi.listener.ListenerDefinition;
 import dev.ferrymq.cdi.listener.ListenerRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
@@ -46,7 +46,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public class FerryCdiExtension implements Extension {
 
-    private static final List<Class<?>> BEANS = List.of(ConnectionFactoryResolver.class, RequestContexts.class,
+    static final List<Class<?>> BEANS = List.of(ConnectionFactoryResolver.class, RequestContexts.class,
             OpenContexts.class, JmsProducers.class, ListenerRegistry.class);
 
     private final Queue<InjectionPoint> injectionPoints = new ConcurrentLinkedQueue<>();
@@ -98,52 +98,30 @@ public class FerryCdiExtension implements Extension {
         }
     }
 
-    void addDefaultFactory(@Observes AfterBeanDiscovery event) {
+    void addDefaultFactory(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         if (applicationDefaultFactory) {
             return;
         }
         event.addBean()
                 .beanClass(ConnectionFactoryResolver.class)
                 .types(ConnectionFactory.class, Object.class)
-                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE, DefaultFactoryBean.Literal.INSTANCE)
                 .scope(Dependent.class)
-                .produceWith(instance -> instance.select(ConnectionFactoryResolver.class).get().defaultFactory());
+                .produceWith(instance -> DeploymentCheck.reference(beanManager, ConnectionFactoryResolver.class).defaultFactory());
     }
 
     void validateAndStart(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        List<String> problems = new ArrayList<>();
-        ConnectionFactoryResolver factories = reference(beanManager, ConnectionFactoryResolver.class);
+        List<DeploymentCheck.FactoryUse> uses = new ArrayList<>();
         for (InjectionPoint injectionPoint : injectionPoints) {
-            checkInjectionPoint(injectionPoint, factories, problems);
+            ContextKey key = ContextKey.of(injectionPoint.getAnnotated());
+            uses.add(new DeploymentCheck.FactoryUse(key.factory(), injectionPoint.getType() == JMSContext.class, key.sessionMode(),
+                    InjectionPoints.describe(injectionPoint)));
         }
-        List<ListenerDefinition> definitions = new ArrayList<>();
+        List<DeploymentCheck.ListenerMethod> listeners = new ArrayList<>();
         for (ListenerMethod listener : listenerMethods) {
-            List<String> own = new ArrayList<>();
-            ListenerDefinition.of(listener.bean(), listener.method(), own).ifPresent(definitions::add);
-            String name = ListenerDefinition.describe(listener.method().getJavaMember());
-            own.forEach(problem -> problems.add("@JmsListener method " + name + ": " + problem));
+            listeners.add(new DeploymentCheck.ListenerMethod(listener.bean(), listener.method().getJavaMember()));
         }
-        if (problems.isEmpty()) {
-            problems.addAll(reference(beanManager, ListenerRegistry.class).start(definitions));
-        }
-        problems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
-    }
-
-    private static void checkInjectionPoint(InjectionPoint injectionPoint, ConnectionFactoryResolver factories, List<String> problems) {
-        ContextKey key = ContextKey.of(injectionPoint.getAnnotated());
-        if (!key.factory().isEmpty() && factories.find(key.factory()).isEmpty()) {
-            problems.add("no connection factory named '" + key.factory() + "' (neither a @Named ConnectionFactory bean nor a JNDI binding) "
-                    + "for the injection point " + InjectionPoints.describe(injectionPoint));
-        }
-        if (injectionPoint.getType() == JMSContext.class && !key.sessionModeAllowed()) {
-            problems.add("@JMSSessionMode(" + key.sessionMode() + ") at " + InjectionPoints.describe(injectionPoint)
-                    + ": an injected JMSContext outside a JTA transaction may only be AUTO_ACKNOWLEDGE or DUPS_OK_ACKNOWLEDGE "
-                    + "(Jakarta Messaging 12.4.3)");
-        }
-    }
-
-    private static <T> T reference(BeanManager beanManager, Class<T> type) {
-        Bean<?> bean = beanManager.resolve(beanManager.getBeans(type));
-        return type.cast(beanManager.getReference(bean, type, beanManager.createCreationalContext(bean)));
+        DeploymentCheck.run(beanManager, uses, listeners)
+                .forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
     }
 }

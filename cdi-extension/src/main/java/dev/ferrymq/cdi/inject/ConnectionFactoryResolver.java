@@ -65,7 +65,7 @@ public class ConnectionFactoryResolver {
 
     private ConnectionFactory createDefault() {
         Set<Bean<?>> applicationDefaults = beanManager.getBeans(ConnectionFactory.class, Default.Literal.INSTANCE).stream()
-                .filter(bean -> bean.getBeanClass() != ConnectionFactoryResolver.class)
+                .filter(bean -> !bean.getQualifiers().contains(DefaultFactoryBean.Literal.INSTANCE))
                 .collect(Collectors.toSet());
         if (applicationDefaults.isEmpty()) {
             return new FerryConnectionFactory(CdiOption.URL.value());

@@ -3,8 +3,6 @@ package dev.ferrymq.cdi.listener;
 import dev.ferrymq.cdi.JmsListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.spi.AnnotatedMethod;
-import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.jms.Session;
 
@@ -18,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * A validated {@link JmsListener} method: everything that can be checked before connecting
- * (signature, scope, destination and subscription attributes, concurrency, session mode). Immutable.
+ * (signature, scope, destination and subscription attributes, concurrency, session mode), read from
+ * the Java method itself so that the portable and the build compatible extension share it. Immutable.
  *
  * @param id            {@code declaring.Class#method}, naming the listener in messages and statistics
  * @param bean          the bean whose instance receives the calls
@@ -31,15 +30,14 @@ public record ListenerDefinition(String id, Bean<?> bean, Method method, JmsList
                                  List<ParameterBinding> bindings) {
 
     /** The definition, or empty with the problems (without the method's name) added to {@code problems}. */
-    public static Optional<ListenerDefinition> of(Bean<?> bean, AnnotatedMethod<?> annotated, List<String> problems) {
-        Method method = annotated.getJavaMember();
-        JmsListener spec = annotated.getAnnotation(JmsListener.class);
+    public static Optional<ListenerDefinition> of(Bean<?> bean, Method method, List<String> problems) {
+        JmsListener spec = method.getAnnotation(JmsListener.class);
         int before = problems.size();
         checkBean(bean, method, problems);
         checkDestination(spec, problems);
         Concurrency concurrency = concurrency(spec, problems);
         checkSessionMode(spec, problems);
-        List<ParameterBinding> bindings = bindings(annotated, problems);
+        List<ParameterBinding> bindings = bindings(method, problems);
         if (!BodyConversion.acceptsResult(method.getReturnType())) {
             problems.add("return type " + method.getReturnType().getName()
                     + " cannot become a reply (and no JSON-B implementation is on the class path)");
@@ -116,15 +114,16 @@ public record ListenerDefinition(String id, Bean<?> bean, Method method, JmsList
         }
     }
 
-    private static List<ParameterBinding> bindings(AnnotatedMethod<?> annotated, List<String> problems) {
+    private static List<ParameterBinding> bindings(Method method, List<String> problems) {
         List<ParameterBinding> bindings = new ArrayList<>();
-        Class<?>[] types = annotated.getJavaMember().getParameterTypes();
+        java.lang.reflect.Parameter[] parameters = method.getParameters();
         int bodies = 0;
-        for (AnnotatedParameter<?> parameter : annotated.getParameters()) {
+        for (int position = 0; position < parameters.length; position++) {
+            java.lang.reflect.Parameter parameter = parameters[position];
             boolean body = !parameter.isAnnotationPresent(dev.ferrymq.cdi.JmsHeader.class)
                     && !parameter.isAnnotationPresent(dev.ferrymq.cdi.JmsProperty.class);
             bodies += body ? 1 : 0;
-            ParameterBinding.of(parameter, types[parameter.getPosition()], problems).ifPresent(bindings::add);
+            ParameterBinding.of(parameter, position, problems).ifPresent(bindings::add);
         }
         if (bodies > 1) {
             problems.add("it has " + bodies + " parameters without @JmsHeader or @JmsProperty; at most one receives the message or its body");

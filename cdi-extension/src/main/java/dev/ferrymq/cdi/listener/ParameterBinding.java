@@ -2,7 +2,6 @@ package dev.ferrymq.cdi.listener;
 
 import dev.ferrymq.cdi.JmsHeader;
 import dev.ferrymq.cdi.JmsProperty;
-import jakarta.enterprise.inject.spi.AnnotatedParameter;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 
@@ -34,27 +33,28 @@ interface ParameterBinding {
      * The binding of a parameter, or empty with a problem added when the parameter cannot be bound.
      * An unannotated parameter takes the body.
      */
-    static Optional<ParameterBinding> of(AnnotatedParameter<?> parameter, Class<?> type, java.util.List<String> problems) {
+    static Optional<ParameterBinding> of(java.lang.reflect.Parameter parameter, int position, java.util.List<String> problems) {
+        Class<?> type = parameter.getType();
         JmsHeader header = parameter.getAnnotation(JmsHeader.class);
         JmsProperty property = parameter.getAnnotation(JmsProperty.class);
         if (header != null) {
             ParameterBinding binding = HEADERS.get(header.value());
             if (binding == null) {
-                problems.add("parameter " + parameter.getPosition() + ": unknown header '" + header.value() + "', expected one of "
+                problems.add("parameter " + position + ": unknown header '" + header.value() + "', expected one of "
                         + new java.util.TreeSet<>(HEADERS.keySet()));
                 return Optional.empty();
             }
             return Optional.of(binding);
         }
         if (property != null) {
-            return PropertyBinding.of(property.value(), type, problems, parameter.getPosition());
+            return PropertyBinding.of(property.value(), type, problems, position);
         }
         if (!BodyConversion.acceptsParameter(type)) {
-            problems.add("parameter " + parameter.getPosition() + " of type " + type.getName()
+            problems.add("parameter " + position + " of type " + type.getName()
                     + " cannot receive a message body (and no JSON-B implementation is on the class path)");
             return Optional.empty();
         }
-        java.lang.reflect.Type generic = parameter.getBaseType();
+        java.lang.reflect.Type generic = parameter.getParameterizedType();
         return Optional.of(message -> BodyConversion.toParameter(message, type, generic));
     }
 }

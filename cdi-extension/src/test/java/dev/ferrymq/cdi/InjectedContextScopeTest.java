@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.IllegalStateRuntimeException;
 import jakarta.jms.InvalidDestinationRuntimeException;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSPasswordCredential;
 import jakarta.jms.JMSSessionMode;
 import jakarta.jms.Queue;
 import jakarta.jms.TemporaryQueue;
@@ -75,6 +76,13 @@ class InjectedContextScopeTest {
     @Dependent
     static class Second {
         @Inject
+        JMSContext context;
+    }
+
+    @Dependent
+    static class WithCredentials {
+        @Inject
+        @JMSPasswordCredential(userName = "app", password = "secret")
         JMSContext context;
     }
 
@@ -209,6 +217,17 @@ class InjectedContextScopeTest {
             beans.destroy(second);
             assertThat(factory.open()).isZero();
             assertThatThrownBy(() -> second.context.createQueue("after-destroy")).isInstanceOf(IllegalStateRuntimeException.class);
+        }
+    }
+
+    @Test
+    @DisplayName("12.4.3: @JMSPasswordCredential opens the context with that user; other credentials are other annotations, so another context")
+    void passwordCredential() {
+        try (SeContainer container = Cdi.boot(TestFactoryProducer.class, WithCredentials.class, Second.class)) {
+            JMSContext withCredentials = container.select(WithCredentials.class).get().context;
+            withCredentials.createProducer().send(withCredentials.createQueue("credentials"), "x");
+            assertThat(factory.lastUserName()).isEqualTo("app");
+            assertThat(sameContext(withCredentials, container.select(Second.class).get().context)).isFalse();
         }
     }
 

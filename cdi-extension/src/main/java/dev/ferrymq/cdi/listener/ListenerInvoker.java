@@ -31,12 +31,12 @@ final class ListenerInvoker {
             for (int i = 0; i < arguments.length; i++) {
                 arguments[i] = bindings.get(i).bind(message);
             }
-        } catch (JMSException e) {
-            throw new ConversionException("reading the message failed: " + e.getMessage(), e);
+        } catch (JMSException | RuntimeException e) {
+            throw new ConversionException("reading the message failed: " + e, e);
         }
         try {
             return definition.method().invoke(target, arguments);
-        } catch (IllegalAccessException e) {
+        } catch (IllegalAccessException | IllegalArgumentException e) {
             throw new InvocationTargetException(e, "cannot call " + definition.id());
         }
     }

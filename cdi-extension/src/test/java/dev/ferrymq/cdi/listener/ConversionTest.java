@@ -87,6 +87,14 @@ class ConversionTest {
         }
     }
 
+    @ApplicationScoped
+    static class PrimitiveProperty {
+        @JmsListener(queue = "conv.primitive")
+        void quantity(@JmsProperty("qty") int quantity, String body) {
+            CALLS.add("qty:" + quantity);
+        }
+    }
+
     /** A dependent listener bean works as well (one instance per listener). */
     @Dependent
     static class DependentListener {
@@ -99,7 +107,7 @@ class ConversionTest {
     @BeforeAll
     static void boot() {
         TestBroker.start();
-        container = Cdi.boot(TestFactoryProducer.class, Listeners.class, DependentListener.class);
+        container = Cdi.boot(TestFactoryProducer.class, Listeners.class, DependentListener.class, PrimitiveProperty.class);
     }
 
     @AfterAll
@@ -181,6 +189,10 @@ class ConversionTest {
         assertThat(((TextMessage) deadJson).getText()).isEqualTo("not json");
         assertThat(deadJson.getStringProperty(DeadLetterProperties.DLQ_REASON)).contains("not JSON of " + Quote.class.getTypeName());
         assertThat(Jms.receive("DLQ.conv.string", 300)).as("moved once").isNull();
+        Jms.send("conv.primitive", "no quantity");
+        Message noQuantity = Jms.receive("DLQ.conv.primitive", 10_000);
+        assertThat(noQuantity.getStringProperty(DeadLetterProperties.DLQ_REASON))
+                .contains("property 'qty' is missing, and parameter type int cannot be null");
         assertThat(CALLS).isEmpty();
     }
 }

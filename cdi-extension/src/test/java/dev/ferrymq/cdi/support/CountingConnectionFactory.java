@@ -19,6 +19,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
     private final ConnectionFactory delegate;
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger opened = new AtomicInteger();
+    private volatile String lastUserName;
 
     public CountingConnectionFactory(ConnectionFactory delegate) {
         this.delegate = delegate;
@@ -34,6 +35,11 @@ public final class CountingConnectionFactory implements ConnectionFactory {
         return opened.get();
     }
 
+    /** The user name of the last connection or context opened with credentials, or null. */
+    public String lastUserName() {
+        return lastUserName;
+    }
+
     public ConnectionFactory delegate() {
         return delegate;
     }
@@ -45,6 +51,7 @@ public final class CountingConnectionFactory implements ConnectionFactory {
 
     @Override
     public Connection createConnection(String userName, String password) throws JMSException {
+        lastUserName = userName;
         return track(delegate.createConnection(userName, password), Connection.class);
     }
 
@@ -55,11 +62,13 @@ public final class CountingConnectionFactory implements ConnectionFactory {
 
     @Override
     public JMSContext createContext(String userName, String password) {
+        lastUserName = userName;
         return track(delegate.createContext(userName, password), JMSContext.class);
     }
 
     @Override
     public JMSContext createContext(String userName, String password, int sessionMode) {
+        lastUserName = userName;
         return track(delegate.createContext(userName, password, sessionMode), JMSContext.class);
     }
 

@@ -1,5 +1,7 @@
 package dev.ferrymq.samples;
 
+import dev.ferrymq.samples.cdi.CdiSample;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,6 +52,8 @@ public final class Demo {
                 out -> TransactedPipelineSample.run(3, 2, out)));
         m.put("persistence", new Entry("persistent messages survive a hard kill of the JVM that sent them",
                 out -> PersistenceSample.run(10, null, out)));
+        m.put("cdi", new Entry("a CDI application on Weld SE: an injected JMSContext sends, a @JmsListener method receives",
+                out -> CdiSample.run(List.of("2 x espresso", "1 x croissant", "3 x cappuccino"), out)));
         return Collections.unmodifiableMap(m);
     }
 

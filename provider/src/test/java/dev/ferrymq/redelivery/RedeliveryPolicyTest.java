@@ -29,7 +29,6 @@ import static dev.ferrymq.redelivery.TestBroker.describe;
 import static dev.ferrymq.redelivery.TestBroker.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
 
 /** Redelivery policies: backoff, maximum delivery attempts, dead-letter queues, patterns, configuration paths. */
 @Timeout(30)
@@ -47,7 +46,7 @@ class RedeliveryPolicyTest {
     }
 
     @Test
-    @DisplayName("FerryMQ extension: redelivery backoff (redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay) observed within ±20 % or 50 ms")
+    @DisplayName("FerryMQ extension: redelivery backoff (redeliveryDelay, redeliveryMultiplier, maxRedeliveryDelay) observed: never early, in order; the exact delays are QueuePolicyDelayTest's")
     void backoffTiming() throws Exception {
         try (TestBroker b = new TestBroker("redeliveryDelay=100&redeliveryMultiplier=2&maxRedeliveryDelay=400&maxDeliveryAttempts=0");
              Connection c = b.factory.createConnection()) {
@@ -64,8 +63,10 @@ class RedeliveryPolicyTest {
                 m = consumer.receive(5000);
                 long gap = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
                 assertThat(describe(m)).isEqualTo("m*" + (i + 2));
-                double tolerance = Math.max(50, expected[i] * 0.2);
-                assertThat((double) gap).as("delay before redelivery %d", i + 2).isCloseTo(expected[i], within(tolerance));
+                // Never before the delay (less a clock's slack); a loaded machine may only be late.
+                long slack = Math.max(50, expected[i] / 5);
+                assertThat(gap).as("delay before redelivery %d", i + 2)
+                        .isBetween(expected[i] - slack, expected[i] + 2_000);
             }
             m.acknowledge();
         }
@@ -125,12 +126,12 @@ class RedeliveryPolicyTest {
             assertThat(describe(consumer.receive(5000))).isEqualTo("next1");
             assertThat(describe(consumer.receive(5000))).isEqualTo("next2");
             long fast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-            assertThat(fast).isLessThan(750);
+            assertThat(fast).as("the messages behind came before the delayed one was due").isLessThan(1_200);
             assertThat(b.stats("orders").delayed()).isEqualTo(1);
             Message back = consumer.receive(5000);
             long slow = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertThat(describe(back)).isEqualTo("slow*2");
-            assertThat((double) slow).isCloseTo(1500, within(300.0));
+            assertThat(slow).as("not before its delay; a loaded machine may only be late").isBetween(1_200L, 3_500L);
             back.acknowledge();
         }
     }

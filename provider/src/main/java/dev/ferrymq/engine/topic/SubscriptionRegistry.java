@@ -6,6 +6,7 @@ import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConsumerInfo;
+import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineException;
 
 import java.util.ArrayList;
@@ -118,6 +119,15 @@ public final class SubscriptionRegistry {
      * {@code EngineConnection.unsubscribe}).
      */
     public void unsubscribe(String clientId, String name, Completion<Void> done) {
+        unsubscribe(clientId, name, topic -> { }, done);
+    }
+
+    /**
+     * {@link #unsubscribe(String, String, Completion)} once {@code permit} accepts the
+     * subscription's topic; when it throws, the subscription stays and {@code done} fails with its error.
+     */
+    public void unsubscribe(String clientId, String name, java.util.function.Consumer<DestinationRef> permit,
+                            Completion<Void> done) {
         Key key = new Key(clientId, name);
         Subscription s;
         lock.lock();
@@ -126,6 +136,12 @@ public final class SubscriptionRegistry {
             if (s == null) {
                 done.fail(EngineException.invalidDestination("no durable subscription named '" + name + "'"
                         + (clientId == null ? " without client ID" : " for client ID '" + clientId + "'")));
+                return;
+            }
+            try {
+                permit.accept(s.topic().ref());
+            } catch (EngineException refused) {
+                done.fail(refused);
                 return;
             }
             if (s.consumers > 0) {

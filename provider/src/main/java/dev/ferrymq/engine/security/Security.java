@@ -5,7 +5,6 @@ import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,46 +13,58 @@ import java.util.Set;
  * operations against the file's permissions. The file is read once, when the broker starts.
  *
  * <p>Threading contract: immutable and thread-safe; {@link #login} runs on the caller's thread and
- * costs one PBKDF2 derivation whether or not the user exists.
+ * costs one PBKDF2 derivation whether or not the user exists (file users), or one JAAS login.
  */
 public final class Security {
 
     private final String broker;
     /** Null when security is off. */
-    private final Map<String, SecurityFile.User> users;
+    private final Authenticator users;
     private final DestinationOptions permissions;
     /** Roles of a connection without user name; null: refused. */
     private final Set<String> anonymousRoles;
-    private final PasswordHash unknownUser;
     private final ClientLimits limits;
 
-    private Security(String broker, SecurityFile.Contents contents, Set<String> anonymousRoles, ClientLimits limits) {
+    private Security(String broker, Authenticator users, DestinationOptions permissions, Set<String> anonymousRoles,
+                     ClientLimits limits) {
         this.broker = broker;
-        this.users = contents == null ? null : contents.users();
-        this.permissions = contents == null ? null : contents.permissions();
+        this.users = users;
+        this.permissions = permissions;
         this.anonymousRoles = anonymousRoles;
         this.limits = limits;
-        int iterations = users == null ? 1 : users.values().stream().mapToInt(u -> u.hash().iterations()).max()
-                .orElse(PasswordHash.DEFAULT_ITERATIONS);
-        this.unknownUser = PasswordHash.dummy(iterations);
     }
 
     /**
-     * The security of broker {@code broker} from its options: reads the security file when one is named.
+     * The security of broker {@code broker} from its options: reads the security file when one is
+     * named, and checks the JAAS entry when one is.
      *
-     * @throws IllegalArgumentException naming the file and what is wrong in it
+     * @throws IllegalArgumentException naming the file or option and what is wrong
      */
     public static Security of(String broker, OptionValues options) {
         String file = options.get(SecurityOptions.SECURITY_FILE);
         String anonymous = options.get(SecurityOptions.ANONYMOUS_ROLES);
-        boolean on = file != null && !file.isBlank();
-        return new Security(broker, on ? SecurityFile.read(Path.of(file.trim())) : null,
-                anonymous == null ? null : SecurityFile.roles(anonymous), ClientLimits.of(options));
+        String jaasEntry = options.get(SecurityOptions.JAAS_LOGIN_ENTRY);
+        Set<String> anonymousRoles = anonymous == null ? null : SecurityFile.roles(anonymous);
+        ClientLimits limits = ClientLimits.of(options);
+        boolean jaas = jaasEntry != null && !jaasEntry.isBlank();
+        if (file == null || file.isBlank()) {
+            if (jaas) {
+                throw new IllegalArgumentException("option '" + SecurityOptions.JAAS_LOGIN_ENTRY.name()
+                        + "' needs option '" + SecurityOptions.SECURITY_FILE.name() + "' for the permissions");
+            }
+            return new Security(broker, null, null, anonymousRoles, limits);
+        }
+        SecurityFile.Contents contents = SecurityFile.read(Path.of(file.trim()));
+        Authenticator users = jaas
+                ? JaasUsers.of(broker, jaasEntry.trim(), options.get(SecurityOptions.JAAS_CONFIG_FILE),
+                        options.get(SecurityOptions.JAAS_ROLE_PRINCIPAL_CLASS))
+                : new FileUsers(broker, contents.users());
+        return new Security(broker, users, contents.permissions(), anonymousRoles, limits);
     }
 
-    /** The iteration count an unknown user's password is checked with: the largest of the file's users. */
+    /** The iteration count an unknown user's password is checked with (file users), else 0. */
     int unknownUserIterations() {
-        return unknownUser.iterations();
+        return users instanceof FileUsers f ? f.unknownUserIterations() : 0;
     }
 
     public boolean enabled() {
@@ -78,12 +89,6 @@ public final class Security {
             }
             return new Access(new Identity(null, anonymousRoles), permissions, limits);
         }
-        SecurityFile.User u = users.get(user);
-        boolean matches = (u == null ? unknownUser : u.hash()).matches(password);
-        if (u == null || !matches) {
-            throw new EngineException(EngineException.Kind.SECURITY, "authentication failed for user '" + user
-                    + "' on broker '" + broker + "': unknown user name or wrong password");
-        }
-        return new Access(new Identity(user, u.roles()), permissions, limits);
+        return new Access(users.authenticate(user, password), permissions, limits);
     }
 }

@@ -22,6 +22,18 @@ public final class SecurityOptions {
             "With securityFile set: comma-separated roles of a connection made without a user name; none: such "
                     + "connections are refused.");
 
+    public static final Option<String> JAAS_LOGIN_ENTRY = Option.string("jaasLoginEntry", null,
+            "With securityFile set: name of the JAAS login configuration entry that checks user names and passwords "
+                    + "instead of the file's user lines (the file still gives the permissions); none: the file's users.");
+
+    public static final Option<String> JAAS_CONFIG_FILE = Option.string("jaasConfigFile", null,
+            "JAAS login configuration file that holds jaasLoginEntry; none: the JVM's configuration "
+                    + "(-Djava.security.auth.login.config).");
+
+    public static final Option<String> JAAS_ROLE_PRINCIPAL_CLASS = Option.string("jaasRolePrincipalClass", null,
+            "Class name of the principals whose names are a JAAS user's roles; none: every principal of the "
+                    + "logged-in subject.");
+
     public static final Option<Long> MAX_MESSAGE_SIZE = Option.number("maxMessageSize", 100L * 1024 * 1024, -1,
             "Largest message a send accepts, in estimated bytes (body plus 64 per property plus 272; the "
                     + "measure of maxQueueBytes); a larger one fails with ResourceAllocationException; 0 or -1: no limit.")
@@ -40,7 +52,8 @@ public final class SecurityOptions {
                     + "one more fails with ResourceAllocationException; 0 or -1: no limit.");
 
     /** Every option, in documentation order. */
-    public static final List<Option<?>> ALL = List.of(SECURITY_FILE, ANONYMOUS_ROLES, MAX_MESSAGE_SIZE,
+    public static final List<Option<?>> ALL = List.of(SECURITY_FILE, ANONYMOUS_ROLES, JAAS_LOGIN_ENTRY,
+            JAAS_CONFIG_FILE, JAAS_ROLE_PRINCIPAL_CLASS, MAX_MESSAGE_SIZE,
             MAX_MESSAGE_PROPERTIES, MAX_SESSIONS_PER_CONNECTION, MAX_CONSUMERS_PER_CONNECTION);
 
     private SecurityOptions() {

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Authentication (spec 2.8 "Security", 6.1.4 / ConnectionFactory.createConnection: "JMSSecurityException
- * if client authentication fails due to an invalid user name or password"): off unless a security
- * file is configured; then bad or missing credentials are refused without saying which part was wrong.
+ * Authentication (spec 2.13 "Security"; 10.3 "Standard exceptions": JMSSecurityException "must be
+ * thrown when a provider rejects a user name/password submitted by a client"): off unless a
+ * security file is configured; then bad or missing credentials are refused without saying which
+ * part was wrong.
  */
 @Timeout(60)
 class AuthenticationTest {

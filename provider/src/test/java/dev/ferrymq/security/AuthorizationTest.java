@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Authorization per destination pattern (spec 2.8 "Security": JMSSecurityException "when a
- * provider rejects a user name/password submitted by a client" and for access control): each
- * denied operation fails naming the operation and the destination, and leaves nothing behind.
+ * Authorization per destination pattern (spec 2.13 "Security"; 10.3 "Standard exceptions":
+ * JMSSecurityException "may also be thrown for any case where a security restriction prevents a
+ * method from completing"): each denied operation fails naming the operation and the destination,
+ * and leaves nothing behind.
  */
 @Timeout(60)
 class AuthorizationTest {

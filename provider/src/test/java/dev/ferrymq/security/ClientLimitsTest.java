@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Limits against a bad client (spec 10.2 ResourceAllocationException: "a provider is unable to
- * allocate the resources required by a method"): each refusal names the limit and its option, and
- * the refused message is not enqueued.
+ * Limits against a bad client (spec 10.3 "Standard exceptions", ResourceAllocationException: "a
+ * provider is unable to allocate the resources required by a method"): each refusal names the
+ * limit and its option, and the refused message is not enqueued.
  */
 @Timeout(60)
 class ClientLimitsTest {

@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * ObjectMessage deserialization lists (spec 3.11.6 ObjectMessage, getObject "MessageFormatException
- * if object deserialization fails"): by default only java.lang, java.math, java.time and java.util
+ * ObjectMessage deserialization lists (spec 3.11 "Jakarta Messaging message body", 14.4.10
+ * "Unpacking an ObjectMessage"; ObjectMessage.getObject javadoc: MessageFormatException "if object
+ * deserialization fails"): by default only java.lang, java.math, java.time and java.util
  * classes; a refused class is never instantiated, not even nested in an allowed one.
  */
 @Timeout(60)

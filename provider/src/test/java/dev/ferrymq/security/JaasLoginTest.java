@@ -31,7 +31,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Authentication through a JAAS login module (jaasLoginEntry), permissions from the security file. */
+/**
+ * Authentication through a JAAS login module (jaasLoginEntry), permissions from the security file
+ * (spec 2.13 "Security", 10.3 "Standard exceptions": JMSSecurityException for rejected credentials).
+ */
 @Timeout(60)
 class JaasLoginTest {
 

@@ -52,6 +52,14 @@ class ClientLimitsTest {
             large.writeBytes(new byte[4000]);
             assertThatThrownBy(() -> p.send(large)).isInstanceOf(ResourceAllocationException.class)
                     .hasMessageContaining("maxMessageSize").hasMessageContaining("2000");
+            jakarta.jms.MapMessage map = s.createMapMessage();
+            map.setBytes("blob", new byte[4000]);
+            assertThatThrownBy(() -> p.send(map)).as("map values count with their size")
+                    .isInstanceOf(ResourceAllocationException.class).hasMessageContaining("maxMessageSize");
+            TextMessage bigProperty = s.createTextMessage("t");
+            bigProperty.setStringProperty("note", "x".repeat(2000));
+            assertThatThrownBy(() -> p.send(bigProperty)).as("property values count with their size")
+                    .isInstanceOf(ResourceAllocationException.class).hasMessageContaining("maxMessageSize");
             BytesMessage small = s.createBytesMessage();
             small.writeBytes(new byte[100]);
             p.send(small);

@@ -33,12 +33,39 @@ public record ClientLimits(long maxMessageSize, long maxMessageProperties, long 
                     + maxMessageProperties, SecurityOptions.MAX_MESSAGE_PROPERTIES.name());
         }
         if (maxMessageSize > 0) {
-            int size = m.estimatedSize();
+            long size = sizeOf(m);
             if (size > maxMessageSize) {
                 throw refused("the message of about " + size + " bytes is larger than the maximum message size of "
                         + maxMessageSize + " bytes", SecurityOptions.MAX_MESSAGE_SIZE.name());
             }
         }
+    }
+
+    /**
+     * The message's estimated size as the queues count it, plus the bytes of the string and byte
+     * array values of its properties and of a map or stream body, which that estimate counts at a
+     * flat rate: so a huge property or map entry cannot slip past the limit.
+     */
+    static long sizeOf(MessageData m) {
+        long size = m.estimatedSize() + valueBytes(m.properties().values());
+        if (m.body() instanceof java.util.Map<?, ?> map) {
+            size += valueBytes(map.values());
+        } else if (m.body() instanceof java.util.List<?> list) {
+            size += valueBytes(list);
+        }
+        return size;
+    }
+
+    private static long valueBytes(java.util.Collection<?> values) {
+        long n = 0;
+        for (Object v : values) {
+            if (v instanceof String str) {
+                n += 2L * str.length();
+            } else if (v instanceof byte[] bytes) {
+                n += bytes.length;
+            }
+        }
+        return n;
     }
 
     /** Refuses one more session when {@code open} sessions (this one included) are more than allowed. */

@@ -35,8 +35,9 @@ public final class SecurityOptions {
                     + "logged-in subject.");
 
     public static final Option<Long> MAX_MESSAGE_SIZE = Option.number("maxMessageSize", 100L * 1024 * 1024, -1,
-            "Largest message a send accepts, in estimated bytes (body plus 64 per property plus 272; the "
-                    + "measure of maxQueueBytes); a larger one fails with ResourceAllocationException; 0 or -1: no limit.")
+            "Largest message a send accepts, in estimated bytes (the measure of maxQueueBytes, plus the bytes of "
+                    + "string and byte array values in properties and map or stream bodies); a larger one fails with "
+                    + "ResourceAllocationException; 0 or -1: no limit.")
             .withDefaultText("104857600 (100 MiB)");
 
     public static final Option<Long> MAX_MESSAGE_PROPERTIES = Option.number("maxMessageProperties", 1000, -1,

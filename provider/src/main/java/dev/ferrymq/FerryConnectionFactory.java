@@ -115,6 +115,24 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         set(ClientOptions.LISTENER_THREADS, threads);
     }
 
+    /** {@link ClientOptions#DESERIALIZATION_ALLOW_LIST}: as set, else from the URL, else its default. */
+    public String getDeserializationAllowList() {
+        return get(ClientOptions.DESERIALIZATION_ALLOW_LIST);
+    }
+
+    public void setDeserializationAllowList(String allowList) {
+        set(ClientOptions.DESERIALIZATION_ALLOW_LIST, allowList);
+    }
+
+    /** {@link ClientOptions#DESERIALIZATION_DENY_LIST}: as set, else from the URL, else {@code null}. */
+    public String getDeserializationDenyList() {
+        return get(ClientOptions.DESERIALIZATION_DENY_LIST);
+    }
+
+    public void setDeserializationDenyList(String denyList) {
+        set(ClientOptions.DESERIALIZATION_DENY_LIST, denyList);
+    }
+
     /**
      * Sets a facade option as a property; {@code null} removes the property (the URL's value, or
      * the default, applies again).

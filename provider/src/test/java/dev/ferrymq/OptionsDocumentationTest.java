@@ -2,6 +2,7 @@ package dev.ferrymq;
 
 import dev.ferrymq.client.ClientOptions;
 import dev.ferrymq.engine.BrokerOptions;
+import dev.ferrymq.engine.security.SecurityOptions;
 import dev.ferrymq.spi.config.LimitOptions;
 import dev.ferrymq.spi.config.OptionTable;
 import dev.ferrymq.store.StoreOptions;
@@ -50,5 +51,11 @@ class OptionsDocumentationTest {
     @DisplayName("README documents every store option as declared in StoreOptions")
     void storeOptionsDocumented() throws Exception {
         assertThat(readme()).contains(OptionTable.markdown(StoreOptions.ALL));
+    }
+
+    @Test
+    @DisplayName("README documents every security and client limit option as declared in SecurityOptions")
+    void securityOptionsDocumented() throws Exception {
+        assertThat(readme()).contains(OptionTable.markdown(SecurityOptions.ALL));
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.message.DeserializationFilter;
 import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.OptionValues;
 
@@ -37,17 +38,37 @@ public final class ClientOptions {
                     + "(one pool per broker and size, shut down when its last connection closes); a listener that "
                     + "blocks holds one").withDefaultText("4 x processors, at least 16");
 
+    /** Classes and packages an ObjectMessage body may be deserialized into. */
+    public static final Option<String> DESERIALIZATION_ALLOW_LIST = Option.string("deserializationAllowList",
+            DeserializationFilter.DEFAULT_ALLOW_LIST,
+            "Comma-separated classes and packages (subpackages included; * for all) that ObjectMessage.getObject and "
+                    + "getBody may deserialize; any other class is refused before it is loaded (MessageFormatException); "
+                    + "empty: none");
+
+    /** Classes and packages an ObjectMessage body may never be deserialized into. */
+    public static final Option<String> DESERIALIZATION_DENY_LIST = Option.string("deserializationDenyList", null,
+            "Comma-separated classes and packages refused even when the allow list matches them");
+
     /** Every facade option. */
-    public static final List<Option<?>> ALL = List.of(CLIENT_ID, PREFETCH, USER, PASSWORD, LISTENER_THREADS);
+    public static final List<Option<?>> ALL = List.of(CLIENT_ID, PREFETCH, USER, PASSWORD, LISTENER_THREADS,
+            DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
 
     private static final ClientOptions DEFAULTS = new ClientOptions(OptionValues.defaults(), Map.of());
 
     private final OptionValues values;
     private final Map<String, String> engineOptions;
+    private final DeserializationFilter deserializationFilter;
 
     private ClientOptions(OptionValues values, Map<String, String> engineOptions) {
         this.values = values;
         this.engineOptions = engineOptions;
+        this.deserializationFilter = DeserializationFilter.of(values.get(DESERIALIZATION_ALLOW_LIST),
+                values.get(DESERIALIZATION_DENY_LIST));
+    }
+
+    /** Which classes ObjectMessage bodies may be deserialized into. */
+    public DeserializationFilter deserializationFilter() {
+        return deserializationFilter;
     }
 
     /** All defaults, no engine options. */

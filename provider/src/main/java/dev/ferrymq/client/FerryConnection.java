@@ -134,6 +134,11 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         return options;
     }
 
+    /** Which classes ObjectMessage bodies received or made on this connection may be deserialized into. */
+    dev.ferrymq.client.message.DeserializationFilter deserializationFilter() {
+        return options.deserializationFilter();
+    }
+
     EngineConnection engine() {
         return engine;
     }

@@ -233,7 +233,8 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     private Message message(Delivery d) throws JMSException {
         try {
-            return Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d));
+            return Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d),
+                    session.connection().deserializationFilter());
         } catch (RuntimeException e) {
             buffer.putBack(d);
             throw JmsExceptions.toJms(e);

@@ -1,6 +1,7 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.MessageAcknowledger;
+import dev.ferrymq.client.message.DeserializationFilter;
 import dev.ferrymq.client.message.Messages;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
@@ -80,7 +81,7 @@ public final class FerryQueueBrowser implements QueueBrowser {
     @Override
     public Enumeration<Message> getEnumeration() throws JMSException {
         checkOpen();
-        return new Snapshot(snapshot().iterator());
+        return new Snapshot(snapshot().iterator(), session.connection().deserializationFilter());
     }
 
     @Override
@@ -92,10 +93,12 @@ public final class FerryQueueBrowser implements QueueBrowser {
     /** Walks one snapshot, skipping what expired meanwhile. */
     private static final class Snapshot implements Enumeration<Message> {
         private final Iterator<MessageData> messages;
+        private final DeserializationFilter filter;
         private MessageData next;
 
-        Snapshot(Iterator<MessageData> messages) {
+        Snapshot(Iterator<MessageData> messages, DeserializationFilter filter) {
             this.messages = messages;
+            this.filter = filter;
         }
 
         @Override
@@ -117,7 +120,7 @@ public final class FerryQueueBrowser implements QueueBrowser {
             }
             MessageData data = next;
             next = null;
-            return Messages.received(data, 1, NO_ACKNOWLEDGEMENT);
+            return Messages.received(data, 1, NO_ACKNOWLEDGEMENT, filter);
         }
     }
 }

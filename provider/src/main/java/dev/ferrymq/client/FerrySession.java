@@ -118,6 +118,11 @@ public final class FerrySession extends MessageFactorySession
     }
 
     @Override
+    dev.ferrymq.client.message.DeserializationFilter deserializationFilter() {
+        return connection.deserializationFilter();
+    }
+
+    @Override
     void checkOpen() throws IllegalStateException {
         if (closer.isClosed()) {
             throw new IllegalStateException("session is closed");

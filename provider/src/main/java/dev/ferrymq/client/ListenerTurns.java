@@ -97,7 +97,8 @@ final class ListenerTurns {
         acks.handingOut(d);
         Message m;
         try {
-            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d));
+            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d),
+                    session.connection().deserializationFilter());
         } catch (RuntimeException e) {
             session.connection().reportAsync(e);
             return;

@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.message.DeserializationFilter;
 import dev.ferrymq.client.message.Messages;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.IllegalStateException;
@@ -26,6 +27,9 @@ abstract class MessageFactorySession implements Session {
     /** @throws IllegalStateException when the session or its connection is closed */
     abstract void checkOpen() throws IllegalStateException;
 
+    /** Which classes the ObjectMessages made here may deserialize (the connection's client options). */
+    abstract DeserializationFilter deserializationFilter();
+
     @Override
     public BytesMessage createBytesMessage() throws JMSException {
         checkOpen();
@@ -47,7 +51,7 @@ abstract class MessageFactorySession implements Session {
     @Override
     public ObjectMessage createObjectMessage() throws JMSException {
         checkOpen();
-        return Messages.newObjectMessage();
+        return Messages.newObjectMessage(deserializationFilter());
     }
 
     @Override

@@ -14,6 +14,8 @@ import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.queue.QueueScans;
 import dev.ferrymq.engine.queue.QueueStats;
+import dev.ferrymq.engine.security.Access;
+import dev.ferrymq.engine.security.Security;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
@@ -65,11 +67,17 @@ public final class Broker implements Engine, BrokerContext {
     private volatile CompletableFuture<Void> stopped;
     private final DestinationOptions destinationOptions;
     private final StartOptions startOptions;
+    private final Security security;
 
     Broker(String name, OptionValues options, DestinationOptions redelivery, JournalConfig journal,
            StartOptions startOptions) {
         this.name = name;
         this.startOptions = startOptions;
+        try {
+            this.security = Security.of(name, options);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(EngineException.Kind.GENERAL, "vm broker '" + name + "': " + e.getMessage(), e);
+        }
         this.destinationOptions = redelivery;
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
@@ -135,8 +143,15 @@ public final class Broker implements Engine, BrokerContext {
             done.fail(EngineException.illegalState("broker '" + name + "' is stopped"));
             return;
         }
+        Access access;
+        try {
+            access = security.login(info.user(), info.password());
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
         String id = info.connectionId() != null ? info.connectionId() : "anon-" + anonymousConnections.incrementAndGet();
-        VmConnection c = new VmConnection(this, id, listener);
+        VmConnection c = new VmConnection(this, id, listener, access);
         if (info.clientId() != null) {
             try {
                 c.claimClientId(info.clientId());

@@ -1,5 +1,6 @@
 package dev.ferrymq.engine;
 
+import dev.ferrymq.engine.security.SecurityOptions;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.DestinationOptions;
@@ -51,15 +52,15 @@ public final class BrokerOptions {
     /** The per-destination options: redelivery and memory limits. */
     private static final List<Option<?>> PER_DESTINATION = concat(RedeliveryOptions.ALL, LimitOptions.ALL);
 
-    /** Every option a broker URL accepts: these and the {@link StoreOptions}. */
-    private static final List<Option<?>> ACCEPTED = concat(ALL, StoreOptions.ALL);
+    /** Every option a broker URL accepts: these, the {@link StoreOptions} and the {@link SecurityOptions}. */
+    private static final List<Option<?>> ACCEPTED = concat(concat(ALL, StoreOptions.ALL), SecurityOptions.ALL);
 
     private BrokerOptions() {
     }
 
     /**
-     * Parses the URL options other than the per-destination {@link RedeliveryOptions}: these and
-     * the {@link StoreOptions}.
+     * Parses the URL options other than the per-destination {@link RedeliveryOptions}: these, the
+     * {@link StoreOptions} and the {@link SecurityOptions}.
      *
      * @throws EngineException GENERAL naming the option when one is unknown or its value invalid
      */

@@ -9,29 +9,33 @@ import jakarta.jms.ObjectMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.io.ObjectStreamClass;
 import java.io.Serializable;
 
 /**
  * A FerryMQ {@link ObjectMessage}. The object is serialized when it is set, so the message holds a
  * snapshot (later changes to the object do not reach it) as a byte[] that is never changed and so
  * is shared with sent and received data without copying; every {@link #getObject()} deserializes a
- * fresh copy, resolving classes with the thread's context class loader first. Not thread-safe.
+ * fresh copy, resolving classes with the thread's context class loader first and refusing, before
+ * loading them, the classes its {@link DeserializationFilter} refuses. Not thread-safe.
  */
 public final class FerryObjectMessage extends FerryMessage implements ObjectMessage {
 
     /** The serialized object, or null for no object. */
     private byte[] serialized;
+    /** Which classes {@link #getObject()} may create. */
+    private final DeserializationFilter filter;
 
-    FerryObjectMessage() {
+    FerryObjectMessage(DeserializationFilter filter) {
+        this.filter = filter;
     }
 
-    FerryObjectMessage(MessageData data, int deliveryCount, MessageAcknowledger acknowledger) {
+    FerryObjectMessage(MessageData data, int deliveryCount, MessageAcknowledger acknowledger,
+                       DeserializationFilter filter) {
         super(data, deliveryCount, acknowledger);
         serialized = (byte[]) data.body();
+        this.filter = filter;
     }
 
     /**
@@ -44,10 +48,15 @@ public final class FerryObjectMessage extends FerryMessage implements ObjectMess
         serialized = object == null ? null : serialize(object);
     }
 
-    /** A fresh copy of the object, or null. @throws MessageFormatException when it cannot be deserialized */
+    /**
+     * A fresh copy of the object, or null.
+     *
+     * @throws MessageFormatException when it cannot be deserialized, or a class in it is refused by
+     *                                the deserialization lists (naming the class and the options)
+     */
     @Override
     public Serializable getObject() throws JMSException {
-        return serialized == null ? null : deserialize(serialized);
+        return serialized == null ? null : deserialize(serialized, filter);
     }
 
     @Override
@@ -68,7 +77,7 @@ public final class FerryObjectMessage extends FerryMessage implements ObjectMess
             return true;
         }
         try {
-            return c.isInstance(deserialize(serialized));
+            return c.isInstance(deserialize(serialized, filter));
         } catch (MessageFormatException e) {
             return false;
         }
@@ -102,35 +111,14 @@ public final class FerryObjectMessage extends FerryMessage implements ObjectMess
         return bytes.toByteArray();
     }
 
-    static Serializable deserialize(byte[] serialized) throws MessageFormatException {
-        try (ObjectInputStream in = new ContextObjectInputStream(new ByteArrayInputStream(serialized))) {
+    static Serializable deserialize(byte[] serialized, DeserializationFilter filter) throws MessageFormatException {
+        try (ObjectInputStream in = filter.open(new ByteArrayInputStream(serialized))) {
             return (Serializable) in.readObject();
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             MessageFormatException failure = new MessageFormatException("cannot deserialize the object of this"
                     + " ObjectMessage: " + e);
             failure.initCause(e);
             throw failure;
-        }
-    }
-
-    /** Resolves classes with the thread's context class loader, then as ObjectInputStream does. */
-    private static final class ContextObjectInputStream extends ObjectInputStream {
-
-        ContextObjectInputStream(InputStream in) throws IOException {
-            super(in);
-        }
-
-        @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            if (loader != null) {
-                try {
-                    return Class.forName(desc.getName(), false, loader);
-                } catch (ClassNotFoundException e) {
-                    // not visible to the context loader: fall back to the default resolution
-                }
-            }
-            return super.resolveClass(desc);
         }
     }
 }

@@ -39,7 +39,12 @@ public final class Messages {
     }
 
     public static ObjectMessage newObjectMessage() {
-        return new FerryObjectMessage();
+        return newObjectMessage(DeserializationFilter.defaults());
+    }
+
+    /** A new ObjectMessage whose {@code getObject()} deserializes only what {@code filter} accepts. */
+    public static ObjectMessage newObjectMessage(DeserializationFilter filter) {
+        return new FerryObjectMessage(filter);
     }
 
     /** A new StreamMessage, in write-only mode. */
@@ -85,13 +90,22 @@ public final class Messages {
      * @param acknowledger what {@code Message.acknowledge()} calls
      */
     public static Message received(MessageData data, int deliveryCount, MessageAcknowledger acknowledger) {
+        return received(data, deliveryCount, acknowledger, DeserializationFilter.defaults());
+    }
+
+    /**
+     * {@link #received(MessageData, int, MessageAcknowledger)} whose ObjectMessage body deserializes
+     * only what {@code filter} accepts.
+     */
+    public static Message received(MessageData data, int deliveryCount, MessageAcknowledger acknowledger,
+                                   DeserializationFilter filter) {
         return switch (data.bodyType()) {
             case NONE -> new FerryMessage(data, deliveryCount, acknowledger);
             case TEXT -> new FerryTextMessage(data, deliveryCount, acknowledger);
             case BYTES -> new FerryBytesMessage(data, deliveryCount, acknowledger);
             case MAP -> new FerryMapMessage(data, deliveryCount, acknowledger);
             case STREAM -> new FerryStreamMessage(data, deliveryCount, acknowledger);
-            case OBJECT -> new FerryObjectMessage(data, deliveryCount, acknowledger);
+            case OBJECT -> new FerryObjectMessage(data, deliveryCount, acknowledger, filter);
         };
     }
 }

@@ -3,6 +3,8 @@ package dev.ferrymq.engine.connection;
 import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.queue.Publisher;
+import dev.ferrymq.engine.security.Access;
+import dev.ferrymq.engine.security.Operation;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConnectionListener;
 import dev.ferrymq.spi.DestinationRef;
@@ -19,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -27,7 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Threading contract: every method may be called from any thread. Sessions and temporary
  * destinations are kept in concurrent sets; claiming the client ID is serialized on this object
- * (rare, never on a hot path). After {@link #close} every call fails with ILLEGAL_STATE.
+ * (rare, never on a hot path). After {@link #close} every call fails with ILLEGAL_STATE. What the
+ * connection may do is its {@link Access} (immutable): permissions are checked before anything is
+ * created, so a refused operation leaves nothing behind.
  */
 public final class VmConnection implements EngineConnection, Publisher {
 
@@ -40,12 +45,36 @@ public final class VmConnection implements EngineConnection, Publisher {
     private final Set<DestinationRef> temporaries = ConcurrentHashMap.newKeySet();
     private final AtomicLong temporaryCounter = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicInteger openConsumers = new AtomicInteger();
+    private final Access access;
     private volatile String clientId;
 
-    public VmConnection(BrokerContext broker, String id, ConnectionListener listener) {
+    public VmConnection(BrokerContext broker, String id, ConnectionListener listener, Access access) {
         this.broker = broker;
         this.id = id;
         this.listener = listener;
+        this.access = access;
+    }
+
+    /** What this connection may do. */
+    Access access() {
+        return access;
+    }
+
+    /** Counts one more open consumer: RESOURCE_ALLOCATION above the limit (then not counted). */
+    void reserveConsumer() {
+        int open = openConsumers.incrementAndGet();
+        try {
+            access.limits().checkConsumers(id, open);
+        } catch (EngineException e) {
+            openConsumers.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** A consumer counted by {@link #reserveConsumer} closed or failed to open. */
+    void releaseConsumer() {
+        openConsumers.decrementAndGet();
     }
 
     public String id() {
@@ -92,6 +121,13 @@ public final class VmConnection implements EngineConnection, Publisher {
     public void createSession(SessionInfo info, Completion<EngineSession> done) {
         VmSession s = new VmSession(this, info);
         sessions.add(s);
+        try {
+            access.limits().checkSessions(id, sessions.size());
+        } catch (EngineException e) {
+            sessions.remove(s);
+            done.fail(e);
+            return;
+        }
         if (closed.get()) {
             sessions.remove(s);
             done.fail(EngineException.illegalState("connection " + id + " is closed"));
@@ -109,6 +145,7 @@ public final class VmConnection implements EngineConnection, Publisher {
             }
             String name = (type.isQueue() ? "temp-queue-" : "temp-topic-") + id + "-" + temporaryCounter.incrementAndGet();
             DestinationRef ref = new DestinationRef(type, name);
+            access.require(Operation.CREATE_TEMPORARY, ref);
             broker.destinations().createTemporary(ref, this);
             temporaries.add(ref);
             if (closed.get()) {
@@ -147,13 +184,15 @@ public final class VmConnection implements EngineConnection, Publisher {
             done.fail(EngineException.illegalState("connection " + id + " is closed"));
             return;
         }
-        broker.subscriptions().unsubscribe(clientId, subscriptionName, done);
+        broker.subscriptions().unsubscribe(clientId, subscriptionName,
+                topic -> access.require(Operation.DELETE_SUBSCRIPTION, topic), done);
     }
 
     @Override
     public void moveToOrigin(DestinationRef deadLetterQueue, String selector, Completion<Integer> done) {
         try {
             ensureOpen();
+            access.require(Operation.MANAGE, deadLetterQueue);
             broker.moveToOrigin(deadLetterQueue, VmSession.parse(selector), done);
         } catch (EngineException e) {
             done.fail(e);

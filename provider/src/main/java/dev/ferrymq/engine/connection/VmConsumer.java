@@ -52,6 +52,7 @@ final class VmConsumer implements EngineConsumer {
             @Override
             public void fail(EngineException error) {
                 if (closed.compareAndSet(false, true)) {
+                    session.consumerClosed();
                     detachSubscription();
                 }
                 session.forget(VmConsumer.this);
@@ -81,6 +82,7 @@ final class VmConsumer implements EngineConsumer {
             done.complete(null);
             return;
         }
+        session.consumerClosed();
         queue.removeConsumer(consumer, false, new Completion<>() {
             @Override
             public void complete(Void result) {
@@ -98,6 +100,9 @@ final class VmConsumer implements EngineConsumer {
     /** Session close: closes the consumer if open and releases its outstanding deliveries as delivered. */
     CompletableFuture<Void> closeWithSession() {
         boolean wasOpen = closed.compareAndSet(false, true);
+        if (wasOpen) {
+            session.consumerClosed();
+        }
         CompletableFuture<Void> f = new CompletableFuture<>();
         queue.removeConsumer(consumer, true, new Completion<>() {
             @Override

@@ -8,6 +8,8 @@ import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.Arrivals;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
+import dev.ferrymq.engine.security.Access;
+import dev.ferrymq.engine.security.Operation;
 import dev.ferrymq.engine.topic.Subscription;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.engine.topic.Topic;
@@ -40,7 +42,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * thread. No lock is taken: the destination cache is one immutable object in a plain field, the
  * transaction buffer and consumer set are concurrent collections (a connection close may run on
  * another thread), and queue state is changed only by tasks handed to each queue's executor.
- * Sends of one session reach each destination in call order.
+ * Sends of one session reach each destination in call order. Every operation is checked against
+ * the connection's {@link Access} before it touches a destination (a send when its route is
+ * resolved, so also at send time in a transaction), and a refused one changes nothing.
  */
 final class VmSession implements EngineSession, AckTimeoutListener {
 
@@ -49,6 +53,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
 
     private final VmConnection connection;
     private final BrokerContext broker;
+    private final Access access;
     private final boolean transacted;
     private final Set<VmConsumer> consumers = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<PendingSend> transaction = new ConcurrentLinkedQueue<>();
@@ -66,6 +71,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     VmSession(VmConnection connection, SessionInfo info) {
         this.connection = connection;
         this.broker = connection.broker();
+        this.access = connection.access();
         this.transacted = info.transacted();
         this.gate = new SendGate(broker.runtime());
     }
@@ -78,6 +84,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         }
         Address address;
         try {
+            access.limits().checkMessage(message);
             address = resolve(message.destination());
         } catch (EngineException e) {
             done.fail(e);
@@ -132,19 +139,32 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     @Override
     public void createConsumer(ConsumerInfo info, DeliverySink sink, Completion<EngineConsumer> done) {
         Selector selector;
+        DestinationRef ref = info.destination();
         try {
             ensureOpen();
             selector = parse(info.selector());
-            DestinationRef ref = info.destination();
             if (ref == null) {
                 throw EngineException.invalidDestination("a consumer needs a destination");
             }
+            if (!ref.isTemporary()) {
+                access.require(Operation.CONSUME, ref);
+            }
+            if (!ref.isQueue() && (info.durable() || info.shared())) {
+                access.require(Operation.CREATE_SUBSCRIPTION, ref);
+            }
+            connection.reserveConsumer();
+        } catch (EngineException e) {
+            done.fail(e);
+            return;
+        }
+        try {
             if (ref.isQueue()) {
                 MessageQueue q = broker.destinations().queueForConsumer(ref, connection);
                 start(new VmConsumer(this, q, null, null, sink, selector, info), done);
                 return;
             }
         } catch (EngineException e) {
+            connection.releaseConsumer();
             done.fail(e);
             return;
         }
@@ -157,6 +177,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         try {
             t = broker.destinations().topicForConsumer(info.destination(), connection);
         } catch (EngineException e) {
+            connection.releaseConsumer();
             done.fail(e);
             return;
         }
@@ -168,6 +189,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
                     ensureOpen();
                 } catch (EngineException closed) {
                     registry.detach(s);
+                    connection.releaseConsumer();
                     done.fail(closed);
                     return;
                 }
@@ -176,6 +198,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
 
             @Override
             public void fail(EngineException error) {
+                connection.releaseConsumer();
                 done.fail(error);
             }
         });
@@ -191,6 +214,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         try {
             ensureOpen();
             Selector s = parse(selector);
+            access.require(Operation.BROWSE, queue);
             MessageQueue q = broker.destinations().queueForBrowse(queue);
             if (q == null) {
                 done.complete(List.of());
@@ -430,6 +454,11 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         });
     }
 
+    /** A consumer stopped being open (closed, or failed to start): it no longer counts against the limit. */
+    void consumerClosed() {
+        connection.releaseConsumer();
+    }
+
     /** A consumer is closed and its deliveries settled: nothing left to release at session close. */
     void forget(VmConsumer c) {
         consumers.remove(c);
@@ -440,6 +469,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         if (r != null && r.ref().equals(ref) && !r.address().isDeleted()) {
             return r.address();
         }
+        access.require(Operation.SEND, ref);
         Address a = broker.destinations().forSend(ref);
         route = new Route(ref, a);
         return a;

@@ -8,6 +8,7 @@ import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConsumerInfo;
+import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineException;
 
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -135,12 +137,27 @@ public final class SubscriptionRegistry {
      * marked, so no consumer attaches to it in between.
      */
     public void unsubscribe(String clientId, String name, Completion<Void> done) {
+        unsubscribe(clientId, name, topic -> { }, done);
+    }
+
+    /**
+     * {@link #unsubscribe(String, String, Completion)} once {@code permit} accepts the
+     * subscription's topic; when it throws, the subscription stays and {@code done} fails with its error.
+     */
+    public void unsubscribe(String clientId, String name, Consumer<DestinationRef> permit,
+                            Completion<Void> done) {
         Key key = new Key(clientId, name);
         owner.execute(() -> {
             Subscription s = durable.get(key);
             if (s == null || s.unsubscribing) {
                 done.fail(EngineException.invalidDestination("no durable subscription named '" + name + "'"
                         + (clientId == null ? " without client ID" : " for client ID '" + clientId + "'")));
+                return;
+            }
+            try {
+                permit.accept(s.topic().ref());
+            } catch (EngineException refused) {
+                done.fail(refused);
                 return;
             }
             if (s.consumers > 0) {

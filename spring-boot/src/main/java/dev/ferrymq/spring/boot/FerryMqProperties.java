@@ -3,6 +3,7 @@ package dev.ferrymq.spring.boot;
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.client.ClientOptions;
 import dev.ferrymq.engine.BrokerOptions;
+import dev.ferrymq.engine.security.SecurityOptions;
 import dev.ferrymq.spi.BrokerUrl;
 import dev.ferrymq.spi.config.LimitOptions;
 import dev.ferrymq.spi.config.Option;
@@ -34,7 +35,7 @@ public final class FerryMqProperties {
 
     /** Every option a property can set: the connection's and the broker's. */
     public static final List<Option<?>> OPTIONS = Stream.of(ClientOptions.ALL, BrokerOptions.ALL,
-            RedeliveryOptions.ALL, LimitOptions.ALL, StoreOptions.ALL).flatMap(List::stream).toList();
+            RedeliveryOptions.ALL, LimitOptions.ALL, StoreOptions.ALL, SecurityOptions.ALL).flatMap(List::stream).toList();
 
     private FerryMqProperties() {
     }

@@ -80,5 +80,6 @@ final class Deletion {
         }
         available.clear();
         queue.limits().wakeAll();
+        queue.deletedNow();
     }
 }

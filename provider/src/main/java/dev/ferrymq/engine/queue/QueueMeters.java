@@ -1,0 +1,22 @@
+package dev.ferrymq.engine.queue;
+
+/**
+ * The measurements of one queue beyond its counters: redeliveries and the durations t, u and v of
+ * the essay's model (see {@link QueueFigures}).
+ *
+ * <p>Threading contract: not thread-safe; owned by its queue's serial executor (plain fields,
+ * published only through {@link MessageQueue#figures}'s snapshot taken there).
+ */
+final class QueueMeters {
+
+    long redelivered;
+    final Durations processing = new Durations();
+    final Durations acknowledgement = new Durations();
+    final Durations retransmission = new Durations();
+
+    /** A delivery the application saw comes back to be delivered again after {@code waitedNanos}. */
+    void redelivered(long waitedNanos) {
+        redelivered++;
+        retransmission.record(waitedNanos);
+    }
+}

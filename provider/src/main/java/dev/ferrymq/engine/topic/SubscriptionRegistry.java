@@ -154,6 +154,30 @@ public final class SubscriptionRegistry {
         }, done);
     }
 
+    /**
+     * Management: deletes the durable subscription whose queue is {@code queue}, as
+     * {@link #unsubscribe} does; ILLEGAL_STATE for a non-durable one (it ends with its consumers).
+     */
+    public void unsubscribeQueue(MessageQueue queue, Completion<Void> done) {
+        Subscription found = null;
+        lock.lock();
+        try {
+            for (Subscription s : durable.values()) {
+                if (s.queue() == queue) {
+                    found = s;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (found == null) {
+            done.fail(EngineException.illegalState("cannot delete " + queue.name()
+                    + ": it is not a durable subscription (a non-durable one ends with its last consumer)"));
+            return;
+        }
+        unsubscribe(found.clientId(), found.name(), done);
+    }
+
     /** Deletes a temporary topic: ILLEGAL_STATE while a consumer is open on it. */
     public void deleteTopic(Topic topic) {
         lock.lock();

@@ -26,10 +26,21 @@ public final class MicrometerSupport {
 
     /**
      * Binds meters of {@code broker} to Micrometer's global registry when Micrometer is on the class
-     * path; returns what removes them again, or {@code null} when Micrometer is absent.
+     * path; returns what removes them again, or {@code null} when Micrometer is absent or unusable.
      */
     public static AutoCloseable bindGlobal(ManagedBroker broker) {
-        return available() ? Global.bind(broker) : null;
+        if (!available()) {
+            return null;
+        }
+        try {
+            return Global.bind(broker);
+        } catch (LinkageError | RuntimeException e) {
+            // an incompatible Micrometer on the class path costs the meters, never the broker
+            System.getLogger(MicrometerSupport.class.getName()).log(System.Logger.Level.WARNING,
+                    "broker '" + broker.name() + "': Micrometer is on the class path but its meters could not be "
+                            + "registered (" + e + "); running without them");
+            return null;
+        }
     }
 
     /** Loaded only when Micrometer is present. */

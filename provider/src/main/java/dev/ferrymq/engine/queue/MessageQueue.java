@@ -353,20 +353,12 @@ public final class MessageQueue implements Address {
     }
 
     public void stats(Completion<QueueStats> done) {
-        executor.execute(() -> done.complete(statsNow()));
-    }
-
-    private QueueStats statsNow() {
-        return new QueueStats(dispatch.enqueuedCount, dispatch.deliveredCount,
-                settlement.acknowledgedCount, settlement.expiredCount, available.size(), outstanding,
-                consumers.size(), redeliveries.deadLettered, redeliveries.delayed);
+        executor.execute(() -> done.complete(QueueMeters.stats(this)));
     }
 
     /** A snapshot of the queue's figures in the essay's model ({@link QueueFigures}), taken on its executor. */
     public void figures(Completion<QueueFigures> done) {
-        executor.execute(() -> done.complete(new QueueFigures(name, ref, statsNow(), meters.redelivered,
-                meters.processing.snapshot(), meters.acknowledgement.snapshot(), meters.retransmission.snapshot(),
-                consumers.paused())));
+        executor.execute(() -> done.complete(meters.figures(this)));
     }
 
     /**

@@ -19,4 +19,17 @@ final class QueueMeters {
         redelivered++;
         retransmission.record(waitedNanos);
     }
+
+    /** The counters of {@code q}, read on its executor. */
+    static QueueStats stats(MessageQueue q) {
+        return new QueueStats(q.dispatch.enqueuedCount, q.dispatch.deliveredCount, q.settlement.acknowledgedCount,
+                q.settlement.expiredCount, q.available.size(), q.outstanding, q.consumers.size(),
+                q.redeliveries.deadLettered, q.redeliveries.delayed);
+    }
+
+    /** The figures of {@code q} (whose meters these are), read on its executor. */
+    QueueFigures figures(MessageQueue q) {
+        return new QueueFigures(q.name(), q.ref(), stats(q), redelivered, processing.snapshot(),
+                acknowledgement.snapshot(), retransmission.snapshot(), q.consumers.paused());
+    }
 }

@@ -24,7 +24,11 @@ public final class BenchmarkMain {
     private BenchmarkMain() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("--fuzz")) {
+            dev.ferrymq.benchmarks.fuzz.FuzzMain.main(args);
+            return;
+        }
         BenchmarkOptions options;
         List<Scenario> scenarios;
         try {

@@ -5,11 +5,16 @@ import dev.ferrymq.engine.connection.VmConnection;
 import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.Futures;
+import dev.ferrymq.engine.management.JmxRegistration;
+import dev.ferrymq.engine.management.ManagedBroker;
+import dev.ferrymq.engine.management.MicrometerSupport;
+import dev.ferrymq.engine.management.QueueEvents;
 import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.BrokerMemory;
 import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueObserver;
 import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.queue.QueueScans;
@@ -39,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -49,7 +55,7 @@ import java.util.function.Function;
  * claimed with an atomic map insert. The broker's threads are one dispatch pool shared by all its
  * queues plus one scheduler thread (see {@link EngineRuntime}).
  */
-public final class Broker implements Engine, BrokerContext {
+public final class Broker implements Engine, BrokerContext, ManagedBroker {
 
     private final String name;
     private final OptionValues options;
@@ -68,6 +74,12 @@ public final class Broker implements Engine, BrokerContext {
     private final DestinationOptions destinationOptions;
     private final StartOptions startOptions;
     private final Security security;
+    /** Told of every queue created and deleted: the MBeans and meters follow. */
+    private final QueueEvents queueEvents = new QueueEvents();
+    /** The broker's MBeans, or null when jmx=false. */
+    private final JmxRegistration jmx;
+    /** The broker's meters in Micrometer's global registry, or null. */
+    private final AutoCloseable meters;
 
     Broker(String name, OptionValues options, DestinationOptions redelivery, JournalConfig journal,
            StartOptions startOptions) {
@@ -85,7 +97,8 @@ public final class Broker implements Engine, BrokerContext {
         QueuePolicy.Forwarder forwarder = this::forwardTo;
         long maxBrokerBytes = options.get(BrokerOptions.MAX_BROKER_BYTES);
         this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
-        Function<String, QueuePolicy> policies = n -> QueuePolicy.resolve(redelivery, n, forwarder, memory);
+        Function<String, QueuePolicy> policies =
+                n -> QueuePolicy.resolve(redelivery, n, forwarder, memory).observedBy(queueEvents);
         this.subscriptions = new SubscriptionRegistry(runtime, policies);
         this.destinations = new Destinations(runtime, subscriptions, policies);
         this.store = new PersistentStore(name, journal);
@@ -109,6 +122,52 @@ public final class Broker implements Engine, BrokerContext {
         this.ackSweeper = ackSweep > 0
                 ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepAckTimeouts()), ackSweep)
                 : null;
+        this.jmx = options.get(BrokerOptions.JMX) ? JmxRegistration.register(this) : null;
+        this.meters = options.get(BrokerOptions.METRICS) ? MicrometerSupport.bindGlobal(this) : null;
+    }
+
+    @Override
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    @Override
+    public void forEachQueue(Consumer<MessageQueue> action) {
+        destinations.forEachQueue(action);
+    }
+
+    @Override
+    public void addQueueObserver(QueueObserver observer) {
+        queueEvents.add(observer);
+    }
+
+    @Override
+    public void removeQueueObserver(QueueObserver observer) {
+        queueEvents.remove(observer);
+    }
+
+    @Override
+    public void deleteQueue(MessageQueue queue, Completion<Void> done) {
+        if (queue.ref().isQueue()) {
+            destinations.deleteQueue(queue, done);
+        } else {
+            subscriptions.unsubscribeQueue(queue, done);
+        }
+    }
+
+    /** Unregisters the MBeans and removes the meters; a failure is logged, never thrown. */
+    private void closeManagement() {
+        if (jmx != null) {
+            jmx.close();
+        }
+        if (meters != null) {
+            try {
+                meters.close();
+            } catch (Exception e) {
+                System.getLogger(Broker.class.getName()).log(System.Logger.Level.WARNING,
+                        "broker '" + name + "': removing its Micrometer meters failed", e);
+            }
+        }
     }
 
     private MessageQueue forwardTo(String queue) {
@@ -298,6 +357,7 @@ public final class Broker implements Engine, BrokerContext {
         }
         CompletableFuture<Void> result = stopped;
         EngineException reason = EngineException.illegalState("broker '" + name + "' was stopped");
+        closeManagement();
         if (sweeper != null) {
             sweeper.cancel(false);
         }

@@ -45,9 +45,18 @@ public final class BrokerOptions {
                     + "queue's maxQueueBytes; when reached, sends to any queue get its fullPolicy until messages "
                     + "leave; 0 or -1: no broker-wide bound.").withDefaultText("1/2 of the maximum heap");
 
+    public static final Option<Boolean> JMX = Option.bool("jmx", true,
+            "Register the broker's MBeans and one per queue and topic subscription in the platform MBean server "
+                    + "(dev.ferrymq:type=Broker,name={broker},...): figures, counters and operations; false registers none.");
+
+    public static final Option<Boolean> METRICS = Option.bool("metrics", true,
+            "When Micrometer is on the class path, register the broker's meters (ferrymq.*, tagged broker, queue, "
+                    + "destination, type) in Metrics.globalRegistry until the broker stops; false registers none "
+                    + "(bind dev.ferrymq.engine.management.FerryMqMetrics to a registry yourself).");
+
     /** Every broker option, in documentation order. */
     public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH,
-            MAX_BROKER_BYTES);
+            JMX, MAX_BROKER_BYTES, METRICS);
 
     /** The per-destination options: redelivery and memory limits. */
     private static final List<Option<?>> PER_DESTINATION = concat(RedeliveryOptions.ALL, LimitOptions.ALL);

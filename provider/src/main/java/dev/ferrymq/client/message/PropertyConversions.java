@@ -37,13 +37,11 @@ public final class PropertyConversions {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("property name must not be null or empty");
         }
-        if (!Character.isJavaIdentifierStart(name.charAt(0))) {
-            throw new IllegalArgumentException("property name '" + name + "' is not a valid identifier");
-        }
-        for (int i = 1; i < name.length(); i++) {
-            if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-                throw new IllegalArgumentException("property name '" + name + "' is not a valid identifier");
-            }
+        // code points, as the selector's lexer reads identifiers: a letter outside the BMP is one
+        if (!Character.isJavaIdentifierStart(name.codePointAt(0))
+                || !name.codePoints().skip(1).allMatch(Character::isJavaIdentifierPart)) {
+            throw new IllegalArgumentException("property name '" + name + "' is not a valid identifier (3.5.1: "
+                    + "property names must obey the rules for a message selector identifier)");
         }
         if (RESERVED.contains(name.toUpperCase(java.util.Locale.ROOT))) {
             throw new IllegalArgumentException("property name '" + name + "' is a reserved word of the selector syntax");

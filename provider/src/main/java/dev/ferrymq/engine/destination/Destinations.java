@@ -174,6 +174,20 @@ public final class Destinations {
         }
     }
 
+    /**
+     * Management: deletes queue destination {@code q} if it has no consumer and no unacknowledged
+     * delivery (ILLEGAL_STATE otherwise), its messages with it; a later send creates it afresh. A
+     * temporary queue is refused (ILLEGAL_STATE): its connection deletes it.
+     */
+    public void deleteQueue(MessageQueue q, Completion<Void> done) {
+        if (queues.get(q.name()) != q) {
+            done.fail(EngineException.illegalState("cannot delete " + q.name()
+                    + ": it is not a queue destination of this broker (a temporary queue is deleted by its connection)"));
+            return;
+        }
+        q.deleteIfIdle(() -> queues.remove(q.name(), q), done);
+    }
+
     /** Deletes everything; consumers get {@code onClosed(reason)} (broker stop). */
     public void closeAll(EngineException reason) {
         queues.values().forEach(q -> q.close(reason));

@@ -92,7 +92,7 @@ public final class MessageCodec {
         if (count > 0) {
             Map<String, Object> props = new LinkedHashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
-                props.put(r.readString(), readValue(r));
+                props.put(readName(r, "property name"), readValue(r));
             }
             b.properties(props);
         }
@@ -140,7 +140,7 @@ public final class MessageCodec {
                 int n = r.readCount();
                 Map<String, Object> map = new LinkedHashMap<>(n * 2);
                 for (int i = 0; i < n; i++) {
-                    map.put(r.readString(), readValue(r));
+                    map.put(readName(r, "map field name"), readValue(r));
                 }
                 yield Collections.unmodifiableMap(map);
             }
@@ -172,7 +172,16 @@ public final class MessageCodec {
         if (t >= DestinationType.values().length) {
             throw new IllegalArgumentException("unknown destination type " + t);
         }
-        return new DestinationRef(DestinationType.values()[t], r.readString());
+        return new DestinationRef(DestinationType.values()[t], readName(r, "destination name"));
+    }
+
+    /** A name that may not be null (a destination's, a property's, a map field's). */
+    private static String readName(Reader r, String what) {
+        String name = r.readString();
+        if (name == null) {
+            throw new IllegalArgumentException("null " + what + " at offset " + r.position());
+        }
+        return name;
     }
 
     private static void writeValue(Writer w, Object v) {
@@ -317,7 +326,7 @@ public final class MessageCodec {
         }
 
         private void need(int n) {
-            if (n < 0 || pos + n > buf.length) {
+            if (n < 0 || n > buf.length - pos) {
                 throw new IllegalArgumentException("record truncated: needs " + n + " more bytes at offset " + pos
                         + " of " + buf.length);
             }

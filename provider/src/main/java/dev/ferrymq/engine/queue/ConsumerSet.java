@@ -15,6 +15,8 @@ final class ConsumerSet {
     private final ArrayList<QueueConsumer> all = new ArrayList<>();
     private final ArrayList<QueueConsumer> ready = new ArrayList<>();
     private int cursor;
+    /** Management paused dispatch: no consumer counts as ready. */
+    private boolean paused;
 
     int size() {
         return all.size();
@@ -25,7 +27,15 @@ final class ConsumerSet {
     }
 
     boolean noneReady() {
-        return ready.isEmpty();
+        return paused || ready.isEmpty();
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    void pause(boolean pause) {
+        paused = pause;
     }
 
     void add(QueueConsumer c) {
@@ -74,6 +84,9 @@ final class ConsumerSet {
      * (it let the entry's acknowledgement time out) is chosen only when it is the queue's only consumer.
      */
     QueueConsumer nextAccepting(MessageEntry e, MessageQueue queue) {
+        if (paused) {
+            return null;
+        }
         int n = ready.size();
         QueueConsumer avoided = null;
         int avoidedIdx = -1;

@@ -41,7 +41,8 @@ final class Deletion {
      */
     void deleteIfIdle(BooleanSupplier detach, Completion<Void> done) {
         if (!queue.consumers.isEmpty() || queue.outstanding > 0 || !detach.getAsBoolean()) {
-            done.fail(EngineException.illegalState("cannot delete subscription " + queue.name() + ": "
+            done.fail(EngineException.illegalState("cannot delete " + (queue.ref().isQueue() ? "queue " : "subscription ")
+                    + queue.name() + ": "
                     + (queue.outstanding > 0 && queue.consumers.isEmpty()
                     ? queue.outstanding + " message(s) delivered from it are not acknowledged yet"
                     : "it has an active consumer")));
@@ -80,5 +81,6 @@ final class Deletion {
         }
         available.clear();
         queue.limits().wakeAll();
+        queue.deletedNow();
     }
 }

@@ -96,6 +96,9 @@ final class Dispatch {
 
     /** Gives a consumer that just became ready what it accepts, within its credit. */
     void fill(QueueConsumer c) {
+        if (consumers.paused()) {
+            return;
+        }
         MessageEntry e = available.first();
         while (e != null && c.readyIndex >= 0) {
             MessageEntry next = available.after(e);
@@ -107,6 +110,18 @@ final class Dispatch {
                 deliver(c, e);
             }
             e = next;
+        }
+    }
+
+    /** Management: stops ({@code true}) or resumes dispatch to consumers; resuming fills every ready consumer. */
+    void pause(boolean pause) {
+        consumers.pause(pause);
+        if (!pause) {
+            for (QueueConsumer c : consumers.snapshot()) {
+                if (c.readyIndex >= 0) {
+                    fill(c);
+                }
+            }
         }
     }
 
@@ -134,6 +149,7 @@ final class Dispatch {
         if (redeliveries.policy().ackTimeout() > 0) {
             d.deliveredAt = runtime.now();
         }
+        d.deliveredNanos = System.nanoTime();
         c.addOutstanding(d);
         queue.outstanding++;
         deliveredCount++;

@@ -110,6 +110,8 @@ final class LocalRedelivery {
         if (queue.redeliveries.policy().ackTimeout() > 0) {
             next.deliveredAt = queue.runtime.now();
         }
+        next.deliveredNanos = System.nanoTime();
+        queue.meters.redelivered(0);
         e.delivery = next;
         c.replaceOutstanding(d, next);
         queue.dispatch.countRedelivered();

@@ -62,6 +62,8 @@ public final class MessageQueue implements Address {
     final Settlement settlement;
     final Deletion deletion;
     final DeliveryMarks marks;
+    final QueueMeters meters = new QueueMeters();
+    private final QueueObserver observer;
     /** Set when the queue is deleted, by {@link #close} at once; readable from any thread. */
     volatile boolean deleted;
     /** Set once before the queue is published; null for a queue kept in memory only. */
@@ -97,6 +99,13 @@ public final class MessageQueue implements Address {
         this.settlement = new Settlement(this);
         this.deletion = new Deletion(this);
         this.marks = new DeliveryMarks(this, executor, dispatch::storeReached);
+        this.observer = policy.observer;
+        observer.created(this);
+    }
+
+    /** Engine-internal: deletion tells the observer, once. */
+    void deletedNow() {
+        observer.deleted(this);
     }
 
     /** The queue's memory bound: what it holds and whether a send may add to it. */
@@ -344,9 +353,23 @@ public final class MessageQueue implements Address {
     }
 
     public void stats(Completion<QueueStats> done) {
-        executor.execute(() -> done.complete(new QueueStats(dispatch.enqueuedCount, dispatch.deliveredCount,
-                settlement.acknowledgedCount, settlement.expiredCount, available.size(), outstanding,
-                consumers.size(), redeliveries.deadLettered, redeliveries.delayed)));
+        executor.execute(() -> done.complete(QueueMeters.stats(this)));
+    }
+
+    /** A snapshot of the queue's figures in the essay's model ({@link QueueFigures}), taken on its executor. */
+    public void figures(Completion<QueueFigures> done) {
+        executor.execute(() -> done.complete(meters.figures(this)));
+    }
+
+    /**
+     * Management: stops dispatching to consumers ({@code true}) or starts again. Messages keep
+     * arriving and wait; deliveries already made are unaffected.
+     */
+    public void pause(boolean pause, Completion<Void> done) {
+        executor.execute(() -> {
+            dispatch.pause(pause);
+            done.complete(null);
+        });
     }
 
     /**

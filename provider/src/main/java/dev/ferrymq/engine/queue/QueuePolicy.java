@@ -24,7 +24,7 @@ public final class QueuePolicy {
     /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
     public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, q -> {
         throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
-    }, QueueLimits.Config.UNLIMITED, null);
+    }, QueueLimits.Config.UNLIMITED, null, QueueObserver.NONE);
 
     final int maxDeliveryAttempts;
     final long redeliveryDelay;
@@ -41,11 +41,14 @@ public final class QueuePolicy {
     final QueueLimits.Config limits;
     /** The broker-wide memory bound, or {@code null}. */
     final BrokerMemory memory;
+    /** Told when the queue is created and deleted (management). */
+    final QueueObserver observer;
 
     private QueuePolicy(int maxDeliveryAttempts, long redeliveryDelay, double multiplier, long maxDelay, double jitter,
                         String deadLetterQueue, String expiryQueue, long ackTimeout, Forwarder forwarder,
-                        QueueLimits.Config limits, BrokerMemory memory) {
+                        QueueLimits.Config limits, BrokerMemory memory, QueueObserver observer) {
         this.memory = memory;
+        this.observer = observer;
         this.maxDeliveryAttempts = maxDeliveryAttempts;
         this.redeliveryDelay = redeliveryDelay;
         this.multiplier = multiplier;
@@ -72,7 +75,13 @@ public final class QueuePolicy {
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.DEAD_LETTER_QUEUE, destinationName), destinationName),
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.EXPIRY_QUEUE, destinationName), destinationName),
                 options.get(RedeliveryOptions.ACK_TIMEOUT, destinationName),
-                forwarder, QueueLimits.Config.resolve(options, destinationName), memory);
+                forwarder, QueueLimits.Config.resolve(options, destinationName), memory, QueueObserver.NONE);
+    }
+
+    /** These settings, with {@code observer} told when the queue is created and deleted. */
+    public QueuePolicy observedBy(QueueObserver observer) {
+        return new QueuePolicy(maxDeliveryAttempts, redeliveryDelay, multiplier, maxDelay, jitter, deadLetterQueue,
+                expiryQueue, ackTimeout, forwarder, limits, memory, observer);
     }
 
     /** Whether a message whose delivery number {@code deliveryCount} was handed back has no attempt left. */

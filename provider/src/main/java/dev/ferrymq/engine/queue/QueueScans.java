@@ -40,6 +40,25 @@ public final class QueueScans {
     }
 
     /**
+     * Management: drops every available message (a stored one's record is deleted in the
+     * background); deliveries not yet acknowledged and messages waiting for a delayed redelivery
+     * stay. Completes with how many were dropped.
+     */
+    public void purge(Completion<Integer> done) {
+        q.executor.execute(() -> {
+            int n = 0;
+            for (MessageEntry e = q.available.first(); e != null; ) {
+                MessageEntry next = q.available.after(e);
+                q.available.remove(e);
+                q.settlement.dropped(e);
+                n++;
+                e = next;
+            }
+            done.complete(n);
+        });
+    }
+
+    /**
      * Drops every available message that has expired (the periodic sweeper calls this), through
      * the expiry queue when one is configured. Does nothing, without a task, for a queue that
      * received no message with an expiration since its last sweep.

@@ -83,6 +83,7 @@ final class Redeliveries {
         }
         long delay = policy.redeliveryDelay(deliveryCount);
         if (delay <= 0) {
+            queue.meters.redelivered(0);
             return false;
         }
         QueueStore store = queue.storeOf(e);
@@ -99,9 +100,11 @@ final class Redeliveries {
      */
     void hold(MessageEntry e, long delay) {
         delayed++;
+        long since = System.nanoTime();
         try {
             runtime.schedule(() -> executor.execute(() -> {
                 delayed--;
+                queue.meters.redelivered(System.nanoTime() - since);
                 queue.settlement.requeue(e);
             }), delay);
         } catch (RejectedExecutionException stopped) {

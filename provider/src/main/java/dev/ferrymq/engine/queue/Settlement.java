@@ -42,8 +42,10 @@ final class Settlement {
     void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
         long[] ids = null;
         int n = 0;
+        long now = System.nanoTime();
+        long before = acknowledgedCount;
         for (QueueDelivery d : deliveries) {
-            long id = acknowledged(d);
+            long id = acknowledged(d, now);
             if (id != 0) {
                 if (ids == null) {
                     ids = new long[deliveries.size()];
@@ -52,17 +54,34 @@ final class Settlement {
             }
         }
         QueueStore store = queue.store();
+        QueueMeters meters = queue.meters;
         if (n == 0 || store == null) {
+            meters.acknowledgement.record(0, (int) (acknowledgedCount - before));
             done.complete(null);
         } else {
-            store.acknowledged(ids, n, done);
+            meters.acknowledgement.record(0, (int) (acknowledgedCount - before) - n);
+            int stored = n;
+            store.acknowledged(ids, n, new Completion<>() {
+                @Override
+                public void complete(Void result) {
+                    long took = System.nanoTime() - now;
+                    queue.executor.execute(() -> meters.acknowledgement.record(took, stored));
+                    done.complete(null);
+                }
+
+                @Override
+                public void fail(dev.ferrymq.spi.EngineException error) {
+                    done.fail(error);
+                }
+            });
         }
     }
 
     /** Acknowledges deliveries whose stored messages a committed transaction already deleted. */
     void acknowledgeCommitted(List<QueueDelivery> deliveries) {
+        long now = System.nanoTime();
         for (QueueDelivery d : deliveries) {
-            acknowledged(d);
+            acknowledged(d, now);
         }
     }
 
@@ -139,7 +158,7 @@ final class Settlement {
     }
 
     /** Consumes {@code d}'s entry for good; returns its store id to delete (0: none, or a stale delivery). */
-    private long acknowledged(QueueDelivery d) {
+    private long acknowledged(QueueDelivery d, long now) {
         MessageEntry e = d.entry;
         if (e.delivery != d) {
             return 0;
@@ -147,6 +166,7 @@ final class Settlement {
         e.delivery = null;
         settle(d);
         acknowledgedCount++;
+        queue.meters.processing.record(now - d.deliveredNanos);
         limits.removed(e.message);
         return e.storeId;
     }

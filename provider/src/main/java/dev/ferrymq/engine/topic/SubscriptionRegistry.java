@@ -190,6 +190,27 @@ public final class SubscriptionRegistry {
         });
     }
 
+    /**
+     * Management: deletes the durable subscription whose queue is {@code queue}, as
+     * {@link #unsubscribe} does; ILLEGAL_STATE for a non-durable one (it ends with its consumers).
+     */
+    public void unsubscribeQueue(MessageQueue queue, Completion<Void> done) {
+        owner.execute(() -> {
+            Subscription found = null;
+            for (Subscription s : durable.values()) {
+                if (s.queue() == queue) {
+                    found = s;
+                }
+            }
+            if (found == null) {
+                done.fail(EngineException.illegalState("cannot delete " + queue.name()
+                        + ": it is not a durable subscription (a non-durable one ends with its last consumer)"));
+                return;
+            }
+            unsubscribe(found.clientId(), found.name(), done);
+        });
+    }
+
     /** Deletes a temporary topic: ILLEGAL_STATE while a consumer is open on it. */
     public void deleteTopic(Topic topic, Completion<Void> done) {
         owner.execute(() -> {

@@ -1,0 +1,32 @@
+package dev.ferrymq.engine.management;
+
+/**
+ * The broker's MBean ({@code dev.ferrymq:type=Broker,name=<broker>}): totals over its queues and
+ * topic subscriptions, and moving dead letters back by queue name.
+ */
+public interface BrokerControlMBean {
+
+    /** The broker's name. */
+    String getName();
+
+    /** Open connections. */
+    int getConnections();
+
+    /** The names of its queues and topic subscriptions' queues, sorted. */
+    String[] getQueues();
+
+    /** The sum of the queues' depths n. */
+    long getTotalDepth();
+
+    /** The sum of the queues' enqueued counters. */
+    long getTotalEnqueued();
+
+    /** The sum of the queues' acknowledged counters. */
+    long getTotalAcknowledged();
+
+    /** The sum of the queues' dead-lettered counters. */
+    long getTotalDeadLettered();
+
+    /** Moves the messages of queue {@code deadLetterQueue} back to their origin; returns how many. */
+    int moveToOrigin(String deadLetterQueue);
+}

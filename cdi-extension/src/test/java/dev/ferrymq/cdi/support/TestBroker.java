@@ -31,6 +31,12 @@ public final class TestBroker {
         return "artemis".equals(System.getProperty("cdi.test.provider", "ferrymq"));
     }
 
+    /**
+     * The tests' own Serializable types may be read from ObjectMessages, besides FerryMQ's default
+     * allow-list (java.lang, java.math, java.time, java.util), as an application allows its own.
+     */
+    private static final String ALLOW_TEST_TYPES = "deserializationAllowList=java.lang,java.math,java.time,java.util,dev.ferrymq.cdi";
+
     /** Starts this test's broker; FerryMQ gets {@code prefetch=1} (spreads messages over consumers) plus the given options. */
     public static CountingConnectionFactory start(String ferryOptions) {
         ConnectionFactory factory;
@@ -38,7 +44,8 @@ public final class TestBroker {
             factory = artemisFactory();
         } else {
             ferryName = "cdi-test-" + BROKERS.incrementAndGet();
-            factory = new FerryConnectionFactory("vm://" + ferryName + "?prefetch=1" + (ferryOptions.isEmpty() ? "" : "&" + ferryOptions));
+            factory = new FerryConnectionFactory("vm://" + ferryName + "?prefetch=1&" + ALLOW_TEST_TYPES
+                    + (ferryOptions.isEmpty() ? "" : "&" + ferryOptions));
         }
         current = new CountingConnectionFactory(factory);
         return current;

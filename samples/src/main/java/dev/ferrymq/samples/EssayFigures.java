@@ -9,9 +9,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The essay's figures, measured by {@link EssaySample} itself (the broker has no metrics yet):
- * queue length n, processing time t, acknowledgement time u, retransmission time v and
- * reliability p.
+ * The essay's figures as {@link EssaySample} measures them itself, on the client's side, where
+ * the broker's own ({@link BrokerFigures}) measure something else: queue length n over the run
+ * (the broker's {@code Depth} is the length now), processing time t in the listener, the
+ * acknowledge call's time u, and retransmission time v from the first delivery to the redelivery
+ * (the broker's v is the redelivery delay it applied: 0 after an acknowledgement timeout).
+ * Reliability p is the broker's alone.
  *
  * <p>Threading: the sender thread calls {@link #sent}, the receiver's delivery thread
  * {@link #delivered} and {@link #acknowledged}, the main thread the rest; every method is
@@ -26,8 +29,6 @@ final class EssayFigures {
     private final Map<Integer, Long> firstDelivery = new HashMap<>();
     private final Set<Integer> acknowledgedSeqs = new HashSet<>();
     private int sent;
-    private long deadLettered = -1;
-    private long expired = -1;
 
     /** A send returned: samples n, the messages sent and not yet acknowledged. */
     synchronized void sent() {
@@ -58,12 +59,6 @@ final class EssayFigures {
         acknowledgedSeqs.add(seq);
     }
 
-    /** What the dead-letter and expiry queues held at the end. */
-    synchronized void lost(long deadLettered, long expired) {
-        this.deadLettered = deadLettered;
-        this.expired = expired;
-    }
-
     synchronized int acknowledgedCount() {
         return acknowledgedSeqs.size();
     }
@@ -72,26 +67,17 @@ final class EssayFigures {
         return retransmission.count;
     }
 
-    /** p = acknowledged / (acknowledged + dead-lettered + expired). */
-    synchronized double reliability() {
-        long acked = acknowledgedSeqs.size();
-        long all = acked + Math.max(deadLettered, 0) + Math.max(expired, 0);
-        return all == 0 ? 0 : (double) acked / all;
-    }
-
     synchronized void print(PrintStream out) {
-        out.println("figures (measured by the sample):");
+        out.println("figures measured by the sample (client side):");
         out.printf(Locale.ROOT, "  n  queue length (sent, not yet acknowledged) after each send: mean %.2f, max %d%n",
                 queueLength.mean(), queueLength.max);
-        out.printf(Locale.ROOT, "  t  processing time (delivery to acknowledge call): mean %.3f ms, max %.3f ms%n",
+        out.printf(Locale.ROOT, "  t  processing time (listener called to acknowledge call): mean %.3f ms, max %.3f ms%n",
                 processing.meanMillis(), processing.max / 1e6);
         out.printf(Locale.ROOT, "  u  acknowledgement time (acknowledge call to return): mean %.3f ms, max %.3f ms%n",
                 acknowledgement.meanMillis(), acknowledgement.max / 1e6);
         out.printf(Locale.ROOT, "  v  retransmission time (first delivery to redelivery): mean %.1f ms, max %.1f ms (%d retransmission%s)%n",
                 retransmission.meanMillis(), retransmission.max / 1e6, retransmission.count,
                 retransmission.count == 1 ? "" : "s");
-        out.printf(Locale.ROOT, "  p  reliability acknowledged / (acknowledged + dead-lettered + expired) = %d / (%d + %d + %d) = %.3f%n",
-                acknowledgedSeqs.size(), acknowledgedSeqs.size(), deadLettered, expired, reliability());
     }
 
     /** Count, sum and maximum of one figure. */

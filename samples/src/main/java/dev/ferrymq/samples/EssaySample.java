@@ -1,6 +1,7 @@
 package dev.ferrymq.samples;
 
 import dev.ferrymq.FerryConnectionFactory;
+import dev.ferrymq.engine.BrokerOptions;
 import dev.ferrymq.engine.Brokers;
 import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;
@@ -8,11 +9,9 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
-import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
 import java.io.PrintStream;
-import java.util.Enumeration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -25,15 +24,17 @@ import java.util.concurrent.TimeoutException;
  * {@code hello}; a receiver gets it asynchronously (a {@code MessageListener}) in
  * {@code CLIENT_ACKNOWLEDGE} mode and acknowledges each message, except that it leaves one
  * message unacknowledged once: the broker's acknowledgement timeout ({@code ackTimeout}) takes it
- * back and delivers it again. At the end the sample prints the essay's figures, measured by itself
- * ({@link EssayFigures}).
+ * back and delivers it again. At the end the sample prints the essay's figures as the broker counts
+ * them, read from the queue's MBean ({@link BrokerFigures}), and those it measures itself on the
+ * client's side ({@link EssayFigures}).
  *
  * <p>Arguments: {@code [count [periodMillis [ackTimeoutMillis [unacknowledgedSeq]]]]}, by default
  * 5 messages every 1000 ms, a timeout of 300 ms, message 2 left unacknowledged (0: none).
  *
  * <p>Threading: the sender is a single scheduled thread with its own session; the listener runs on
  * the receiver session's delivery thread; the connection's ExceptionListener on a provider thread;
- * they share only {@link EssayFigures} and the future that says when all is acknowledged.
+ * they share only {@link EssayFigures} and the future that says when all is acknowledged; the main
+ * thread reads the broker's figures once the receiver is closed.
  */
 public final class EssaySample {
 
@@ -41,8 +42,6 @@ public final class EssaySample {
     static final String QUEUE = "hello";
     static final String SEQ = "seq";
     static final long TIME_TO_LIVE = 60_000;
-    /** Where expired messages go ({name}: the queue's name), so that the sample can count them. */
-    static final String EXPIRY_QUEUE = "EXPIRED.{name}";
 
     /**
      * How the sample runs. In CLIENT_ACKNOWLEDGE mode an acknowledgement covers every message the
@@ -79,16 +78,23 @@ public final class EssaySample {
         run(Settings.parse(args), System.out);
     }
 
-    /** Runs the example on broker {@code samples-essay}, printing to {@code out}; stops the broker at the end. */
-    public static EssayFigures run(Settings s, PrintStream out) throws JMSException, InterruptedException {
-        FerryConnectionFactory factory = new FerryConnectionFactory("vm://" + BROKER + "?store=memory")
-                .withRedeliveryPolicy(QUEUE, RedeliveryPolicy.defaults()
-                        .withAckTimeout(s.ackTimeoutMillis())
-                        .withExpiryQueue(EXPIRY_QUEUE));
+    /** What one run measured: on the client's side, and as the broker's MBean of queue {@code hello} says. */
+    public record Result(EssayFigures sample, BrokerFigures broker) {
+    }
+
+    /**
+     * Runs the example on broker {@code samples-essay} (with {@code jmx=true}, which the broker's
+     * figures are read from), printing to {@code out}; stops the broker at the end.
+     */
+    public static Result run(Settings s, PrintStream out) throws JMSException, InterruptedException {
+        FerryConnectionFactory factory = new FerryConnectionFactory(
+                "vm://" + BROKER + "?store=memory&" + BrokerOptions.JMX.name() + "=true")
+                .withRedeliveryPolicy(QUEUE, RedeliveryPolicy.defaults().withAckTimeout(s.ackTimeoutMillis()));
         out.printf("essay: %d x \"Hello, World!\" every %d ms to queue %s, CLIENT_ACKNOWLEDGE, ackTimeout=%d ms%s%n",
                 s.count(), s.periodMillis(), QUEUE, s.ackTimeoutMillis(),
                 s.unacknowledgedSeq() > 0 ? ", message #" + s.unacknowledgedSeq() + " left unacknowledged once" : "");
         EssayFigures figures = new EssayFigures();
+        BrokerFigures brokerFigures;
         try (Connection connection = factory.createConnection()) {
             connection.setExceptionListener(e -> out.println("broker:   " + e.getMessage()));
             Session receiving = connection.createSession(Session.CLIENT_ACKNOWLEDGE);
@@ -119,13 +125,14 @@ public final class EssaySample {
                 sender.shutdownNow();
             }
             receiving.close();
-            figures.lost(count(connection, "DLQ." + QUEUE), count(connection, "EXPIRED." + QUEUE));
+            brokerFigures = BrokerFigures.read(BROKER, QUEUE);
         } finally {
             Brokers.stop(BROKER);
         }
         out.printf("receiver: acknowledged %d/%d%n", figures.acknowledgedCount(), s.count());
+        brokerFigures.print(out);
         figures.print(out);
-        return figures;
+        return new Result(figures, brokerFigures);
     }
 
     /** The listener's work for one delivery: measure, then acknowledge (or, once, do not). */
@@ -185,17 +192,5 @@ public final class EssaySample {
             }
         }, 0, s.periodMillis(), TimeUnit.MILLISECONDS);
         return sender;
-    }
-
-    /** How many messages queue {@code name} holds, by browsing it. */
-    private static long count(Connection connection, String name) throws JMSException {
-        try (Session session = connection.createSession(Session.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = session.createBrowser(session.createQueue(name))) {
-            int n = 0;
-            for (Enumeration<?> messages = browser.getEnumeration(); messages.hasMoreElements(); messages.nextElement()) {
-                n++;
-            }
-            return n;
-        }
     }
 }

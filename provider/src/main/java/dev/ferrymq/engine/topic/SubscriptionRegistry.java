@@ -224,10 +224,14 @@ public final class SubscriptionRegistry {
         });
     }
 
-    /** Deletes a topic and all its subscriptions, whatever their state (connection close, broker stop). */
+    /**
+     * Deletes a topic and all its subscriptions, whatever their state (connection close, broker
+     * stop). The topic is marked deleted at once, so a send that follows the caller's return is
+     * refused; its subscriptions go on the registry's executor.
+     */
     public void forceDelete(Topic topic, EngineException reason) {
+        topic.markDeleted();
         owner.execute(() -> {
-            topic.markDeleted();
             for (Subscription s : topic.subscriptions()) {
                 durable.values().remove(s);
                 shared.values().remove(s);

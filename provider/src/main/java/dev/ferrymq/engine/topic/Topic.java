@@ -97,7 +97,7 @@ public final class Topic implements Address {
         }
     }
 
-    /** Called on the registry's executor only. */
+    /** Any thread: once deleted, a topic stays deleted (publishers then refuse sends to it). */
     void markDeleted() {
         deleted = true;
     }

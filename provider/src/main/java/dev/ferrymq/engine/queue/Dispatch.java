@@ -149,7 +149,7 @@ final class Dispatch {
         if (redeliveries.policy().ackTimeout() > 0) {
             d.deliveredAt = runtime.now();
         }
-        d.deliveredNanos = System.nanoTime();
+        d.deliveredNanos = queue.meters.processingStart();
         c.addOutstanding(d);
         queue.outstanding++;
         deliveredCount++;

@@ -110,7 +110,7 @@ final class LocalRedelivery {
         if (queue.redeliveries.policy().ackTimeout() > 0) {
             next.deliveredAt = queue.runtime.now();
         }
-        next.deliveredNanos = System.nanoTime();
+        next.deliveredNanos = queue.meters.processingStart();
         queue.meters.redelivered(0);
         e.delivery = next;
         c.replaceOutstanding(d, next);

@@ -19,7 +19,7 @@ public final class QueueDelivery implements Delivery {
     private final int deliveryCount;
     /** When it was pushed (epoch ms), set only when the queue has an acknowledgement timeout. */
     long deliveredAt;
-    /** When it was pushed ({@link System#nanoTime}): the start of its processing time t. */
+    /** When it was pushed ({@link System#nanoTime}), the start of its processing time t; 0 when t is not timed for it. */
     long deliveredNanos;
     /** A stored message whose delivery count is not yet durable: not handed to the sink yet. */
     boolean awaitingStore;

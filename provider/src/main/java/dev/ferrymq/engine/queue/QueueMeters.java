@@ -9,10 +9,27 @@ package dev.ferrymq.engine.queue;
  */
 final class QueueMeters {
 
+    /** Deliveries of this queue's first this many are all timed for t, then {@link #SAMPLE_EVERY}th ones. */
+    static final long TIME_ALL_FIRST = 1024;
+    /** At high rates t is timed on one delivery in this many (a power of two): a clock read costs. */
+    static final long SAMPLE_EVERY = 16;
+
     long redelivered;
+    /** Deliveries counted for sampling t. */
+    private long sampled;
     final Durations processing = new Durations();
     final Durations acknowledgement = new Durations();
     final Durations retransmission = new Durations();
+
+    /**
+     * The start of a delivery's processing time t: {@link System#nanoTime()} for a timed delivery,
+     * 0 for one that is not (every delivery of the queue's first {@value #TIME_ALL_FIRST}, then one
+     * in {@value #SAMPLE_EVERY}); t's count says how many were timed.
+     */
+    long processingStart() {
+        long n = ++sampled;
+        return n <= TIME_ALL_FIRST || (n & (SAMPLE_EVERY - 1)) == 0 ? System.nanoTime() : 0;
+    }
 
     /** A delivery the application saw comes back to be delivered again after {@code waitedNanos}. */
     void redelivered(long waitedNanos) {

@@ -42,9 +42,12 @@ final class Settlement {
     void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
         long[] ids = null;
         int n = 0;
-        long now = System.nanoTime();
+        long now = 0;
         long before = acknowledgedCount;
         for (QueueDelivery d : deliveries) {
+            if (now == 0 && d.deliveredNanos != 0) {
+                now = System.nanoTime();
+            }
             long id = acknowledged(d, now);
             if (id != 0) {
                 if (ids == null) {
@@ -61,10 +64,11 @@ final class Settlement {
         } else {
             meters.acknowledgement.record(0, (int) (acknowledgedCount - before) - n);
             int stored = n;
+            long start = now != 0 ? now : System.nanoTime();
             store.acknowledged(ids, n, new Completion<>() {
                 @Override
                 public void complete(Void result) {
-                    long took = System.nanoTime() - now;
+                    long took = System.nanoTime() - start;
                     queue.executor.execute(() -> meters.acknowledgement.record(took, stored));
                     done.complete(null);
                 }
@@ -79,8 +83,11 @@ final class Settlement {
 
     /** Acknowledges deliveries whose stored messages a committed transaction already deleted. */
     void acknowledgeCommitted(List<QueueDelivery> deliveries) {
-        long now = System.nanoTime();
+        long now = 0;
         for (QueueDelivery d : deliveries) {
+            if (now == 0 && d.deliveredNanos != 0) {
+                now = System.nanoTime();
+            }
             acknowledged(d, now);
         }
     }
@@ -166,7 +173,9 @@ final class Settlement {
         e.delivery = null;
         settle(d);
         acknowledgedCount++;
-        queue.meters.processing.record(now - d.deliveredNanos);
+        if (d.deliveredNanos != 0) {
+            queue.meters.processing.record(now - d.deliveredNanos);
+        }
         limits.removed(e.message);
         return e.storeId;
     }

@@ -57,11 +57,11 @@ public final class JournalConfig {
                     + StoreOptions.DATA_DIRECTORY.name() + "': " + e.getMessage(), e);
         }
         JournalConfig file = file(path.toAbsolutePath())
-                .withSyncPolicy(SyncPolicy.parse(values.get(StoreOptions.SYNC_POLICY)))
+                .withSyncPolicy(values.get(StoreOptions.SYNC_POLICY))
                 .withSyncIntervalMillis(values.get(StoreOptions.SYNC_INTERVAL))
                 .withJournalFileSize(values.get(StoreOptions.JOURNAL_FILE_SIZE))
                 .withPreallocate(values.get(StoreOptions.JOURNAL_PREALLOCATE));
-        return values.get(StoreOptions.STORE).equals("memory") ? memory() : file;
+        return values.get(StoreOptions.STORE) == StoreKind.MEMORY ? memory() : file;
     }
 
     public JournalConfig withSyncPolicy(SyncPolicy policy) {

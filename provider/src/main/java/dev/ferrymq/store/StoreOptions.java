@@ -15,7 +15,7 @@ import java.util.List;
 public final class StoreOptions {
 
     /** {@code store}: {@code file} or {@code memory}. */
-    public static final Option<String> STORE = Option.choice("store", "file", java.util.List.of("file", "memory"),
+    public static final Option<StoreKind> STORE = Option.choice("store", StoreKind.class, StoreKind.FILE,
             "Where persistent messages are kept: 'file' (a journal in dataDirectory that survives restarts and "
                     + "crashes) or 'memory' (nothing on disk, for tests and brokers that need no persistence).")
             .withSystemPropertyDefault("ferrymq.store");
@@ -27,7 +27,7 @@ public final class StoreOptions {
                     + "can use a directory at a time.").withDefaultText("ferrymq-data/{broker}");
 
     /** {@code syncPolicy}: see {@link SyncPolicy}. */
-    public static final Option<String> SYNC_POLICY = Option.string("syncPolicy", "always",
+    public static final Option<SyncPolicy> SYNC_POLICY = Option.choice("syncPolicy", SyncPolicy.class, SyncPolicy.ALWAYS,
             "When a persistent send, commit or acknowledgement counts as durable: 'always' (default; after fsync, "
                     + "concurrent operations share one fsync), 'interval' (after the write reaches the OS; fsync "
                     + "every syncInterval ms, so an OS crash or power loss may lose the last few milliseconds; a "

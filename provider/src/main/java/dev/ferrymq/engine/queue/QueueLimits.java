@@ -4,6 +4,7 @@ import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.config.DestinationOptions;
+import dev.ferrymq.spi.config.FullPolicy;
 import dev.ferrymq.spi.config.LimitOptions;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -47,7 +48,7 @@ public final class QueueLimits {
         public static Config resolve(DestinationOptions options, String destination) {
             return new Config(destination, options.get(LimitOptions.MAX_QUEUE_BYTES, destination),
                     options.get(LimitOptions.MAX_QUEUE_MESSAGES, destination),
-                    LimitOptions.BLOCK.equals(options.get(LimitOptions.FULL_POLICY, destination)),
+                    options.get(LimitOptions.FULL_POLICY, destination) == FullPolicy.BLOCK,
                     options.get(LimitOptions.SEND_TIMEOUT, destination));
         }
 

@@ -13,11 +13,6 @@ import java.util.List;
  */
 public final class LimitOptions {
 
-    /** {@link #FULL_POLICY}: the send waits for room, up to {@link #SEND_TIMEOUT}. */
-    public static final String BLOCK = "block";
-    /** {@link #FULL_POLICY}: the send fails at once. */
-    public static final String FAIL = "fail";
-
     /** The default of {@link #MAX_QUEUE_BYTES}: an eighth of the JVM's maximum heap. */
     public static final long DEFAULT_MAX_QUEUE_BYTES = Runtime.getRuntime().maxMemory() / 8;
 
@@ -30,7 +25,7 @@ public final class LimitOptions {
             "Messages a queue (each subscription of a topic) may hold before fullPolicy applies to sends; "
                     + "0 or -1: unlimited.");
 
-    public static final Option<String> FULL_POLICY = Option.choice("fullPolicy", BLOCK, List.of(BLOCK, FAIL),
+    public static final Option<FullPolicy> FULL_POLICY = Option.choice("fullPolicy", FullPolicy.class, FullPolicy.BLOCK,
             "What a send to a full queue does: 'block' waits until there is room (an acknowledgement, expiry or "
                     + "dead letter frees it) for up to sendTimeout, then fails; 'fail' fails at once. Either "
                     + "failure is a ResourceAllocationException (a commit: TransactionRolledBackException).");

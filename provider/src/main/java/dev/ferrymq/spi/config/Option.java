@@ -102,6 +102,23 @@ public final class Option<T> {
                 .orElseThrow(() -> new IllegalArgumentException("must be one of " + String.join(", ", choices))));
     }
 
+    /**
+     * One of the constants of {@code type}, given by name in any case (the documentation shows
+     * them in lower case): a choice option whose value is typed.
+     */
+    public static <E extends Enum<E>> Option<E> choice(String name, Class<E> type, E defaultValue, String description) {
+        java.util.List<String> names = java.util.Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(java.util.Locale.ROOT)).toList();
+        return new Option<>(name, type, defaultValue, description, s -> {
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(s.trim())) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException("must be one of " + String.join(", ", names));
+        }, defaultValue.name().toLowerCase(java.util.Locale.ROOT), null);
+    }
+
     /** A decimal number between {@code min} and {@code max} inclusive. */
     public static Option<Double> decimal(String name, double defaultValue, double min, double max, String description) {
         return new Option<>(name, Double.class, defaultValue, description, s -> {

@@ -12,7 +12,7 @@ public final class OptionTable {
     public static String markdown(List<? extends Option<?>> options) {
         StringBuilder sb = new StringBuilder("| option | type | default | description |\n|---|---|---|---|\n");
         for (Option<?> o : options) {
-            sb.append("| `").append(o.name()).append("` | ").append(o.type().getSimpleName())
+            sb.append("| `").append(o.name()).append("` | ").append(o.type().isEnum() ? "String" : o.type().getSimpleName())
                     .append(" | ").append(o.defaultText())
                     .append(" | ").append(o.description().replace("|", "\\|")).append(" |\n");
         }

@@ -47,4 +47,14 @@ class OptionDefaultsTest {
         assertThatThrownBy(MODE::defaultValue).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'mode'").hasMessageContaining(PROPERTY);
     }
+
+    @Test
+    @DisplayName("A choice option is typed: its value is an enum constant given by name in any case; others are refused naming the choices")
+    void typedChoice() {
+        assertThat(LimitOptions.FULL_POLICY.parse(" Fail ")).isEqualTo(FullPolicy.FAIL);
+        assertThat(LimitOptions.FULL_POLICY.defaultValue()).isEqualTo(FullPolicy.BLOCK);
+        assertThat(LimitOptions.FULL_POLICY.defaultText()).isEqualTo("block");
+        assertThatThrownBy(() -> LimitOptions.FULL_POLICY.parse("wait")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'fullPolicy'").hasMessageContaining("block, fail");
+    }
 }

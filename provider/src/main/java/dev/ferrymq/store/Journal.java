@@ -36,6 +36,22 @@ public interface Journal extends AutoCloseable {
      */
     void append(Batch batch, AppendCallback callback);
 
+    /**
+     * Appends {@code batch} as {@link #append(Batch, AppendCallback)} does (atomically, in call
+     * order with this thread's other appends, {@code callback} once durable or failed), but asks
+     * for no sync of its own: under {@link SyncPolicy#ALWAYS} the file journal writes it with the
+     * next append that forces anyway, or alone after at most
+     * {@link JournalConfig#backgroundDelayMillis()} when none comes. For writes nobody waits for
+     * (AUTO_ACKNOWLEDGE acknowledgements, delivery marks), so that they do not cost a waiting
+     * send a sync round of their own. Journals without such rounds append it at once.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when the batch is too large for one frame
+     */
+    default void appendBackground(Batch batch, AppendCallback callback) {
+        append(batch, callback);
+    }
+
     /** {@link #append(Batch, AppendCallback)} as a future, completed on the callback's thread. */
     default CompletableFuture<Void> append(Batch batch) {
         CompletableFuture<Void> future = new CompletableFuture<>();

@@ -11,15 +11,30 @@ import java.util.Objects;
  */
 public final class JournalConfig {
 
+    /**
+     * The default of {@link #backgroundDelayMillis()}: 2 ms, long enough for a single producer's
+     * next send to arrive after its last one completed, short enough that a background write
+     * (an AUTO_ACKNOWLEDGE acknowledgement, a delivery mark) is on disk soon on an idle broker.
+     */
+    public static final long DEFAULT_BACKGROUND_DELAY_MILLIS = 2;
+
     private final Path directory;
     private final SyncPolicy syncPolicy;
     private final long syncIntervalMillis;
     private final int journalFileSize;
     private final ChannelFactory channelFactory;
     private final boolean preallocate;
+    private final long backgroundDelayMillis;
 
     private JournalConfig(Path directory, SyncPolicy syncPolicy, long syncIntervalMillis, int journalFileSize,
                           ChannelFactory channelFactory, boolean preallocate) {
+        this(directory, syncPolicy, syncIntervalMillis, journalFileSize, channelFactory, preallocate,
+                DEFAULT_BACKGROUND_DELAY_MILLIS);
+    }
+
+    private JournalConfig(Path directory, SyncPolicy syncPolicy, long syncIntervalMillis, int journalFileSize,
+                          ChannelFactory channelFactory, boolean preallocate, long backgroundDelayMillis) {
+        this.backgroundDelayMillis = backgroundDelayMillis;
         this.preallocate = preallocate;
         this.directory = directory;
         this.syncPolicy = syncPolicy;
@@ -66,32 +81,56 @@ public final class JournalConfig {
 
     public JournalConfig withSyncPolicy(SyncPolicy policy) {
         return new JournalConfig(directory, Objects.requireNonNull(policy), syncIntervalMillis, journalFileSize,
-                channelFactory, preallocate);
+                channelFactory, preallocate,
+                backgroundDelayMillis);
     }
 
     public JournalConfig withSyncIntervalMillis(long millis) {
         if (millis < 0) {
             throw new IllegalArgumentException("sync interval must not be negative: " + millis);
         }
-        return new JournalConfig(directory, syncPolicy, millis, journalFileSize, channelFactory, preallocate);
+        return new JournalConfig(directory, syncPolicy, millis, journalFileSize, channelFactory, preallocate,
+                backgroundDelayMillis);
     }
 
     public JournalConfig withJournalFileSize(int bytes) {
         if (bytes < 4096) {
             throw new IllegalArgumentException("journal file size must be at least 4096 bytes: " + bytes);
         }
-        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, bytes, channelFactory, preallocate);
+        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, bytes, channelFactory, preallocate,
+                backgroundDelayMillis);
     }
 
     /** Replaces how files are opened: for tests that count forces or simulate a full disk. */
     public JournalConfig withChannelFactory(ChannelFactory factory) {
         return new JournalConfig(directory, syncPolicy, syncIntervalMillis, journalFileSize,
-                Objects.requireNonNull(factory), preallocate);
+                Objects.requireNonNull(factory), preallocate,
+                backgroundDelayMillis);
     }
 
     /** Whether the next journal file is prepared ahead, filled with zeros ({@link StoreOptions#JOURNAL_PREALLOCATE}). */
     public JournalConfig withPreallocate(boolean on) {
-        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, journalFileSize, channelFactory, on);
+        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, journalFileSize, channelFactory, on,
+                backgroundDelayMillis);
+    }
+
+    /**
+     * The longest a {@link Journal#appendBackground background append} waits, under
+     * {@link SyncPolicy#ALWAYS}, for an append that forces anyway before it is written and forced
+     * alone. Not a broker URL option: tests shorten or lengthen it.
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public JournalConfig withBackgroundDelayMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("background delay must not be negative: " + millis);
+        }
+        return new JournalConfig(directory, syncPolicy, syncIntervalMillis, journalFileSize, channelFactory, preallocate,
+                millis);
+    }
+
+    public long backgroundDelayMillis() {
+        return backgroundDelayMillis;
     }
 
     public boolean preallocate() {

@@ -36,7 +36,8 @@ public final class ReportPrinter {
                     cell(artemis, a, m),
                     ratio(f, a),
                     m.target().text(),
-                    m.target().verdict(f == null ? null : f.median(), a == null ? null : a.median())});
+                    m.target().verdict(f == null ? null : f.median(), a == null ? null : a.median(),
+                            referenceMedian(results, m))});
                 first = false;
             }
             addNote(notes, r, FERRY, "FerryMQ");
@@ -59,6 +60,27 @@ public final class ReportPrinter {
         out.println();
         out.println("Ratio = FerryMQ median / Artemis median: above 1 is better for rates, below 1 is "
                 + "better for latencies and bytes.");
+    }
+
+    /** FerryMQ's median of {@code metric}'s label in the scenario its target refers to, or null. */
+    private static Double referenceMedian(List<ScenarioResult> results, Metric metric) {
+        String reference = metric.target().reference();
+        if (reference == null) {
+            return null;
+        }
+        for (ScenarioResult r : results) {
+            ProviderResult ferry = r.of(FERRY);
+            if (!r.scenario().id().equals(reference) || ferry == null) {
+                continue;
+            }
+            for (Metric m : r.scenario().metrics()) {
+                Stats s = m.label().equals(metric.label()) ? ferry.stats(m) : null;
+                if (s != null) {
+                    return s.median();
+                }
+            }
+        }
+        return null;
     }
 
     private static String cell(ProviderResult result, Stats stats, Metric metric) {

@@ -11,7 +11,9 @@ public enum Unit {
     /** Bytes; lower is better. */
     BYTES(false),
     /** Bytes printed in mebibytes, e.g. {@code 3.2 MiB}; lower is better. */
-    MEBIBYTES(false);
+    MEBIBYTES(false),
+    /** A dimensionless fraction of a reference, e.g. {@code 0.83x}; higher is better. */
+    FRACTION(true);
 
     private static final double MIB = 1024 * 1024;
 
@@ -33,6 +35,7 @@ public enum Unit {
                     : String.format(Locale.ROOT, "%.1f us", value);
             case BYTES -> String.format(Locale.ROOT, "%,.0f B", value);
             case MEBIBYTES -> String.format(Locale.ROOT, "%.1f MiB", value / MIB);
+            case FRACTION -> String.format(Locale.ROOT, "%.2fx", value);
         };
     }
 
@@ -44,6 +47,7 @@ public enum Unit {
                     : String.format(Locale.ROOT, "%.1f", value);
             case BYTES -> String.format(Locale.ROOT, "%,.0f", value);
             case MEBIBYTES -> String.format(Locale.ROOT, "%.1f", value / MIB);
+            case FRACTION -> String.format(Locale.ROOT, "%.2f", value);
         };
     }
 

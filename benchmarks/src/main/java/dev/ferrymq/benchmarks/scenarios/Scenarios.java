@@ -27,11 +27,16 @@ public final class Scenarios {
                         false, Session.AUTO_ACKNOWLEDGE, 0, 1,
                         Target.atLeast(400_000, ">= 400k/s").andRatio(15)),
                 new PacedLatencyScenario(PACED_RATE),
+                new FreeRunningScenario("S1-free", "as S1 with no window: the producer sends as fast as send "
+                        + "returns (up to 1M messages or the iteration's time): msg/s, p99 latency, heap growth",
+                        false, Target.ofScenario("S1", 0.6)),
                 queue("S2-ack1", "queue, non-persistent, CLIENT_ACKNOWLEDGE, acknowledge() every message",
                         false, Session.CLIENT_ACKNOWLEDGE, 1, 1, Target.atLeast(300_000, ">= 300k/s")),
                 queue("S2-ack100", "queue, non-persistent, CLIENT_ACKNOWLEDGE, acknowledge() every 100th message",
                         false, Session.CLIENT_ACKNOWLEDGE, 100, 1, Target.atLeast(300_000, ">= 300k/s")),
                 persistent(1, 2_000, ">= 2,000/s"),
+                new FreeRunningScenario("S3-p1-free", "as S3-p1 with no window, and the disk's write+fsync rate "
+                        + "measured without JMS in the same run: msg/s as a fraction of it", true, Target.NONE),
                 persistent(4, 8_000, ">= 8,000/s"),
                 persistent(16, 25_000, ">= 25,000/s"),
                 new TopicFanOutScenario(4),

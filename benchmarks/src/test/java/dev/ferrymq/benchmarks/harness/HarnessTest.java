@@ -86,6 +86,38 @@ class HarnessTest {
                 .contains(">= 15/s").contains("MISSED");
     }
 
+    @Test
+    @DisplayName("Performance issue #15, report: a target relative to another scenario is judged against that "
+            + "scenario's FerryMQ median in the same run")
+    void judgesAgainstReferenceScenario() {
+        Metric freeRate = new Metric("msg/s", Unit.PER_SECOND, Target.ofScenario("FAKE", 0.6));
+        FakeScenario reference = new FakeScenario(new ArrayList<>(), null);
+        ScenarioResult windowed = harness(new FakeProvider("ferrymq", null)).run(reference);
+        ProviderResult free = new ProviderResult("ferrymq");
+        free.add(new Sample().put(freeRate, 4));
+        Scenario freeScenario = new FakeScenario(new ArrayList<>(), null) {
+            @Override
+            public String id() {
+                return "FAKE-free";
+            }
+
+            @Override
+            public List<Metric> metrics() {
+                return List.of(freeRate);
+            }
+        };
+        ScenarioResult freeResult = new ScenarioResult(freeScenario, java.util.Map.of("ferrymq", free));
+        // the reference measured 2, 3, 4 (median 3): 4 is 1.33x of it
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ReportPrinter().print(List.of(windowed, freeResult), Mode.SHORT,
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(">= 0.6x FAKE").contains("1.33x: met");
+
+        ByteArrayOutputStream alone = new ByteArrayOutputStream();
+        new ReportPrinter().print(List.of(freeResult), Mode.SHORT, new PrintStream(alone, true, StandardCharsets.UTF_8));
+        assertThat(alone.toString(StandardCharsets.UTF_8)).contains("? (no FAKE)");
+    }
+
     private Harness harness(ProviderUnderTest... providers) {
         return new Harness(Mode.SHORT, List.of(providers), new PrintStream(progress, true, StandardCharsets.UTF_8));
     }
@@ -117,7 +149,7 @@ class HarnessTest {
     }
 
     /** Records which provider ran each iteration; its value is the call's ordinal (1-based). */
-    private static final class FakeScenario implements Scenario {
+    private static class FakeScenario implements Scenario {
         private final List<String> calls;
         private final String failFor;
 

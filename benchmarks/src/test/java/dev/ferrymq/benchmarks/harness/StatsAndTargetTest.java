@@ -47,6 +47,20 @@ class StatsAndTargetTest {
     }
 
     @Test
+    @DisplayName("Performance issue #15, targets: a fraction of another scenario's FerryMQ median")
+    void relativeToScenario() {
+        Target t = Target.ofScenario("S1", 0.6);
+        assertThat(t.text()).isEqualTo(">= 0.6x S1");
+        assertThat(t.verdict(700.0, null, 1_000.0)).isEqualTo("0.70x: met");
+        assertThat(t.verdict(500.0, 1.0, 1_000.0)).isEqualTo("0.50x: MISSED");
+        assertThat(t.verdict(500.0, null, null)).isEqualTo("? (no S1)");
+        assertThat(t.verdict(null, null, 1_000.0)).isEqualTo("?");
+        assertThat(t.verdict(500.0, null)).isEqualTo("? (no S1)");
+        assertThat(Target.atLeast(2, ">= 2").verdict(3.0, null, 1.0)).isEqualTo("met");
+        assertThat(Unit.FRACTION.format(0.834)).isEqualTo("0.83x");
+    }
+
+    @Test
     @DisplayName("Performance issue, report: compact units")
     void units() {
         assertThat(Unit.PER_SECOND.format(412_345)).isEqualTo("412.3k/s");

@@ -41,15 +41,18 @@ final class DeliveryBatches {
         return out;
     }
 
-    /** Acknowledges {@code ds}; {@code done} completes once every queue's deletes are durable. */
-    static void acknowledge(List<QueueDelivery> ds, Completion<Void> done) {
+    /**
+     * Acknowledges {@code ds}; {@code done} completes once every queue's deletes are durable.
+     * {@code background}: see {@link MessageQueue#acknowledge(List, boolean, Completion)}.
+     */
+    static void acknowledge(List<QueueDelivery> ds, boolean background, Completion<Void> done) {
         Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
         if (map.isEmpty()) {
             done.complete(null);
             return;
         }
         Completion<Void> each = map.size() == 1 ? done : new AllOf(map.size(), done);
-        map.forEach((q, list) -> q.acknowledge(list, each));
+        map.forEach((q, list) -> q.acknowledge(list, background, each));
     }
 
     /** Redelivers {@code ds} locally; {@code done} completes once every queue's consumers have them. */

@@ -25,6 +25,7 @@ import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.ReleaseReason;
+import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.SessionInfo;
 
 import java.util.ArrayList;
@@ -58,6 +59,12 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     private final Set<VmConsumer> consumers = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<PendingSend> transaction = new ConcurrentLinkedQueue<>();
     private final SendGate gate;
+    /**
+     * AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE: the facade does not wait for acknowledgements, so
+     * their deletes are written in the background (with the store's next sync); CLIENT and
+     * individual acknowledgements return only once on disk, so they force their own.
+     */
+    private final boolean backgroundAcks;
     private volatile boolean closed;
     /** The last destination sent to; immutable, so a racy read sees a consistent pair. */
     private Route route;
@@ -73,6 +80,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         this.broker = connection.broker();
         this.access = connection.access();
         this.transacted = info.transacted();
+        this.backgroundAcks = info.ackMode() == AckMode.AUTO || info.ackMode() == AckMode.DUPS_OK;
         this.gate = new SendGate(broker.runtime());
     }
 
@@ -235,7 +243,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             done.fail(e);
             return;
         }
-        DeliveryBatches.acknowledge(owned, done);
+        DeliveryBatches.acknowledge(owned, backgroundAcks, done);
     }
 
     @Override
@@ -247,7 +255,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             done.fail(e);
             return;
         }
-        d.queue().acknowledge(List.of(d), done);
+        d.queue().acknowledge(List.of(d), backgroundAcks, done);
     }
 
     @Override

@@ -41,6 +41,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * records are durable, and only then is the message enqueued; a commit is one atomic batch of its
  * adds and the deletes of what it consumed, applied in memory and completed once durable; an
  * acknowledgement completes once its deletes are durable (the message leaves memory at once).
+ * AUTO_ACKNOWLEDGE and DUPS_OK acknowledgements and delivery marks written ahead, which nobody
+ * waits for, are background appends ({@link Journal#appendBackground}): they ride along with the
+ * next sync a send or commit needs instead of costing a sync round of their own.
  *
  * <h2>Delivery counts</h2>
  * A stored message is handed to a consumer only once the store knows it may have been delivered:
@@ -177,7 +180,7 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     }
 
     @Override
-    public void markDelivered(MessageQueue queue, long upTo, long replaces, Completion<Long> done) {
+    public void markDelivered(MessageQueue queue, long upTo, long replaces, boolean ahead, Completion<Long> done) {
         if (closing) {
             return;
         }
@@ -186,7 +189,7 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
         if (replaces != 0) {
             b.delete(replaces);
         }
-        journal.append(b.build(), new AppendCallback() {
+        AppendCallback callback = new AppendCallback() {
             @Override
             public void onDurable() {
                 EngineThreads.asEngine(() -> done.complete(id));
@@ -199,7 +202,12 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
                     EngineThreads.asEngine(() -> done.fail(e));
                 }
             }
-        });
+        };
+        if (ahead) {
+            journal.appendBackground(b.build(), callback);
+        } else {
+            journal.append(b.build(), callback);
+        }
     }
 
     @Override
@@ -270,7 +278,7 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     }
 
     @Override
-    public void acknowledged(long[] ids, int count, Completion<Void> done) {
+    public void acknowledged(long[] ids, int count, boolean background, Completion<Void> done) {
         if (closing) {
             done.fail(EngineException.illegalState("broker '" + broker + "' is stopping: the acknowledgement "
                     + "was not written, so the message(s) will be delivered again after a restart"));
@@ -286,7 +294,11 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
             }
             batch = b.build();
         }
-        journal.append(batch, completing(done, "acknowledge"));
+        if (background) {
+            journal.appendBackground(batch, completing(done, "acknowledge"));
+        } else {
+            journal.append(batch, completing(done, "acknowledge"));
+        }
     }
 
     // ---- SubscriptionStore -------------------------------------------------------------------

@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * record saying "every stored message of this queue with a record id up to <i>m</i> may have been
  * delivered once". Record ids grow with time, so the mark is written {@link #WINDOW} ids ahead of
  * the message that needs it: messages of a steady stream arrive already covered and go to their
- * consumer at once, and the next mark is written in the background when half the window is used.
- * Only a message beyond the durable mark waits, for one small write (group-committed with
- * everything else in flight).
+ * consumer at once, and the next mark is written in the background when half the window is used
+ * (a background append: it rides along with the store's next sync). Only a message beyond the
+ * durable mark waits, for one small write (group-committed with everything else in flight).
  *
  * <h2>The price</h2>
  * After a crash, messages that were never delivered but lie under the mark come back flagged as
@@ -90,13 +90,13 @@ final class DeliveryMarks {
         long id = d.entry.storeId;
         if (id <= durable) {
             if (!writing && id > durable - WINDOW / 2) {
-                write(id + WINDOW);
+                write(id + WINDOW, true);
             }
             return true;
         }
         waiting.add(d);
         if (!writing) {
-            write(id + WINDOW);
+            write(id + WINDOW, false);
         }
         return false;
     }
@@ -110,9 +110,14 @@ final class DeliveryMarks {
         }
     }
 
-    private void write(long upTo) {
+    /**
+     * Writes a mark up to {@code upTo}. {@code ahead}: no delivery waits for it (the durable mark
+     * still covers the current one), so it goes with the store's next sync (or after a short
+     * bounded delay) instead of forcing one of its own.
+     */
+    private void write(long upTo, boolean ahead) {
         writing = true;
-        store.markDelivered(queue, upTo, recordId, new Completion<>() {
+        store.markDelivered(queue, upTo, recordId, ahead, new Completion<>() {
             @Override
             public void complete(Long id) {
                 executor.execute(() -> written(upTo, id));
@@ -145,7 +150,7 @@ final class DeliveryMarks {
             }
         }
         if (beyond != 0) {
-            write(beyond + WINDOW);
+            write(beyond + WINDOW, false);
         }
     }
 

@@ -297,7 +297,16 @@ public final class MessageQueue implements Address {
      * are durable.
      */
     public void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
-        executor.execute(() -> settlement.acknowledge(deliveries, done));
+        acknowledge(deliveries, false, done);
+    }
+
+    /**
+     * Acknowledges deliveries; {@code done} completes once the deletes of their stored messages
+     * are durable. {@code background} (AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE: nobody waits): the
+     * deletes may wait for the store's next sync ({@link QueueStore#acknowledged}).
+     */
+    public void acknowledge(List<QueueDelivery> deliveries, boolean background, Completion<Void> done) {
+        executor.execute(() -> settlement.acknowledge(deliveries, background, done));
     }
 
     /**

@@ -27,10 +27,11 @@ public interface QueueStore {
      * Writes {@code queue}'s delivery mark: every stored message of it with a record id up to
      * {@code upTo} may have been delivered once. In the same atomic write the queue's previous
      * mark record {@code replaces} (0: none) is deleted. {@code done} gets the new record's id once
-     * it is durable, or the failure; when the store is closing it never completes.
-     * See {@link DeliveryMarks}.
+     * it is durable, or the failure; when the store is closing it never completes. {@code ahead}:
+     * no delivery waits for it, so it may wait for the store's next sync (or a short bounded
+     * delay) instead of forcing one of its own. See {@link DeliveryMarks}.
      */
-    void markDelivered(MessageQueue queue, long upTo, long replaces, Completion<Long> done);
+    void markDelivered(MessageQueue queue, long upTo, long replaces, boolean ahead, Completion<Long> done);
 
     /**
      * Records that stored message {@code id} is about to be delivered for the
@@ -73,6 +74,12 @@ public interface QueueStore {
      */
     void redeliveryDelayed(long id, long redeliverAt);
 
-    /** Stored messages {@code ids[0..count)} were acknowledged; {@code done} completes once that is durable. */
-    void acknowledged(long[] ids, int count, Completion<Void> done);
+    /**
+     * Stored messages {@code ids[0..count)} were acknowledged; {@code done} completes once that is
+     * durable. {@code background}: nobody waits for it (AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE), so
+     * the deletes may wait for the store's next sync instead of forcing one of their own
+     * ({@link dev.ferrymq.store.Journal#appendBackground}); {@code done} still completes only once
+     * they are durable.
+     */
+    void acknowledged(long[] ids, int count, boolean background, Completion<Void> done);
 }

@@ -37,9 +37,9 @@ final class Settlement {
 
     /**
      * Acknowledges {@code deliveries}; {@code done} completes once the deletes of their stored
-     * messages are durable.
+     * messages are durable. {@code background}: see {@link QueueStore#acknowledged}.
      */
-    void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
+    void acknowledge(List<QueueDelivery> deliveries, boolean background, Completion<Void> done) {
         long[] ids = null;
         int n = 0;
         long now = 0;
@@ -65,7 +65,7 @@ final class Settlement {
             meters.acknowledgement.record(0, (int) (acknowledgedCount - before) - n);
             int stored = n;
             long start = now != 0 ? now : System.nanoTime();
-            store.acknowledged(ids, n, new Completion<>() {
+            store.acknowledged(ids, n, background, new Completion<>() {
                 @Override
                 public void complete(Void result) {
                     long took = System.nanoTime() - start;

@@ -86,7 +86,14 @@ public final class FileJournal implements Journal {
     public void append(Batch batch, AppendCallback callback) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(callback, "callback");
-        writer.submit(new Request(batch, callback, Format.frameSize(batch)));
+        writer.submit(new Request(batch, callback, Format.frameSize(batch), false));
+    }
+
+    @Override
+    public void appendBackground(Batch batch, AppendCallback callback) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(callback, "callback");
+        writer.submit(new Request(batch, callback, Format.frameSize(batch), true));
     }
 
     @Override

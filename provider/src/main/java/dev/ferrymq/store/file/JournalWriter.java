@@ -27,6 +27,13 @@ import java.util.zip.CRC32C;
  * {@link SyncPolicy#ALWAYS}) and then completes every callback. While it forces, new requests
  * queue up and share the next force, so throughput grows with the number of producers.
  *
+ * <p>Background requests ({@link dev.ferrymq.store.Journal#appendBackground}) ask for no force
+ * of their own: under {@link SyncPolicy#ALWAYS} a round made only of them waits, up to the
+ * configured background delay, for a request that needs a force, and is then written with it
+ * (in queue order, so each appender's order is kept); when none comes, or the journal closes, it
+ * is written and forced alone. So an AUTO_ACKNOWLEDGE acknowledgement does not make the next send
+ * of a single producer wait for a sync round of its own.
+ *
  * <p>A write or force failure fails the requests of that round only: the file is cut back to its
  * last good frame and a new file is started for the next round, so earlier acknowledged data is
  * kept and a full disk is survived once space returns.
@@ -42,6 +49,7 @@ final class JournalWriter implements Runnable {
     private final Path directory;
     private final SyncPolicy policy;
     private final long intervalNanos;
+    private final long backgroundDelayNanos;
     private final LiveIndex index;
     private final Head head;
     private final Compactor compactor;
@@ -55,6 +63,9 @@ final class JournalWriter implements Runnable {
     private long batches;
     private boolean dirty;
     private long lastForceNanos = System.nanoTime();
+    /** Whether the round being gathered holds a request that is not background, and its bytes. */
+    private boolean roundForced;
+    private long roundBytes;
     private volatile boolean parked;
     private volatile boolean closing;
     private volatile JournalStats stats;
@@ -63,6 +74,7 @@ final class JournalWriter implements Runnable {
         this.directory = config.directory();
         this.policy = config.syncPolicy();
         this.intervalNanos = TimeUnit.MILLISECONDS.toNanos(config.syncIntervalMillis());
+        this.backgroundDelayNanos = TimeUnit.MILLISECONDS.toNanos(config.backgroundDelayMillis());
         this.index = index;
         this.nextSeq = nextSeq;
         this.head = new Head(directory, config.channelFactory(), index, config.journalFileSize(), nextFileNumber,
@@ -135,6 +147,9 @@ final class JournalWriter implements Runnable {
                     continue;
                 }
             }
+            if (!roundForced && policy == SyncPolicy.ALWAYS) {
+                awaitForcedCompany(round);
+            }
             try {
                 writeRound(round);
             } catch (RuntimeException | Error e) {
@@ -142,6 +157,8 @@ final class JournalWriter implements Runnable {
                 failUnfinished(round, new StoreException(StoreException.Kind.IO, "journal writer failed: " + e, e));
             }
             round.clear();
+            roundForced = false;
+            roundBytes = 0;
             try {
                 afterRound();
             } catch (RuntimeException | Error e) {
@@ -157,11 +174,34 @@ final class JournalWriter implements Runnable {
     }
 
     private void drain(List<Request> round) {
-        long bytes = 0;
         Request r;
-        while (bytes < ROUND_BYTES && (r = queue.poll()) != null) {
+        while (roundBytes < ROUND_BYTES && (r = queue.poll()) != null) {
             round.add(r);
-            bytes += r.frameBytes;
+            roundBytes += r.frameBytes;
+            roundForced |= !r.background;
+        }
+    }
+
+    /**
+     * The round holds only background requests: gathers what arrives until a request that needs
+     * a force joins, the round is full, the background delay has passed or the journal closes.
+     */
+    private void awaitForcedCompany(List<Request> round) {
+        long deadline = System.nanoTime() + backgroundDelayNanos;
+        while (!roundForced && !closing && roundBytes < ROUND_BYTES) {
+            long wait = deadline - System.nanoTime();
+            if (wait <= 0) {
+                return;
+            }
+            parked = true;
+            try {
+                if (queue.isEmpty() && !closing) {
+                    LockSupport.parkNanos(this, wait);
+                }
+            } finally {
+                parked = false;
+            }
+            drain(round);
         }
     }
 

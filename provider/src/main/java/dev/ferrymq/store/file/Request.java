@@ -12,16 +12,19 @@ final class Request {
 
     final Batch batch;
     final int frameBytes;
+    /** Written with the next forced round rather than forcing one of its own ({@link dev.ferrymq.store.Journal#appendBackground}). */
+    final boolean background;
     private final AppendCallback callback;
     long firstSeq;
     /** Where the writer encoded this request's frame in its write buffer. */
     int bufferOffset;
     boolean done;
 
-    Request(Batch batch, AppendCallback callback, int frameBytes) {
+    Request(Batch batch, AppendCallback callback, int frameBytes, boolean background) {
         this.batch = batch;
         this.callback = callback;
         this.frameBytes = frameBytes;
+        this.background = background;
     }
 
     void succeed() {

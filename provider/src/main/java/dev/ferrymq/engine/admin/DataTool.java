@@ -3,12 +3,12 @@ package dev.ferrymq.engine.admin;
 import dev.ferrymq.engine.Broker;
 import dev.ferrymq.engine.BrokerOptions;
 import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.engine.exec.Await;
 import dev.ferrymq.engine.management.MessageSummary;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueFigures;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.DestinationRef;
-import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.store.StoreException;
 import dev.ferrymq.store.StoreLockedException;
@@ -22,9 +22,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -164,27 +161,6 @@ public final class DataTool {
     }
 
     private static <T> T await(Consumer<Completion<T>> call) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        call.accept(new Completion<>() {
-            @Override
-            public void complete(T result) {
-                f.complete(result);
-            }
-
-            @Override
-            public void fail(EngineException error) {
-                f.completeExceptionally(error);
-            }
-        });
-        try {
-            return f.get(60, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the broker did not answer within 60 s");
-        }
+        return Await.result("the broker's answer", 60, call);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ferrymq.engine.management;
 
+import dev.ferrymq.engine.exec.Await;
 import dev.ferrymq.engine.queue.DurationStats;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueFigures;

@@ -333,24 +333,6 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    /**
-     * Starts suspending the engine consumer (recover, rollback without local redelivery);
-     * {@code null} when it is closed.
-     */
-    SyncCompletion<Void> suspend() {
-        runLock.lock();
-        try {
-            EngineConsumer e = engine;
-            if (e == null || closed || engineClosed) {
-                return null;
-            }
-            engineSuspended = true;
-            return suspendEngine(e);
-        } finally {
-            runLock.unlock();
-        }
-    }
-
     private static SyncCompletion<Void> suspendEngine(EngineConsumer e) {
         SyncCompletion<Void> done = new SyncCompletion<>();
         try {
@@ -402,26 +384,8 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     }
 
     /** Moves every buffered delivery to {@code into}; returns how many. */
-    int drainBuffer(List<Delivery> into) {
+    private int drainBuffer(List<Delivery> into) {
         return buffer.drainTo(into);
-    }
-
-    /**
-     * After recover/rollback: the credit of the handed-back deliveries returns; deliveries resume
-     * unless the connection is stopped meanwhile.
-     */
-    void resumeAfterRedelivery(int released) {
-        returnCredit(released);
-        runLock.lock();
-        try {
-            EngineConsumer e = engine;
-            if (e != null && !closed && !engineClosed && session.connection().isStarted()) {
-                engineSuspended = false;
-                e.resume();
-            }
-        } finally {
-            runLock.unlock();
-        }
     }
 
     void wakeReceivers() {

@@ -210,14 +210,14 @@ public final class FerrySession extends MessageFactorySession
     public void commit() throws JMSException {
         checkTransactionControl("commit");
         asyncSends.awaitAll();
-        engine.commit(consumers.all());
+        engine.commit();
     }
 
     @Override
     public void rollback() throws JMSException {
         checkTransactionControl("rollback");
         asyncSends.awaitAll();
-        engine.rollback(consumers.all());
+        engine.rollback();
     }
 
     private void checkTransactionControl(String method) throws JMSException {
@@ -236,7 +236,7 @@ public final class FerrySession extends MessageFactorySession
         if (sessionMode == SESSION_TRANSACTED) {
             throw new IllegalStateException("recover is not allowed in a transacted session: use rollback");
         }
-        engine.recover(consumers.all(), deliveries.isCurrentThread());
+        engine.recover(deliveries.isCurrentThread());
     }
 
     @Override

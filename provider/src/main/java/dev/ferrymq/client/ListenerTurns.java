@@ -114,6 +114,6 @@ final class ListenerTurns {
             LOG.log(System.Logger.Level.WARNING, "message listener of " + consumer
                     + " threw: a client programming error (\"Receiving messages asynchronously\")", e);
         }
-        acks.listenerReturned(consumer, d, threw);
+        acks.listenerReturned(d, threw);
     }
 }

@@ -12,7 +12,6 @@ import dev.ferrymq.spi.ReleaseReason;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
@@ -24,8 +23,8 @@ import java.util.function.BiConsumer;
  * acknowledgement rules ("Message acknowledgment"): AUTO/DUPS_OK acknowledge each message once the
  * application has it (a listener's, at the end of its delivery turn: {@link #flushAcks}), CLIENT
  * and transacted sessions keep what the application consumed until acknowledge/commit,
- * recover/rollback hand it back (redelivered locally, before what the consumers prefetched, when
- * the engine supports {@link EngineSession#redeliver}); INDIVIDUAL (FerryMQ extension)
+ * recover/rollback hand it back (redelivered locally, before what the consumers prefetched:
+ * {@link EngineSession#redeliver}); INDIVIDUAL (FerryMQ extension)
  * acknowledges one message at a time. Every hand-back tells the engine why
  * ({@link ReleaseReason}), with the last listener failure's text, for its redelivery policy.
  *
@@ -211,7 +210,7 @@ final class SessionEngine {
      * already handed it back, or the listener threw: then it is redelivered at once, marked
      * redelivered ("Receiving messages asynchronously"). CLIENT and transacted: nothing to do.
      */
-    void listenerReturned(FerryMessageConsumer consumer, Delivery d, RuntimeException thrown) {
+    void listenerReturned(Delivery d, RuntimeException thrown) {
         boolean threw = thrown != null;
         if (threw) {
             lastFailure = ReleaseReason.describe(thrown);
@@ -236,7 +235,7 @@ final class SessionEngine {
         }
         ackLock.lock();
         try {
-            redeliver(List.of(consumer), new ArrayList<>(List.of(d)), ReleaseReason.Cause.LISTENER_FAILURE);
+            redeliver(new ArrayList<>(List.of(d)), ReleaseReason.Cause.LISTENER_FAILURE);
         } catch (JMSException e) {
             connection.reportAsync(e);
         } finally {
@@ -270,7 +269,7 @@ final class SessionEngine {
      * ones come back unchanged. From inside a listener in AUTO/DUPS_OK, the message being processed
      * counts as unacknowledged.
      */
-    void recover(Collection<FerryMessageConsumer> consumers, boolean onDeliveryThread) throws JMSException {
+    void recover(boolean onDeliveryThread) throws JMSException {
         ackLock.lock();
         try {
             List<Delivery> seen = unacked.drain();
@@ -278,72 +277,61 @@ final class SessionEngine {
                 seen.add(inFlight);
                 inFlightReleased = true;
             }
-            redeliver(consumers, seen, ReleaseReason.Cause.RECOVER);
+            redeliver(seen, ReleaseReason.Cause.RECOVER);
         } finally {
             ackLock.unlock();
         }
     }
 
-    /** Rollback: sent messages are discarded, consumed ones redelivered. */
-    void rollback(Collection<FerryMessageConsumer> consumers) throws JMSException {
+    /** Rollback, one engine call: sent messages are discarded, consumed ones redelivered. */
+    void rollback() throws JMSException {
         ackLock.lock();
         try {
-            redeliver(consumers, unacked.drain(), ReleaseReason.Cause.ROLLBACK);
+            List<Delivery> consumed = unacked.drain();
+            ReleaseReason reason = reason(ReleaseReason.Cause.ROLLBACK, consumed);
+            run((e, done) -> e.rollback(consumed, reason, done));
         } finally {
             ackLock.unlock();
         }
     }
 
     /**
-     * Commit; on failure the transaction is rolled back (consumed messages redelivered) and the
-     * failure, TransactionRolledBackException, thrown.
+     * Commit; on failure the engine has rolled the transaction back (consumed messages
+     * redelivered) and the failure, TransactionRolledBackException, is thrown.
      */
-    void commit(Collection<FerryMessageConsumer> consumers) throws JMSException {
+    void commit() throws JMSException {
         SyncCompletion<Void> done = new SyncCompletion<>();
-        List<Delivery> consumed;
         ackLock.lock();
         try {
-            consumed = unacked.drain();
+            List<Delivery> consumed = unacked.drain();
             start((e, c) -> e.commit(consumed, c), done);
         } finally {
             ackLock.unlock();
         }
-        try {
-            done.await();
-        } catch (jakarta.jms.TransactionRolledBackException e) {
-            ackLock.lock();
-            try {
-                redeliver(consumers, consumed, ReleaseReason.Cause.ROLLBACK);
-            } catch (JMSException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            } finally {
-                ackLock.unlock();
-            }
-            throw e;
-        }
+        done.await();
     }
 
     /**
-     * Redelivers {@code seen}: locally when the engine can ({@link EngineSession#redeliver}: each
-     * consumer gets its own back before what it still buffers, and keeps its prefetch), else
-     * {@link QueueRedelivery}. A rollback then discards the transaction's sends.
+     * Redelivers {@code seen} locally ({@link EngineSession#redeliver}): each consumer gets its
+     * own back before what it still buffers, and keeps its prefetch.
      */
-    private void redeliver(Collection<FerryMessageConsumer> consumers, List<Delivery> seen, ReleaseReason.Cause cause)
-            throws JMSException {
-        ReleaseReason reason = seen.isEmpty() ? null : new ReleaseReason(cause, takeLastFailure());
-        Boolean local = call((e, done) -> e.redeliver(seen, reason == null ? ReleaseReason.of(cause) : reason, done));
-        if (!Boolean.TRUE.equals(local)) {
-            QueueRedelivery.redeliver(this, consumers, seen, reason);
+    private void redeliver(List<Delivery> seen, ReleaseReason.Cause cause) throws JMSException {
+        if (seen.isEmpty()) {
+            return;
         }
-        if (cause == ReleaseReason.Cause.ROLLBACK) {
-            run((e, done) -> e.rollback(List.of(), done));
-        }
+        ReleaseReason reason = reason(cause, seen);
+        run((e, done) -> e.redeliver(seen, reason, done));
+    }
+
+    /** The reason for handing back {@code seen}, carrying the last listener failure when there is something to carry it. */
+    private ReleaseReason reason(ReleaseReason.Cause cause, List<Delivery> seen) {
+        return seen.isEmpty() ? ReleaseReason.of(cause) : new ReleaseReason(cause, takeLastFailure());
     }
 
     /** Hands back deliveries the application never saw (a closing consumer's prefetch). */
     void releaseUnseen(List<Delivery> unseen) throws JMSException {
         if (!unseen.isEmpty()) {
-            run((e, done) -> e.release(unseen, false, done));
+            run((e, done) -> e.releaseUnseen(unseen, done));
         }
     }
 

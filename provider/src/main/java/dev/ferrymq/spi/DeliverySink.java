@@ -13,12 +13,9 @@ public interface DeliverySink {
      * Deliveries this consumer made that the application saw, redelivered to it by
      * {@link EngineSession#redeliver}: each with its delivery count one more, in delivery order.
      * They come before every delivery pushed earlier and not yet consumed, and use no new credit.
-     * Same threading rules as {@link #onDelivery}. Only {@code redeliver} calls it, so a sink of
-     * a facade that never calls {@code redeliver} need not implement it.
+     * Same threading rules as {@link #onDelivery}.
      */
-    default void onRedelivery(java.util.List<Delivery> redeliveries) {
-        throw new UnsupportedOperationException("this sink takes no local redeliveries");
-    }
+    void onRedelivery(java.util.List<Delivery> redeliveries);
 
     /**
      * The engine closed the consumer on its own (its temporary destination was deleted, its

@@ -33,63 +33,53 @@ public interface EngineSession {
     void acknowledge(Delivery delivery, Completion<Void> done);
 
     /**
-     * Returns deliveries to their destinations, each at its original place in the order.
-     *
-     * @param delivered true when the application saw them (recover, rollback): their next
-     *                  delivery counts one more and is marked redelivered; false for deliveries
-     *                  the application never saw (prefetched), which come back unchanged
+     * Returns deliveries the application never saw (a closing consumer's prefetch) to their
+     * destinations, each at its original place in the order and unchanged: not a delivery attempt.
      */
-    void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done);
+    void releaseUnseen(List<? extends Delivery> deliveries, Completion<Void> done);
 
     /**
-     * Returns deliveries the application saw (or, for {@link ReleaseReason.Cause#EXPIRED}, found
-     * expired) with the reason: the engine applies its redelivery policy (delay, maximum delivery
-     * attempts, then the dead-letter queue) and keeps the reason's failure text with the message.
-     * The default, for engines without redelivery policies and expiry queues, acknowledges
-     * expired deliveries (consumed for good) and is {@code release(deliveries, true, done)} for the rest.
+     * Returns deliveries to their destinations with the reason: for deliveries the application saw
+     * ({@link ReleaseReason#delivered()}), the engine applies its redelivery policy (at once, after
+     * a delay, or the dead-letter queue once the attempts are used up) and keeps the reason's
+     * failure text with the message; for {@link ReleaseReason.Cause#EXPIRED} the message is
+     * treated as expired (expiry queue, or dropped). Each returns to its original place in the
+     * order. For deliveries whose consumer goes away (close); recover, rollback and listener
+     * failures use {@link #redeliver}.
      */
-    default void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
-        if (reason.delivered()) {
-            release(deliveries, true, done);
-        } else {
-            acknowledge(deliveries, done);
-        }
-    }
+    void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done);
 
     /**
-     * Local redelivery (recover, rollback, a listener failure): hands back deliveries the
-     * application saw without returning them to their queues, so the consumers keep what they
-     * prefetched. For each delivery whose consumer is still open, the engine applies its
-     * redelivery policy as {@link #release(List, ReleaseReason, Completion)} would: when the
-     * message expired, used up its delivery attempts (dead-letter queue) or must wait for a
-     * redelivery delay, it is released that way; otherwise the engine counts the redelivery (a
-     * new {@link Delivery} with {@link Delivery#deliveryCount()} one more, stored first for a
-     * stored message) and hands it back to the same consumer through
-     * {@link DeliverySink#onRedelivery}, all of one consumer in one call, in delivery order,
-     * before {@code done} completes; the consumer puts them before everything it still buffers.
-     * The old delivery becomes stale. The credit they use stays used. Deliveries of closed
-     * consumers are released as delivered.
-     *
-     * <p>Completes with {@code true} once done; with {@code false} when the engine does not
-     * redeliver locally: then it did nothing, and the facade suspends its consumers and releases
-     * (the default).
+     * Local redelivery (recover, a listener failure): hands back deliveries the application saw
+     * without returning them to their queues, so the consumers keep what they prefetched. For each
+     * delivery whose consumer is still open, the engine applies its redelivery policy as
+     * {@link #release(List, ReleaseReason, Completion)} would: when the message expired, used up
+     * its delivery attempts (dead-letter queue) or must wait for a redelivery delay, it is released
+     * that way; otherwise the engine counts the redelivery (a new {@link Delivery} with
+     * {@link Delivery#deliveryCount()} one more, stored first for a stored message) and hands it
+     * back to the same consumer through {@link DeliverySink#onRedelivery}, all of one consumer in
+     * one call, in delivery order, before {@code done} completes; the consumer puts them before
+     * everything it still buffers. The old delivery becomes stale. The credit they use stays used.
+     * Deliveries of closed consumers are released as delivered. This is the engine's only way to
+     * redeliver what the application saw while its consumer stays open.
      */
-    default void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Boolean> done) {
-        done.complete(false);
-    }
+    void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done);
 
     /**
      * Commits the local transaction: the messages sent in it become visible and {@code consumed}
-     * are acknowledged, atomically. On failure nothing is applied, and the error has kind
-     * TRANSACTION_ROLLED_BACK. ILLEGAL_STATE for a session that is not transacted.
+     * are acknowledged, atomically. On failure nothing of it is applied and the transaction is
+     * rolled back as {@link #rollback} does (with {@link ReleaseReason.Cause#ROLLBACK} and no
+     * failure text) before {@code done} fails with kind TRANSACTION_ROLLED_BACK. ILLEGAL_STATE
+     * (nothing done) for a session that is not transacted.
      */
     void commit(List<? extends Delivery> consumed, Completion<Void> done);
 
     /**
-     * Rolls back the local transaction: the messages sent in it are discarded and {@code consumed}
-     * are released as delivered. ILLEGAL_STATE for a session that is not transacted.
+     * Rolls back the local transaction in one call: the messages sent in it are discarded and
+     * {@code consumed} are redelivered locally, as {@link #redeliver} does with {@code reason}.
+     * ILLEGAL_STATE for a session that is not transacted.
      */
-    void rollback(List<? extends Delivery> consumed, Completion<Void> done);
+    void rollback(List<? extends Delivery> consumed, ReleaseReason reason, Completion<Void> done);
 
     /**
      * Closes the session and its consumers: an open transaction is rolled back, deliveries still

@@ -10,6 +10,7 @@ import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
+import dev.ferrymq.spi.ReleaseReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @Timeout(30)
 class AcknowledgeTest {
+
+    private static final ReleaseReason RECOVER = ReleaseReason.of(ReleaseReason.Cause.RECOVER);
+    private static final ReleaseReason ROLLBACK = ReleaseReason.of(ReleaseReason.Cause.ROLLBACK);
+
 
     private final EngineTestSupport broker = new EngineTestSupport();
     private final EngineConnection connection = broker.connect();
@@ -63,7 +68,7 @@ class AcknowledgeTest {
         send(s, text(queue, "a"));
         send(s, text(queue, "b"));
         List<Delivery> first = sink.next(2);
-        EngineTestSupport.<Void>await(done -> s.release(first, true, done));
+        EngineTestSupport.<Void>await(done -> s.release(first, RECOVER, done));
 
         List<Delivery> again = sink.next(2);
         assertThat(again).extracting(EngineTestSupport::body).containsExactly("a", "b");
@@ -81,7 +86,7 @@ class AcknowledgeTest {
         consumer(s, queue, sink);
         send(s, text(queue, "a"));
         Delivery d = sink.next();
-        EngineTestSupport.<Void>await(done -> s.release(List.of(d), false, done));
+        EngineTestSupport.<Void>await(done -> s.releaseUnseen(List.of(d), done));
 
         Delivery again = sink.next();
         assertThat(body(again)).isEqualTo("a");
@@ -100,7 +105,7 @@ class AcknowledgeTest {
         }
         Delivery a = sink.next();
         await(c::suspend);
-        EngineTestSupport.<Void>await(done -> s.release(List.of(a), true, done));
+        EngineTestSupport.<Void>await(done -> s.release(List.of(a), RECOVER, done));
         c.credit(3);
         c.resume();
         assertThat(sink.bodies(3)).containsExactly("a", "b", "c");
@@ -198,7 +203,7 @@ class AcknowledgeTest {
         Sink outSink = new Sink();
         consumer(plain, out, outSink);
         send(tx, text(out, "discarded"));
-        EngineTestSupport.<Void>await(done -> tx.rollback(List.of(in), done));
+        EngineTestSupport.<Void>await(done -> tx.rollback(List.of(in), ROLLBACK, done));
 
         Delivery again = sink.next();
         assertThat(body(again)).isEqualTo("in");
@@ -223,7 +228,7 @@ class AcknowledgeTest {
     void commitNonTransacted() {
         EngineSession s = session(connection, AckMode.AUTO);
         assertThat(EngineTestSupport.<Void>failure(done -> s.commit(List.of(), done)).kind()).isEqualTo(EngineException.Kind.ILLEGAL_STATE);
-        assertThat(EngineTestSupport.<Void>failure(done -> s.rollback(List.of(), done)).kind()).isEqualTo(EngineException.Kind.ILLEGAL_STATE);
+        assertThat(EngineTestSupport.<Void>failure(done -> s.rollback(List.of(), ROLLBACK, done)).kind()).isEqualTo(EngineException.Kind.ILLEGAL_STATE);
     }
 
     @Test

@@ -53,7 +53,7 @@ class EngineSecurityTest {
             assertThat(EngineTestSupport.<Void>failure(done -> s.send(text(DestinationRef.queue("other"), "no"), done))
                     .kind()).isEqualTo(EngineException.Kind.SECURITY);
             assertThat(EngineTestSupport.<EngineConsumer>failure(done -> s.createConsumer(
-                    ConsumerInfo.of(DestinationRef.queue("other"), null, false, 10), d -> { }, done)).kind())
+                    ConsumerInfo.of(DestinationRef.queue("other"), null, false, 10), EngineTestSupport.sink(d -> { }), done)).kind())
                     .isEqualTo(EngineException.Kind.SECURITY);
             assertThat(EngineTestSupport.<List<MessageData>>failure(done -> s.browse(DestinationRef.queue("ok"), null, done))
                     .kind()).isEqualTo(EngineException.Kind.SECURITY);
@@ -63,7 +63,7 @@ class EngineSecurityTest {
                     "props").properties(Map.of("a", 1, "b", 2)).build(), done)).kind())
                     .isEqualTo(EngineException.Kind.RESOURCE_ALLOCATION);
             assertThat(EngineTestSupport.<EngineConsumer>await(done -> s.createConsumer(
-                    ConsumerInfo.of(DestinationRef.queue("ok"), null, false, 10), d -> { }, done)))
+                    ConsumerInfo.of(DestinationRef.queue("ok"), null, false, 10), EngineTestSupport.sink(d -> { }), done)))
                     .as("consume@ok is granted").isNotNull();
         }
     }

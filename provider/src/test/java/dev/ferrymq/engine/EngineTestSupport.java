@@ -85,6 +85,29 @@ final class EngineTestSupport implements AutoCloseable {
         return consumer(s, ConsumerInfo.of(dest, null, false, 100_000), sink);
     }
 
+    static EngineConsumer consumer(EngineSession s, ConsumerInfo info, java.util.function.Consumer<Delivery> each) {
+        return consumer(s, info, sink(each));
+    }
+
+    static EngineConsumer consumer(EngineSession s, DestinationRef dest, java.util.function.Consumer<Delivery> each) {
+        return consumer(s, dest, sink(each));
+    }
+
+    /** A sink that gives {@code each} every delivery, local redeliveries included, in the order they come. */
+    static DeliverySink sink(java.util.function.Consumer<Delivery> each) {
+        return new DeliverySink() {
+            @Override
+            public void onDelivery(Delivery delivery) {
+                each.accept(delivery);
+            }
+
+            @Override
+            public void onRedelivery(List<Delivery> redeliveries) {
+                redeliveries.forEach(each);
+            }
+        };
+    }
+
     static void send(EngineSession s, MessageData m) {
         EngineTestSupport.<Void>await(done -> s.send(m, done));
     }
@@ -166,6 +189,15 @@ final class EngineTestSupport implements AutoCloseable {
         @Override
         public void onDelivery(Delivery delivery) {
             deliveries.add(delivery);
+        }
+
+        /** Local redeliveries go to the front, before what is still queued, as the SPI asks. */
+        @Override
+        public void onRedelivery(List<Delivery> redeliveries) {
+            List<Delivery> rest = new ArrayList<>();
+            deliveries.drainTo(rest);
+            deliveries.addAll(redeliveries);
+            deliveries.addAll(rest);
         }
 
         @Override

@@ -36,7 +36,7 @@ class ScaleTest {
             EngineConnection c = b.connect();
             DestinationRef topic = DestinationRef.topic("fan");
             CountDownLatch received = new CountDownLatch(CONSUMERS);
-            DeliverySink sink = d -> received.countDown();
+            DeliverySink sink = EngineTestSupport.sink(d -> received.countDown());
             EngineSession[] sessions = new EngineSession[20];
             for (int i = 0; i < sessions.length; i++) {
                 sessions[i] = session(c, AckMode.AUTO);
@@ -59,12 +59,12 @@ class ScaleTest {
             int messages = 2 * CONSUMERS;
             CountDownLatch received = new CountDownLatch(messages);
             AtomicInteger extra = new AtomicInteger();
-            DeliverySink sink = d -> {
+            DeliverySink sink = EngineTestSupport.sink(d -> {
                 if (received.getCount() == 0) {
                     extra.incrementAndGet();
                 }
                 received.countDown();
-            };
+            });
             EngineSession s = session(c, AckMode.AUTO);
             for (int i = 0; i < CONSUMERS; i++) {
                 consumer(s, ConsumerInfo.of(q, null, false, 5), sink);

@@ -2,10 +2,8 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.Futures;
-import dev.ferrymq.engine.persistence.Writes;
 import dev.ferrymq.engine.queue.AckTimeoutListener;
 import dev.ferrymq.engine.queue.Address;
-import dev.ferrymq.engine.queue.Arrivals;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.engine.security.Access;
@@ -33,7 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A session's engine side: routes sends (buffering them in a transaction), creates consumers and
@@ -49,16 +46,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class VmSession implements EngineSession, AckTimeoutListener {
 
-    private static final ReleaseReason RECOVERED = ReleaseReason.of(ReleaseReason.Cause.RECOVER);
-    private static final ReleaseReason ROLLED_BACK = ReleaseReason.of(ReleaseReason.Cause.ROLLBACK);
-
     private final VmConnection connection;
     private final BrokerContext broker;
     private final Access access;
     private final boolean transacted;
     private final Set<VmConsumer> consumers = ConcurrentHashMap.newKeySet();
-    private final ConcurrentLinkedQueue<PendingSend> transaction = new ConcurrentLinkedQueue<>();
     private final SendGate gate;
+    /** The local transaction of a transacted session, else {@code null}. */
+    private final LocalTransaction transaction;
     /**
      * AUTO_ACKNOWLEDGE and DUPS_OK_ACKNOWLEDGE: the facade does not wait for acknowledgements, so
      * their deletes are written in the background (with the store's next sync); CLIENT and
@@ -68,9 +63,6 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     private volatile boolean closed;
     /** The last destination sent to; immutable, so a racy read sees a consistent pair. */
     private Route route;
-
-    private record PendingSend(MessageData message, Address address) {
-    }
 
     private record Route(DestinationRef ref, Address address) {
     }
@@ -82,6 +74,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         this.transacted = info.transacted();
         this.backgroundAcks = info.ackMode() == AckMode.AUTO || info.ackMode() == AckMode.DUPS_OK;
         this.gate = new SendGate(broker.runtime());
+        this.transaction = transacted ? new LocalTransaction(connection, gate) : null;
     }
 
     @Override
@@ -99,7 +92,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             return;
         }
         if (transacted) {
-            transaction.add(new PendingSend(message, address));
+            transaction.add(message, address);
             done.complete(null);
             return;
         }
@@ -259,8 +252,8 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     }
 
     @Override
-    public void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
-        release(deliveries, delivered ? RECOVERED : null, done);
+    public void releaseUnseen(List<? extends Delivery> deliveries, Completion<Void> done) {
+        release(deliveries, null, done);
     }
 
     @Override
@@ -274,9 +267,9 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         done.complete(null);
     }
 
-    /** Local redelivery ({@link MessageQueue#redeliver}): always taken. */
+    /** Local redelivery ({@link MessageQueue#redeliver}). */
     @Override
-    public void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Boolean> done) {
+    public void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
         List<QueueDelivery> owned;
         try {
             owned = DeliveryBatches.own(deliveries, this);
@@ -284,17 +277,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             done.fail(e);
             return;
         }
-        DeliveryBatches.redeliver(owned, reason, new Completion<>() {
-            @Override
-            public void complete(Void result) {
-                done.complete(true);
-            }
-
-            @Override
-            public void fail(EngineException error) {
-                done.fail(error);
-            }
-        });
+        DeliveryBatches.redeliver(owned, reason, done);
     }
 
     @Override
@@ -307,140 +290,29 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     @Override
     public void commit(List<? extends Delivery> consumed, Completion<Void> done) {
         List<QueueDelivery> owned;
-        List<PendingSend> sends;
         try {
             requireTransacted("commit");
             ensureOpen();
             owned = DeliveryBatches.own(consumed, this);
-            sends = drainTransaction();
-            for (PendingSend p : sends) {
-                if (p.address().isDeleted()) {
-                    throw new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK, "transaction rolled back: "
-                            + p.address().ref() + " was deleted before commit");
-                }
-            }
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
-        if (sends.isEmpty()) {
-            commitWrites(owned, sends, done);
-        } else {
-            gate.submit(new Commit(owned, sends, done));
-        }
-    }
-
-    /** A commit with sends: written once the queues they go to have room (see {@link SendGate}). */
-    private final class Commit implements SendGate.Attempt {
-        private final List<QueueDelivery> owned;
-        private final List<PendingSend> sends;
-        private final Completion<Void> done;
-
-        Commit(List<QueueDelivery> owned, List<PendingSend> sends, Completion<Void> done) {
-            this.owned = owned;
-            this.sends = sends;
-            this.done = done;
-        }
-
-        @Override
-        public MessageQueue blockedOn() {
-            for (PendingSend p : sends) {
-                MessageQueue q = p.address().blockedOn(p.message(), connection);
-                if (q != null) {
-                    return q;
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public void proceed() {
-            commitWrites(owned, sends, done);
-        }
-
-        @Override
-        public void fail(EngineException error) {
-            DeliveryBatches.release(owned, ROLLED_BACK);
-            done.fail(new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
-                    "transaction rolled back: " + error.getMessage(), error));
-        }
-
-        @Override
-        public long sendTimeout() {
-            return broker.limits(sends.get(0).address().ref().name()).sendTimeout();
-        }
-    }
-
-    /**
-     * Writes the transaction as one atomic batch (its PERSISTENT sends to durable queues and the
-     * deletes of what it consumed); once durable, acknowledges and enqueues in memory and completes.
-     */
-    private void commitWrites(List<QueueDelivery> owned, List<PendingSend> sends, Completion<Void> done) {
-        List<QueueDelivery> stored = null;
-        for (QueueDelivery d : owned) {
-            if (d.storeId() != 0) {
-                if (stored == null) {
-                    stored = new ArrayList<>(owned.size());
-                }
-                stored.add(d);
-            }
-        }
-        if (stored == null) {
-            writeCommit(owned, List.of(), sends, done);
-            return;
-        }
-        DeliveryBatches.claimForCommit(stored, new Completion<>() {
-            @Override
-            public void complete(List<QueueDelivery> current) {
-                writeCommit(owned, current, sends, done);
-            }
-
-            @Override
-            public void fail(EngineException error) {
-                done.fail(error);
-            }
-        });
-    }
-
-    /**
-     * Writes the transaction's sends and the deletes of the stored messages in {@code deletes}
-     * (those of {@code owned} still current) as one batch; once durable, acknowledges
-     * {@code owned} in memory and enqueues the sends.
-     */
-    private void writeCommit(List<QueueDelivery> owned, List<QueueDelivery> deletes, List<PendingSend> sends,
-                             Completion<Void> done) {
-        Writes writes = broker.store().writes();
-        Arrivals arrivals = new Arrivals();
-        List<MessageQueue> to = new ArrayList<>(2);
-        for (PendingSend p : sends) {
-            to.clear();
-            p.address().route(p.message(), connection, to);
-            for (MessageQueue q : to) {
-                arrivals.add(q, p.message(), writes.add(q, p.message()));
-            }
-        }
-        for (QueueDelivery d : deletes) {
-            writes.delete(d.storeId());
-        }
-        writes.commit(true, () -> {
-            DeliveryBatches.acknowledgeCommitted(owned);
-            arrivals.enqueue();
-        }, done);
+        transaction.commit(owned, done);
     }
 
     @Override
-    public void rollback(List<? extends Delivery> consumed, Completion<Void> done) {
+    public void rollback(List<? extends Delivery> consumed, ReleaseReason reason, Completion<Void> done) {
+        List<QueueDelivery> owned;
         try {
             requireTransacted("rollback");
             ensureOpen();
-            var owned = DeliveryBatches.own(consumed, this);
-            transaction.clear();
-            DeliveryBatches.release(owned, ROLLED_BACK);
+            owned = DeliveryBatches.own(consumed, this);
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
-        done.complete(null);
+        transaction.rollback(owned, reason, done);
     }
 
     @Override
@@ -450,7 +322,9 @@ final class VmSession implements EngineSession, AckTimeoutListener {
             return;
         }
         closed = true;
-        transaction.clear();
+        if (transaction != null) {
+            transaction.clear();
+        }
         gate.failAll(EngineException.illegalState("session closed while a send waited for space in a full queue"));
         List<CompletableFuture<?>> closes = new ArrayList<>();
         for (VmConsumer c : consumers) {
@@ -481,15 +355,6 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         Address a = broker.destinations().forSend(ref);
         route = new Route(ref, a);
         return a;
-    }
-
-    private List<PendingSend> drainTransaction() {
-        List<PendingSend> out = new ArrayList<>();
-        PendingSend p;
-        while ((p = transaction.poll()) != null) {
-            out.add(p);
-        }
-        return out;
     }
 
     private void requireTransacted(String what) {

@@ -18,8 +18,9 @@ import java.util.Map;
  * counts one more, and the consumer's sink gets its redeliveries in one call, in delivery order.
  * When some of them are stored messages, their new counts are written first, in one batch, and
  * the sinks get the redeliveries once it is durable (a crash can never bring them back with a
- * lower count than the application saw). What the redelivery policy takes (a delay, the
- * dead-letter queue), what expired and what a closed consumer held goes the way of
+ * lower count than the application saw). The redelivery policy decides for each
+ * ({@link Redeliveries#decide}, as for a release); what it does not redeliver at once (a delay,
+ * the dead-letter queue, expired) and what a closed consumer held goes the way of
  * {@link Settlement#release}.
  *
  * <p>Threading contract: one run per call, confined to the queue's serial executor.
@@ -38,25 +39,20 @@ final class LocalRedelivery {
     /** On the queue's executor: redelivers {@code deliveries} and completes {@code done} once the sinks have them. */
     static void run(MessageQueue queue, List<QueueDelivery> deliveries, ReleaseReason reason, Completion<Void> done) {
         LocalRedelivery r = new LocalRedelivery(queue);
-        List<QueueDelivery> release = null;
+        List<MessageEntry> back = null;
         for (QueueDelivery d : deliveries) {
             MessageEntry e = d.entry;
             if (e.delivery != d) {
                 continue;
             }
-            if (queue.closed || d.consumer.closed || e.isExpired(queue.runtime.now())
-                    || !queue.redeliveries.redeliversAtOnce(e, d.deliveryCount(), reason)) {
-                if (release == null) {
-                    release = new ArrayList<>();
-                }
-                release.add(d);
-                continue;
+            Redeliveries.Outcome outcome = queue.redeliveries.decide(e, d.deliveryCount(), reason);
+            if (outcome == Redeliveries.Outcome.AT_ONCE && !d.consumer.closed) {
+                r.redeliver(d);
+            } else {
+                back = queue.settlement.handBack(d, reason, outcome, back);
             }
-            r.redeliver(d);
         }
-        if (release != null) {
-            queue.settlement.release(release, reason);
-        }
+        queue.settlement.offerBack(back);
         if (!r.writeCounts(done)) {
             r.byConsumer.forEach(r::handOver);
             done.complete(null);

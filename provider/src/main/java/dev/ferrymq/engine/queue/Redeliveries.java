@@ -49,49 +49,57 @@ final class Redeliveries {
         return policy;
     }
 
-    /**
-     * Whether a delivery the application saw, handed back for {@code reason}, may be redelivered
-     * at once (no delay, attempts left, or this is the dead-letter queue itself); records the
-     * reason with the entry as {@link #takeReleased} does.
-     */
-    boolean redeliversAtOnce(MessageEntry e, int deliveryCount, ReleaseReason reason) {
-        if (policy.exhausted(deliveryCount) && !queue.name().equals(policy.deadLetterQueue)) {
-            return false;
-        }
-        if (policy.redeliveryDelay > 0) {
-            return false;
-        }
-        e.lastCause = reason.cause();
-        if (reason.failure() != null) {
-            e.lastFailure = reason.failure();
-        }
-        return true;
+    /** What becomes of a message handed back: the outcome of {@link #decide}. */
+    enum Outcome {
+        /** The queue is closed: the message leaves it. */
+        DROP,
+        /** It expired (or the facade found it expired): expiry queue, or dropped. */
+        EXPIRE,
+        /** It used up its delivery attempts: the dead-letter queue, or dropped without one. */
+        DEAD_LETTER,
+        /** The redelivery delay holds it back ({@link #delay}). */
+        DELAY,
+        /** It may be delivered again now: back at its place, or to its consumer locally. */
+        AT_ONCE
     }
 
     /**
-     * A delivery the application saw came back for {@code reason}. Returns true when this took the
-     * entry (dead-lettered, or waiting for a delayed redelivery); false: requeue it now.
+     * The one decision for a message coming back, whether it is released to the queue or
+     * redelivered locally: {@code e}, whose delivery number {@code deliveryCount} was handed back
+     * for {@code reason} ({@code null}: the application never saw it). Records the reason with the
+     * entry, for the dead-letter properties. Reads the clock only for a message that can expire.
      */
-    boolean takeReleased(MessageEntry e, int deliveryCount, ReleaseReason reason) {
+    Outcome decide(MessageEntry e, int deliveryCount, ReleaseReason reason) {
+        if (queue.closed) {
+            return Outcome.DROP;
+        }
+        if ((reason != null && reason.cause() == ReleaseReason.Cause.EXPIRED) || queue.expiredNow(e)) {
+            return Outcome.EXPIRE;
+        }
+        if (reason == null) {
+            return Outcome.AT_ONCE;
+        }
         e.lastCause = reason.cause();
         if (reason.failure() != null) {
             e.lastFailure = reason.failure();
         }
         if (policy.exhausted(deliveryCount) && !queue.name().equals(policy.deadLetterQueue)) {
-            deadLetter(e, deliveryCount);
-            return true;
+            return Outcome.DEAD_LETTER;
         }
+        return policy.redeliveryDelay > 0 ? Outcome.DELAY : Outcome.AT_ONCE;
+    }
+
+    /**
+     * {@link Outcome#DELAY}: {@code e} waits for its redelivery delay (written with a stored
+     * message, so it waits after a restart too), then goes back to its place.
+     */
+    void delay(MessageEntry e, int deliveryCount) {
         long delay = policy.redeliveryDelay(deliveryCount);
-        if (delay <= 0) {
-            queue.meters.redelivered(0);
-            return false;
-        }
         QueueStore store = queue.storeOf(e);
         if (store != null) {
             store.redeliveryDelayed(e.storeId, runtime.now() + delay);
         }
         hold(e, delay);
-        return true;
     }
 
     /**
@@ -113,7 +121,8 @@ final class Redeliveries {
         }
     }
 
-    private void deadLetter(MessageEntry e, int deliveryCount) {
+    /** {@link Outcome#DEAD_LETTER}: {@code e} moves to the dead-letter queue (dropped, with a warning, without one). */
+    void deadLetter(MessageEntry e, int deliveryCount) {
         deadLettered++;
         String dlq = policy.deadLetterQueue;
         if (dlq == null) {

@@ -94,35 +94,55 @@ final class Settlement {
 
     /**
      * Puts deliveries back at their places and offers them again. {@code reason} {@code null}: the
-     * application never saw them; otherwise the redelivery policy applies.
+     * application never saw them; otherwise the redelivery policy applies
+     * ({@link Redeliveries#decide}).
      */
     void release(List<QueueDelivery> deliveries, ReleaseReason reason) {
-        boolean delivered = reason != null && reason.delivered();
         List<MessageEntry> back = null;
         for (QueueDelivery d : deliveries) {
             MessageEntry e = d.entry;
             if (e.delivery != d) {
                 continue;
             }
-            e.delivery = null;
-            if (delivered) {
-                e.priorDeliveries = d.deliveryCount();
-            }
-            settle(d);
-            if (queue.closed) {
-                dropped(e);
-            } else if (queue.expiredNow(e)) {
-                expired(e);
-            } else if (delivered && redeliveries.takeReleased(e, d.deliveryCount(), reason)) {
-                continue;
-            } else {
-                available.add(e);
-                if (back == null) {
-                    back = new ArrayList<>();
+            back = handBack(d, reason, redeliveries.decide(e, d.deliveryCount(), reason), back);
+        }
+        offerBack(back);
+    }
+
+    /**
+     * Settles current delivery {@code d}, handed back for {@code reason} with the decided
+     * {@code outcome}, and carries the outcome out; an entry going back to its place is added to
+     * {@code back} (created when null) for {@link #offerBack}, which is returned.
+     */
+    List<MessageEntry> handBack(QueueDelivery d, ReleaseReason reason, Redeliveries.Outcome outcome,
+                                List<MessageEntry> back) {
+        MessageEntry e = d.entry;
+        e.delivery = null;
+        boolean delivered = reason != null && reason.delivered();
+        if (delivered) {
+            e.priorDeliveries = d.deliveryCount();
+        }
+        settle(d);
+        switch (outcome) {
+            case DROP -> dropped(e);
+            case EXPIRE -> expired(e);
+            case DEAD_LETTER -> redeliveries.deadLetter(e, d.deliveryCount());
+            case DELAY -> redeliveries.delay(e, d.deliveryCount());
+            case AT_ONCE -> {
+                if (delivered) {
+                    queue.meters.redelivered(0);
                 }
-                back.add(e);
+                available.add(e);
+                List<MessageEntry> list = back == null ? new ArrayList<>() : back;
+                list.add(e);
+                return list;
             }
         }
+        return back;
+    }
+
+    /** Offers entries put back at their places to ready consumers, in delivery order. */
+    void offerBack(List<MessageEntry> back) {
         if (back != null && !consumers.noneReady()) {
             back.sort(MessageQueue.DELIVERY_ORDER);
             for (MessageEntry e : back) {

@@ -29,7 +29,7 @@ final class FakeConsumer implements EngineConsumer {
 
     void push(FakeQueue.Entry e) {
         credit--;
-        FakeDelivery d = new FakeDelivery(e, queue, session);
+        FakeDelivery d = new FakeDelivery(e, queue, session, this);
         session.unacked.add(d);
         sink.onDelivery(d);
     }

@@ -9,12 +9,14 @@ final class FakeDelivery implements Delivery {
     final FakeQueue.Entry entry;
     final FakeQueue queue;
     final FakeSession session;
+    final FakeConsumer consumer;
     private final int deliveryCount;
 
-    FakeDelivery(FakeQueue.Entry entry, FakeQueue queue, FakeSession session) {
+    FakeDelivery(FakeQueue.Entry entry, FakeQueue queue, FakeSession session, FakeConsumer consumer) {
         this.entry = entry;
         this.queue = queue;
         this.session = session;
+        this.consumer = consumer;
         this.deliveryCount = entry.seen + 1;
     }
 

@@ -9,10 +9,13 @@ import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
 import dev.ferrymq.spi.SessionInfo;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A session: sends (held until commit when transacted), consumers, unacknowledged deliveries. */
 final class FakeSession implements EngineSession {
@@ -136,7 +139,24 @@ final class FakeSession implements EngineSession {
     }
 
     @Override
-    public void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
+    public void releaseUnseen(List<? extends Delivery> deliveries, Completion<Void> done) {
+        release(deliveries, false, done);
+    }
+
+    /**
+     * The fake has no redelivery policy and no expiry queue: an expired delivery is consumed for
+     * good; any other comes back to its place, counted.
+     */
+    @Override
+    public void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
+        if (reason.delivered()) {
+            release(deliveries, true, done);
+        } else {
+            acknowledge(deliveries, done);
+        }
+    }
+
+    private void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
         FakeBroker b = broker();
         b.lock.lock();
         try {
@@ -145,6 +165,44 @@ final class FakeSession implements EngineSession {
             b.lock.unlock();
         }
         b.complete(done, null);
+    }
+
+    @Override
+    public void redeliver(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            redeliverLocked(deliveries);
+        } finally {
+            b.lock.unlock();
+        }
+        b.complete(done, null);
+    }
+
+    /**
+     * Local redelivery: each delivery of an open consumer is replaced by one counting one more and
+     * handed back to that consumer (one call per consumer, in list order); the rest is released.
+     */
+    private void redeliverLocked(List<? extends Delivery> deliveries) {
+        Map<FakeConsumer, List<Delivery>> byConsumer = new LinkedHashMap<>();
+        List<Delivery> closed = new ArrayList<>();
+        for (Delivery d : deliveries) {
+            FakeDelivery fd = (FakeDelivery) d;
+            if (!unacked.contains(fd)) {
+                continue;
+            }
+            if (fd.consumer.closed) {
+                closed.add(fd);
+                continue;
+            }
+            unacked.remove(fd);
+            fd.entry.seen = fd.deliveryCount();
+            FakeDelivery next = new FakeDelivery(fd.entry, fd.queue, this, fd.consumer);
+            unacked.add(next);
+            byConsumer.computeIfAbsent(fd.consumer, c -> new ArrayList<>()).add(next);
+        }
+        releaseLocked(closed, true);
+        byConsumer.forEach((c, list) -> c.sink.onRedelivery(list));
     }
 
     private void releaseLocked(List<? extends Delivery> deliveries, boolean delivered) {
@@ -187,7 +245,7 @@ final class FakeSession implements EngineSession {
     }
 
     @Override
-    public void rollback(List<? extends Delivery> consumed, Completion<Void> done) {
+    public void rollback(List<? extends Delivery> consumed, ReleaseReason reason, Completion<Void> done) {
         FakeBroker b = broker();
         if (!info.transacted()) {
             b.fail(done, EngineException.illegalState("not transacted"));
@@ -196,7 +254,7 @@ final class FakeSession implements EngineSession {
         b.lock.lock();
         try {
             transactionSends.clear();
-            releaseLocked(consumed, true);
+            redeliverLocked(consumed);
         } finally {
             b.lock.unlock();
         }

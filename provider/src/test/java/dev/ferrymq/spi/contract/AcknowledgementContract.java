@@ -49,14 +49,14 @@ public abstract class AcknowledgementContract extends EngineContractSupport {
     }
 
     @Test
-    @DisplayName("EngineSession.release(delivered=false): a message the application never saw comes back unchanged, count 1")
+    @DisplayName("EngineSession.releaseUnseen: a message the application never saw comes back unchanged, count 1")
     void releaseUnseen() {
         EngineSession s = session(connection, AckMode.CLIENT);
         CollectingSink sink = new CollectingSink();
         EngineConsumer c = consumer(s, ConsumerInfo.of(queue, null, false, 1), sink);
         send(s, queue, "a", "b");
         Delivery a = sink.next();
-        release(s, List.of(a), false);
+        releaseUnseen(s, List.of(a));
         c.credit(1);
         Delivery again = sink.next();
         assertThat(body(again)).as("back at its place, before b").isEqualTo("a");
@@ -65,14 +65,14 @@ public abstract class AcknowledgementContract extends EngineContractSupport {
     }
 
     @Test
-    @DisplayName("EngineSession.release(delivered=true): the message comes back at its place, count 2, redelivered")
+    @DisplayName("EngineSession.release(CLOSE): a message the application saw comes back at its place, count 2, redelivered")
     void releaseSeen() {
         EngineSession s = session(connection, AckMode.CLIENT);
         CollectingSink sink = new CollectingSink();
         EngineConsumer c = consumer(s, ConsumerInfo.of(queue, null, false, 1), sink);
         send(s, queue, "a", "b");
         Delivery a = sink.next();
-        release(s, List.of(a), true);
+        release(s, List.of(a), ReleaseReason.Cause.CLOSE);
         c.credit(1);
         Delivery again = sink.next();
         assertThat(body(again)).isEqualTo("a");
@@ -145,24 +145,40 @@ public abstract class AcknowledgementContract extends EngineContractSupport {
     }
 
     @Test
-    @DisplayName("EngineSession.redeliver: either hands the deliveries back to their consumer counted (before what it buffers), or does nothing and says so")
+    @DisplayName("EngineSession.redeliver: hands the deliveries back to their consumer counted, before what it buffers, keeping its credit used")
     void localRedelivery() {
         EngineSession s = session(connection, AckMode.CLIENT);
         CollectingSink sink = new CollectingSink();
-        consumer(s, queue, sink);
-        send(s, queue, "a", "b");
+        EngineConsumer c = consumer(s, ConsumerInfo.of(queue, null, false, 3), sink);
+        send(s, queue, "a", "b", "c", "d");
         List<Delivery> seen = sink.next(2);
-        Boolean local = await(done -> s.redeliver(seen, ReleaseReason.of(ReleaseReason.Cause.RECOVER), done));
-        if (local) {
-            List<Delivery> back = sink.nextRedeliveries();
-            assertThat(back).extracting(EngineContractSupport::body).containsExactly("a", "b");
-            assertThat(back).allSatisfy(d -> assertThat(d.deliveryCount()).isEqualTo(2));
-            EngineContractSupport.<Void>await(done -> s.acknowledge(back, done));
-            sink.assertNothing();
-        } else {
-            sink.assertNothing();
-            release(s, seen, true);
-            assertThat(sink.next(2)).allSatisfy(d -> assertThat(d.deliveryCount()).isEqualTo(2));
-        }
+        Delivery buffered = sink.next();
+        EngineContractSupport.<Void>await(done -> s.redeliver(seen, ReleaseReason.of(ReleaseReason.Cause.RECOVER), done));
+        List<Delivery> back = sink.nextRedeliveries();
+        assertThat(back).extracting(EngineContractSupport::body).containsExactly("a", "b");
+        assertThat(back).allSatisfy(d -> {
+            assertThat(d.deliveryCount()).isEqualTo(2);
+            assertThat(d.redelivered()).isTrue();
+        });
+        sink.assertNothing();
+        EngineContractSupport.<Void>await(done -> s.acknowledge(back, done));
+        EngineContractSupport.<Void>await(done -> s.acknowledge(buffered, done));
+        c.credit(3);
+        assertThat(sink.bodies(1)).as("only d is left").containsExactly("d");
+    }
+
+    @Test
+    @DisplayName("EngineSession.redeliver: a delivery that was acknowledged already is stale and ignored")
+    void redeliverStale() {
+        EngineSession s = session(connection, AckMode.CLIENT);
+        CollectingSink sink = new CollectingSink();
+        consumer(s, queue, sink);
+        send(s, queue, "a");
+        Delivery a = sink.next();
+        acknowledge(s, a);
+        EngineContractSupport.<Void>await(done -> s.redeliver(List.of(a), ReleaseReason.of(ReleaseReason.Cause.RECOVER), done));
+        sink.assertNothing();
+        close(s);
+        assertQueueEmpty(connection);
     }
 }

@@ -13,6 +13,7 @@ import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.ReleaseReason;
 import dev.ferrymq.spi.SessionInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,8 +104,12 @@ public abstract class EngineContractSupport {
         EngineContractSupport.<Void>await(done -> s.acknowledge(d, done));
     }
 
-    protected static void release(EngineSession s, List<Delivery> ds, boolean delivered) {
-        EngineContractSupport.<Void>await(done -> s.release(ds, delivered, done));
+    protected static void releaseUnseen(EngineSession s, List<Delivery> ds) {
+        EngineContractSupport.<Void>await(done -> s.releaseUnseen(ds, done));
+    }
+
+    protected static void release(EngineSession s, List<Delivery> ds, ReleaseReason.Cause cause) {
+        EngineContractSupport.<Void>await(done -> s.release(ds, ReleaseReason.of(cause), done));
     }
 
     protected static void close(EngineSession s) {

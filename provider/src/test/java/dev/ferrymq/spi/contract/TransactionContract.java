@@ -6,6 +6,7 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineSession;
+import dev.ferrymq.spi.ReleaseReason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rollback discards the sends and hands the consumed messages back as delivered.
  */
 public abstract class TransactionContract extends EngineContractSupport {
+
+    private static final ReleaseReason ROLLBACK = ReleaseReason.of(ReleaseReason.Cause.ROLLBACK);
 
     private final DestinationRef in = DestinationRef.queue("contract-tx-in");
     private final DestinationRef out = DestinationRef.queue("contract-tx-out");
@@ -69,7 +72,7 @@ public abstract class TransactionContract extends EngineContractSupport {
         Delivery request = inbox.next();
         send(tx, out, "never");
         EngineContractSupport.<Void>await(c::close);
-        EngineContractSupport.<Void>await(done -> tx.rollback(List.of(request), done));
+        EngineContractSupport.<Void>await(done -> tx.rollback(List.of(request), ROLLBACK, done));
         EngineContractSupport.<Void>await(done -> tx.commit(List.of(), done));
         close(tx);
 
@@ -82,6 +85,52 @@ public abstract class TransactionContract extends EngineContractSupport {
         assertThat(again.redelivered()).isTrue();
         CollectingSink replies = new CollectingSink();
         consumer(reader, out, replies);
+        replies.assertNothing();
+    }
+
+    @Test
+    @DisplayName("EngineSession.rollback: one call; with the consumer open, the consumed messages come back to it counted, before what it buffers")
+    void rollbackRedeliversLocally() {
+        EngineSession feeder = session(connection, AckMode.AUTO);
+        send(feeder, in, "first", "second");
+        EngineSession tx = session(connection, AckMode.TRANSACTED);
+        CollectingSink inbox = new CollectingSink();
+        consumer(tx, in, inbox);
+        Delivery first = inbox.next();
+        Delivery second = inbox.next();
+        send(tx, out, "never");
+        EngineContractSupport.<Void>await(done -> tx.rollback(List.of(first), ROLLBACK, done));
+        List<Delivery> back = inbox.nextRedeliveries();
+        assertThat(back).extracting(EngineContractSupport::body).containsExactly("first");
+        assertThat(back.get(0).deliveryCount()).isEqualTo(2);
+        EngineContractSupport.<Void>await(done -> tx.commit(List.of(back.get(0), second), done));
+        CollectingSink replies = new CollectingSink();
+        consumer(session(connection, AckMode.AUTO), out, replies);
+        replies.assertNothing();
+    }
+
+    @Test
+    @DisplayName("EngineSession.commit: a failed commit applies nothing, rolls back (consumed redelivered) and fails TRANSACTION_ROLLED_BACK")
+    void failedCommitRollsBack() {
+        EngineSession feeder = session(connection, AckMode.AUTO);
+        send(feeder, in, "request");
+        DestinationRef temporary = EngineContractSupport.<DestinationRef>await(
+                done -> connection.createTemporaryDestination(dev.ferrymq.spi.DestinationType.TEMPORARY_QUEUE, done));
+        EngineSession tx = session(connection, AckMode.TRANSACTED);
+        CollectingSink inbox = new CollectingSink();
+        consumer(tx, in, inbox);
+        Delivery request = inbox.next();
+        send(tx, temporary, "to a queue deleted before commit");
+        send(tx, out, "never");
+        EngineContractSupport.<Void>await(done -> connection.deleteTemporaryDestination(temporary, done));
+        assertThat(EngineContractSupport.<Void>failure(done -> tx.commit(List.of(request), done)).kind())
+                .isEqualTo(EngineException.Kind.TRANSACTION_ROLLED_BACK);
+        List<Delivery> back = inbox.nextRedeliveries();
+        assertThat(back).extracting(EngineContractSupport::body).containsExactly("request");
+        assertThat(back.get(0).deliveryCount()).isEqualTo(2);
+        EngineContractSupport.<Void>await(done -> tx.commit(List.of(back.get(0)), done));
+        CollectingSink replies = new CollectingSink();
+        consumer(session(connection, AckMode.AUTO), out, replies);
         replies.assertNothing();
     }
 
@@ -103,7 +152,7 @@ public abstract class TransactionContract extends EngineContractSupport {
         EngineSession s = session(connection, AckMode.AUTO);
         assertThat(EngineContractSupport.<Void>failure(done -> s.commit(List.of(), done)).kind())
                 .isEqualTo(EngineException.Kind.ILLEGAL_STATE);
-        assertThat(EngineContractSupport.<Void>failure(done -> s.rollback(List.of(), done)).kind())
+        assertThat(EngineContractSupport.<Void>failure(done -> s.rollback(List.of(), ROLLBACK, done)).kind())
                 .isEqualTo(EngineException.Kind.ILLEGAL_STATE);
     }
 }

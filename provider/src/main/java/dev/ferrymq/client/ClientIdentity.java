@@ -6,27 +6,33 @@ import jakarta.jms.IllegalStateException;
 import jakarta.jms.InvalidClientIDException;
 import jakarta.jms.JMSException;
 
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connection's client identifier ("Client identifier"): configured administratively (then
  * fixed), or set once by the application right after the connection is created, before any other
- * action on it; the engine refuses an ID already in use.
+ * action on it. Which connection holds an ID is the engine's to decide (it refuses an ID in use);
+ * this class only keeps the "first action" rule of one connection.
  *
- * <p>Thread-safe: {@link #set} is serialized by its own lock (not on any hot path); the other
- * methods are lock-free.
+ * <p>Thread-safe, lock-free: the rule is one atomic state ({@code OPEN} until the first action,
+ * {@code CLAIMING} while {@link #set} waits for the engine, then {@code DONE}), so of two
+ * concurrent {@link #set} calls one claims and the other fails.
  */
 final class ClientIdentity {
 
+    private static final int OPEN = 0;
+    private static final int CLAIMING = 1;
+    private static final int DONE = 2;
+
     private final boolean administrative;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicInteger state;
     private volatile String clientId;
-    private volatile boolean setupDone;
 
     /** @param configured the administratively configured client ID, or {@code null} */
     ClientIdentity(String configured) {
         this.clientId = configured;
         this.administrative = configured != null;
+        this.state = new AtomicInteger(administrative ? DONE : OPEN);
     }
 
     /** The client ID, or {@code null} when none is set. */
@@ -36,8 +42,8 @@ final class ClientIdentity {
 
     /** Another action was taken on the connection: from now on the client ID cannot be set. */
     void setupAction() {
-        if (!setupDone) {
-            setupDone = true;
+        if (state.get() == OPEN) {
+            state.compareAndSet(OPEN, DONE);
         }
     }
 
@@ -53,20 +59,27 @@ final class ClientIdentity {
             throw new IllegalStateException("the client ID '" + clientId
                     + "' was configured administratively (URL option clientID) and cannot be changed");
         }
-        lock.lock();
-        try {
-            if (clientId != null || setupDone) {
-                throw new IllegalStateException("setClientID must be called right after the connection is created, "
-                        + "before any other action on it (and only once)");
-            }
-            if (id == null || id.isEmpty()) {
-                throw new InvalidClientIDException("client ID must not be null or empty");
-            }
-            SyncCompletion.<Void>call(done -> engine.setClientId(id, done));
-            clientId = id;
-            setupDone = true;
-        } finally {
-            lock.unlock();
+        if (state.get() != OPEN) {
+            throw notFirst();
         }
+        if (id == null || id.isEmpty()) {
+            throw new InvalidClientIDException("client ID must not be null or empty");
+        }
+        if (!state.compareAndSet(OPEN, CLAIMING)) {
+            throw notFirst();
+        }
+        try {
+            SyncCompletion.<Void>call(done -> engine.setClientId(id, done));
+        } catch (JMSException | RuntimeException e) {
+            state.set(OPEN);
+            throw e;
+        }
+        clientId = id;
+        state.set(DONE);
+    }
+
+    private static IllegalStateException notFirst() {
+        return new IllegalStateException("setClientID must be called right after the connection is created, "
+                + "before any other action on it (and only once)");
     }
 }

@@ -1,9 +1,11 @@
 package dev.ferrymq.engine;
 
 import dev.ferrymq.engine.connection.BrokerContext;
+import dev.ferrymq.engine.connection.ClientIds;
 import dev.ferrymq.engine.connection.VmConnection;
 import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.SerialExecutor;
 import dev.ferrymq.engine.exec.Futures;
 import dev.ferrymq.engine.management.JmxRegistration;
 import dev.ferrymq.engine.management.ManagedBroker;
@@ -40,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -63,14 +66,17 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     private final SubscriptionRegistry subscriptions;
     private final Destinations destinations;
     private final Set<VmConnection> connections = ConcurrentHashMap.newKeySet();
-    private final ConcurrentHashMap<String, VmConnection> clientIds = new ConcurrentHashMap<>();
+    /** The one owner of broker-wide state (client IDs, subscriptions, temporary destinations): tasks in turn, no lock. */
+    private final SerialExecutor control;
+    private final ClientIds clientIds;
     private final AtomicLong anonymousConnections = new AtomicLong();
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> ackSweeper;
     private final PersistentStore store;
     /** The broker-wide memory bound, or null. */
     private final BrokerMemory memory;
-    private volatile CompletableFuture<Void> stopped;
+    /** Set once, by the first {@link #stop}. */
+    private final AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
     private final DestinationOptions destinationOptions;
     private final StartOptions startOptions;
     private final Security security;
@@ -99,8 +105,10 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
         Function<String, QueuePolicy> policies =
                 n -> QueuePolicy.resolve(redelivery, n, forwarder, memory).observedBy(queueEvents);
-        this.subscriptions = new SubscriptionRegistry(runtime, policies);
-        this.destinations = new Destinations(runtime, subscriptions, policies);
+        this.control = runtime.newSerialExecutor();
+        this.clientIds = new ClientIds(name, control);
+        this.subscriptions = new SubscriptionRegistry(runtime, control, policies);
+        this.destinations = new Destinations(runtime, control, subscriptions, policies);
         this.store = new PersistentStore(name, journal);
         if (!journal.isInMemory()) {
             // store=memory keeps nothing past the broker's life, so the queues skip it altogether:
@@ -198,7 +206,7 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
 
     @Override
     public void openConnection(ConnectionInfo info, ConnectionListener listener, Completion<EngineConnection> done) {
-        if (stopped != null) {
+        if (stopped.get() != null) {
             done.fail(EngineException.illegalState("broker '" + name + "' is stopped"));
             return;
         }
@@ -211,16 +219,26 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         }
         String id = info.connectionId() != null ? info.connectionId() : "anon-" + anonymousConnections.incrementAndGet();
         VmConnection c = new VmConnection(this, id, listener, access);
-        if (info.clientId() != null) {
-            try {
-                c.claimClientId(info.clientId());
-            } catch (EngineException e) {
-                done.fail(e);
-                return;
-            }
+        if (info.clientId() == null) {
+            opened(c, done);
+            return;
         }
+        clientIds.claim(info.clientId(), c, new Completion<>() {
+            @Override
+            public void complete(Void result) {
+                opened(c, done);
+            }
+
+            @Override
+            public void fail(EngineException error) {
+                done.fail(error);
+            }
+        });
+    }
+
+    private void opened(VmConnection c, Completion<EngineConnection> done) {
         connections.add(c);
-        if (stopped != null) {
+        if (stopped.get() != null) {
             c.close(Completion.ignore());
             done.fail(EngineException.illegalState("broker '" + name + "' is stopped"));
             return;
@@ -258,22 +276,22 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         return subscriptions;
     }
 
-    /** Claims {@code clientId} for {@code c}: INVALID_CLIENT_ID when another connection holds it. */
+    /** Engine-internal: the owner of broker-wide state. */
     @Override
-    public void claimClientId(String clientId, VmConnection c) {
-        VmConnection holder = clientIds.putIfAbsent(clientId, c);
-        if (holder != null && holder != c) {
-            throw new EngineException(EngineException.Kind.INVALID_CLIENT_ID,
-                    "client ID '" + clientId + "' is already in use by another connection to broker '" + name + "'");
-        }
+    public SerialExecutor control() {
+        return control;
+    }
+
+    /** Engine-internal: the client IDs in use. */
+    @Override
+    public ClientIds clientIds() {
+        return clientIds;
     }
 
     /** Engine-internal: a connection closed; frees its client ID. */
     @Override
-    public void connectionClosed(VmConnection c, String clientId) {
-        if (clientId != null) {
-            clientIds.remove(clientId, c);
-        }
+    public void connectionClosed(VmConnection c) {
+        clientIds.release(c);
         connections.remove(c);
     }
 
@@ -349,13 +367,10 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
      * {@code onException}, all connections close and the threads end. Idempotent.
      */
     CompletableFuture<Void> stop() {
-        synchronized (this) {
-            if (stopped != null) {
-                return stopped;
-            }
-            stopped = new CompletableFuture<>();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        if (!stopped.compareAndSet(null, result)) {
+            return stopped.get();
         }
-        CompletableFuture<Void> result = stopped;
         EngineException reason = EngineException.illegalState("broker '" + name + "' was stopped");
         closeManagement();
         if (sweeper != null) {

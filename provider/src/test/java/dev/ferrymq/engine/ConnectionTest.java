@@ -47,6 +47,107 @@ class ConnectionTest {
     }
 
     @Test
+    @DisplayName("Client identifier: of many connections claiming one client ID at once exactly one holds it; one connection cannot take a second ID")
+    void clientIdClaimedOnce() throws Exception {
+        try (EngineTestSupport b = new EngineTestSupport()) {
+            int n = 16;
+            EngineConnection[] connections = new EngineConnection[n];
+            for (int i = 0; i < n; i++) {
+                connections[i] = b.connect();
+            }
+            java.util.List<CompletableFuture<Boolean>> claims = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                for (EngineConnection c : connections) {
+                    CompletableFuture<Boolean> won = new CompletableFuture<>();
+                    claims.add(won);
+                    pool.execute(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        c.setClientId("contested", new dev.ferrymq.spi.Completion<>() {
+                            @Override
+                            public void complete(Void result) {
+                                won.complete(true);
+                            }
+
+                            @Override
+                            public void fail(EngineException error) {
+                                won.complete(error.kind() == EngineException.Kind.INVALID_CLIENT_ID ? false : null);
+                            }
+                        });
+                    });
+                }
+                go.countDown();
+                long winners = 0;
+                for (CompletableFuture<Boolean> f : claims) {
+                    Boolean won = f.get(10, TimeUnit.SECONDS);
+                    assertThat(won).as("every loser is told INVALID_CLIENT_ID").isNotNull();
+                    winners += won ? 1 : 0;
+                }
+                assertThat(winners).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            EngineConnection holder = null;
+            for (int i = 0; i < n; i++) {
+                if (claims.get(i).get()) {
+                    holder = connections[i];
+                }
+            }
+            EngineConnection h = holder;
+            assertThat(EngineTestSupport.<Void>failure(done -> h.setClientId("another", done)).kind())
+                    .isEqualTo(EngineException.Kind.ILLEGAL_STATE);
+            EngineTestSupport.<Void>await(done -> h.setClientId("contested", done));
+            await(h::close);
+            EngineConnection next = b.connect("contested");
+            assertThat(next).as("the ID is free as soon as its holder's close completed").isNotNull();
+        }
+    }
+
+    @Test
+    @DisplayName("Creating temporary destinations: a temporary destination created while its connection closes is deleted with it, none is left behind")
+    void temporaryCreatedDuringCloseIsDropped() throws Exception {
+        try (EngineTestSupport b = new EngineTestSupport()) {
+            EngineConnection owner = b.connect();
+            EngineSession sender = session(b.connect(), AckMode.AUTO);
+            int n = 200;
+            java.util.List<CompletableFuture<DestinationRef>> created = new java.util.ArrayList<>();
+            Thread creator = new Thread(() -> {
+                for (int i = 0; i < n; i++) {
+                    CompletableFuture<DestinationRef> f = new CompletableFuture<>();
+                    created.add(f);
+                    owner.createTemporaryDestination(DestinationType.TEMPORARY_QUEUE, new dev.ferrymq.spi.Completion<>() {
+                        @Override
+                        public void complete(DestinationRef ref) {
+                            f.complete(ref);
+                        }
+
+                        @Override
+                        public void fail(EngineException error) {
+                            f.complete(null);
+                        }
+                    });
+                }
+            });
+            creator.start();
+            await(owner::close);
+            creator.join(10_000);
+            assertThat(creator.isAlive()).isFalse();
+            for (CompletableFuture<DestinationRef> f : created) {
+                DestinationRef ref = f.get(10, TimeUnit.SECONDS);
+                if (ref != null) {
+                    assertThat(EngineTestSupport.<Void>failure(done -> sender.send(text(ref, "x"), done)).kind())
+                            .as("%s is gone with its connection", ref).isEqualTo(EngineException.Kind.INVALID_DESTINATION);
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("Creating temporary destinations: unique names, consumable only by the creating connection")
     void temporaryOwnership() {
         try (EngineTestSupport b = new EngineTestSupport()) {

@@ -2,6 +2,7 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.destination.Destinations;
 import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.SerialExecutor;
 import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
@@ -34,11 +35,17 @@ public interface BrokerContext {
     /** The broker's topic subscriptions. */
     SubscriptionRegistry subscriptions();
 
-    /** Claims {@code clientId} for {@code c}: INVALID_CLIENT_ID when another connection holds it. */
-    void claimClientId(String clientId, VmConnection c);
+    /**
+     * The broker's control executor: the one owner of broker-wide state (client IDs, topic
+     * subscriptions, temporary destinations and each connection's set of them).
+     */
+    SerialExecutor control();
+
+    /** The client IDs in use on the broker: their one owner. */
+    ClientIds clientIds();
 
     /** A connection closed; frees its client ID. */
-    void connectionClosed(VmConnection c, String clientId);
+    void connectionClosed(VmConnection c);
 
     /** Admin: moves the dead letters of {@code deadLetterQueue} matching {@code selector} back to their origin. */
     void moveToOrigin(DestinationRef deadLetterQueue, Selector selector, Completion<Integer> done);

@@ -16,21 +16,23 @@ import dev.ferrymq.spi.SessionInfo;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A connection's engine side: its client ID, sessions and temporary destinations. Also the
  * {@link Publisher} of everything its sessions send (for noLocal).
  *
- * <p>Threading contract: every method may be called from any thread. Sessions and temporary
- * destinations are kept in concurrent sets; claiming the client ID is serialized on this object
- * (rare, never on a hot path). After {@link #close} every call fails with ILLEGAL_STATE. What the
+ * <p>Threading contract: every method may be called from any thread. Sessions are kept in a
+ * concurrent set. The client ID ({@link ClientIds}) and the temporary destinations are owned by
+ * the broker's control executor: written only there (the client ID read here through a volatile
+ * field), and the temporaries dropped there at close, after every creation that came first, so
+ * none is left behind. After {@link #close} every call fails with ILLEGAL_STATE. What the
  * connection may do is its {@link Access} (immutable): permissions are checked before anything is
  * created, so a refused operation leaves nothing behind.
  */
@@ -42,11 +44,14 @@ public final class VmConnection implements EngineConnection, Publisher {
     private final String id;
     private final ConnectionListener listener;
     private final Set<VmSession> sessions = ConcurrentHashMap.newKeySet();
-    private final Set<DestinationRef> temporaries = ConcurrentHashMap.newKeySet();
-    private final AtomicLong temporaryCounter = new AtomicLong();
+    /** This connection's temporary destinations; confined to the broker's control executor. */
+    private final Set<DestinationRef> temporaries = new HashSet<>();
+    /** Numbers the temporary destinations' names; confined to the broker's control executor. */
+    private long temporaryCounter;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicInteger openConsumers = new AtomicInteger();
     private final Access access;
+    /** Written only by {@link ClientIds} on the broker's control executor. */
     private volatile String clientId;
 
     public VmConnection(BrokerContext broker, String id, ConnectionListener listener, Access access) {
@@ -90,15 +95,8 @@ public final class VmConnection implements EngineConnection, Publisher {
         return clientId;
     }
 
-    /** Claims {@code cid} for this connection; INVALID_CLIENT_ID when held by another one. */
-    public synchronized void claimClientId(String cid) {
-        if (clientId != null) {
-            if (clientId.equals(cid)) {
-                return;
-            }
-            throw EngineException.illegalState("connection " + id + " already has client ID '" + clientId + "'");
-        }
-        broker.claimClientId(cid, this);
+    /** {@link ClientIds} granted this connection {@code cid}; on the broker's control executor. */
+    void clientIdClaimed(String cid) {
         clientId = cid;
     }
 
@@ -109,12 +107,11 @@ public final class VmConnection implements EngineConnection, Publisher {
             if (cid == null || cid.isEmpty()) {
                 throw new EngineException(EngineException.Kind.INVALID_CLIENT_ID, "client ID must not be null or empty");
             }
-            claimClientId(cid);
         } catch (EngineException e) {
             done.fail(e);
             return;
         }
-        done.complete(null);
+        broker.clientIds().claim(cid, this, done);
     }
 
     @Override
@@ -143,19 +140,25 @@ public final class VmConnection implements EngineConnection, Publisher {
             if (!type.isTemporary()) {
                 throw EngineException.general("not a temporary destination type: " + type);
             }
-            String name = (type.isQueue() ? "temp-queue-" : "temp-topic-") + id + "-" + temporaryCounter.incrementAndGet();
-            DestinationRef ref = new DestinationRef(type, name);
-            access.require(Operation.CREATE_TEMPORARY, ref);
-            broker.destinations().createTemporary(ref, this);
-            temporaries.add(ref);
-            if (closed.get()) {
-                dropTemporaries();
-                throw EngineException.illegalState("connection " + id + " is closed");
-            }
-            done.complete(ref);
         } catch (EngineException e) {
             done.fail(e);
+            return;
         }
+        broker.control().execute(() -> {
+            DestinationRef ref;
+            try {
+                ensureOpen();
+                String name = (type.isQueue() ? "temp-queue-" : "temp-topic-") + id + "-" + ++temporaryCounter;
+                ref = new DestinationRef(type, name);
+                access.require(Operation.CREATE_TEMPORARY, ref);
+                broker.destinations().createTemporary(ref, this);
+            } catch (EngineException e) {
+                done.fail(e);
+                return;
+            }
+            temporaries.add(ref);
+            done.complete(ref);
+        });
     }
 
     @Override
@@ -211,11 +214,11 @@ public final class VmConnection implements EngineConnection, Publisher {
             closes.add(f);
             s.close(Futures.completing(f));
         }
-        Futures.all(closes).whenComplete((v, t) -> {
+        Futures.all(closes).whenComplete((v, t) -> broker.control().execute(() -> {
             dropTemporaries();
-            broker.connectionClosed(this, clientId);
+            broker.connectionClosed(this);
             done.complete(null);
-        });
+        }));
     }
 
     /** Tells the listener of a failure no call waits for (e.g. the broker stopped). */
@@ -239,8 +242,8 @@ public final class VmConnection implements EngineConnection, Publisher {
         EngineException reason = EngineException.invalidDestination("its connection " + id + " closed");
         for (DestinationRef ref : temporaries) {
             broker.destinations().dropTemporary(ref, reason);
-            temporaries.remove(ref);
         }
+        temporaries.clear();
     }
 
     private void ensureOpen() {

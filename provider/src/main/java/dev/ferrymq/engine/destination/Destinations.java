@@ -1,6 +1,7 @@
 package dev.ferrymq.engine.destination;
 
 import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.SerialExecutor;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueuePolicy;
@@ -20,7 +21,8 @@ import java.util.function.Function;
  * topics owned by the connection that created them ("Creating temporary destinations").
  *
  * <p>Threading contract: thread-safe; lookups are lock-free map reads (sessions also cache their
- * last destination). Temporary destinations are removed from here only after they are deleted.
+ * last destination). Temporary destinations are added and removed only on the broker's control
+ * executor (asserted), their one owner; removed only after they are deleted.
  */
 public final class Destinations {
 
@@ -29,6 +31,7 @@ public final class Destinations {
     }
 
     private final EngineRuntime runtime;
+    private final SerialExecutor control;
     private final SubscriptionRegistry subscriptions;
     private final ConcurrentHashMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
@@ -37,8 +40,11 @@ public final class Destinations {
     /** Set once at broker start, before any queue exists; null keeps queues in memory only. */
     private QueueStore store;
 
-    public Destinations(EngineRuntime runtime, SubscriptionRegistry subscriptions, Function<String, QueuePolicy> policies) {
+    /** @param control the broker's control executor: the owner of the temporary destinations */
+    public Destinations(EngineRuntime runtime, SerialExecutor control, SubscriptionRegistry subscriptions,
+                        Function<String, QueuePolicy> policies) {
         this.runtime = runtime;
+        this.control = control;
         this.subscriptions = subscriptions;
         this.policies = policies;
     }
@@ -101,8 +107,9 @@ public final class Destinations {
         return ref.isTemporary() ? (MessageQueue) temporary(ref).address() : queues.get(ref.name());
     }
 
-    /** Registers a new temporary destination owned by {@code owner}. */
+    /** Registers a new temporary destination owned by {@code owner}; on the control executor. */
     public void createTemporary(DestinationRef ref, Object owner) {
+        assert control.isCurrentThread() : "temporary destinations change on the broker's control executor only";
         Address a = ref.isQueue() ? new MessageQueue(ref, ref.name(), runtime, policies.apply(ref.name()))
                 : new Topic(ref);
         if (temporaries.putIfAbsent(ref.name(), new Temporary(owner, a)) != null) {
@@ -112,7 +119,8 @@ public final class Destinations {
 
     /**
      * Deletes a temporary destination of {@code owner}: INVALID_DESTINATION when it is not the
-     * owner's or already gone, ILLEGAL_STATE while a consumer is open on it.
+     * owner's or already gone, ILLEGAL_STATE while a consumer is open on it. Completes on the
+     * control executor, once it is removed.
      */
     public void deleteTemporary(DestinationRef ref, Object owner, Completion<Void> done) {
         Temporary t;
@@ -126,8 +134,7 @@ public final class Destinations {
             q.deleteIfUnused(new Completion<>() {
                 @Override
                 public void complete(Void result) {
-                    temporaries.remove(ref.name(), t);
-                    done.complete(null);
+                    removed(ref, t, done);
                 }
 
                 @Override
@@ -139,8 +146,7 @@ public final class Destinations {
             subscriptions.deleteTopic((Topic) t.address(), new Completion<>() {
                 @Override
                 public void complete(Void result) {
-                    temporaries.remove(ref.name(), t);
-                    done.complete(null);
+                    removed(ref, t, done);
                 }
 
                 @Override
@@ -151,8 +157,16 @@ public final class Destinations {
         }
     }
 
-    /** Deletes a temporary destination whatever its state (its connection closed). */
+    private void removed(DestinationRef ref, Temporary t, Completion<Void> done) {
+        control.execute(() -> {
+            temporaries.remove(ref.name(), t);
+            done.complete(null);
+        });
+    }
+
+    /** Deletes a temporary destination whatever its state (its connection closed); on the control executor. */
     public void dropTemporary(DestinationRef ref, EngineException reason) {
+        assert control.isCurrentThread() : "temporary destinations change on the broker's control executor only";
         Temporary t = temporaries.remove(ref.name());
         if (t != null) {
             closeAddress(t.address(), reason);

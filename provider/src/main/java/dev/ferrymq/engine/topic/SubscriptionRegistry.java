@@ -55,10 +55,11 @@ public final class SubscriptionRegistry {
     /** Set once at broker start, before any subscription exists; null keeps subscriptions in memory. */
     private volatile SubscriptionStore store;
 
-    public SubscriptionRegistry(EngineRuntime runtime, Function<String, QueuePolicy> policies) {
+    /** @param control the broker's control executor: the owner of the registry's state */
+    public SubscriptionRegistry(EngineRuntime runtime, SerialExecutor control, Function<String, QueuePolicy> policies) {
         this.runtime = runtime;
         this.policies = policies;
-        this.owner = runtime.newSerialExecutor();
+        this.owner = control;
     }
 
     /** Records durable subscriptions and their messages in {@code store}; call at broker start. */

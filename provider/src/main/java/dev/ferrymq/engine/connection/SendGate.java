@@ -1,13 +1,12 @@
 package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.SerialExecutor;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.spi.EngineException;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Holds back one session's sends (and commits) while a queue they go to is full
@@ -18,9 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * fails with RESOURCE_ALLOCATION when a queue it meets is full under {@code fullPolicy=fail}, or
  * when its {@code sendTimeout} passes.
  *
- * <p>Threading contract: lock-free. {@link #submit} is called by the session's (serialized)
- * callers; held sends are retried on the broker's pool when a queue frees room, and timed out
- * from the scheduler through the pool. Each held send proceeds or fails exactly once.
+ * <p>Threading contract: {@link #submit} and {@link #failAll} are called by the session's
+ * (serialized) callers. The hot path (nothing held, room in the queues) proceeds on the caller's
+ * thread. Everything about held sends — letting them go, timing them out, failing them at close,
+ * the wake-up when a queue frees room — runs on the gate's own serial executor, their one owner;
+ * the caller only appends to the held list, which keeps the call order.
  */
 final class SendGate {
 
@@ -42,12 +43,14 @@ final class SendGate {
         long sendTimeout();
     }
 
+    /** A held attempt; its mutable fields are confined to the gate's executor. */
     private static final class Held {
         final Attempt attempt;
         final long since;
-        final AtomicBoolean settled = new AtomicBoolean();
-        volatile ScheduledFuture<?> timer;
-        volatile MessageQueue blockedOn;
+        /** Set before the held attempt is published to the executor. */
+        ScheduledFuture<?> timer;
+        MessageQueue blockedOn;
+        boolean settled;
 
         Held(Attempt attempt, long since, MessageQueue blockedOn) {
             this.attempt = attempt;
@@ -57,13 +60,15 @@ final class SendGate {
     }
 
     private final EngineRuntime runtime;
+    private final SerialExecutor owner;
+    /** Appended by callers, in call order; everything else on {@link #owner}. */
     private final ConcurrentLinkedQueue<Held> held = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger draining = new AtomicInteger();
-    /** The queue whose waiters list holds this gate's waker, or {@code null}. */
-    private volatile MessageQueue waitingOn;
+    /** The queue whose waiters list holds this gate's waker, or {@code null}; on {@link #owner}. */
+    private MessageQueue waitingOn;
 
     SendGate(EngineRuntime runtime) {
         this.runtime = runtime;
+        this.owner = runtime.newSerialExecutor();
     }
 
     /**
@@ -89,11 +94,11 @@ final class SendGate {
             timeout = attempt.sendTimeout();
         }
         Held h = new Held(attempt, System.nanoTime(), full);
-        held.add(h);
         if (timeout > 0) {
-            h.timer = runtime.schedule(() -> runtime.execute(() -> timedOut(h)), timeout);
+            h.timer = runtime.schedule(() -> owner.execute(() -> timedOut(h)), timeout);
         }
-        drain();
+        held.add(h);
+        owner.execute(this::drain);
     }
 
     /** Whether a send of this session is held (for tests and diagnostics). */
@@ -103,13 +108,16 @@ final class SendGate {
 
     /** Fails every held send, e.g. when the session closes. */
     void failAll(EngineException error) {
-        Held h;
-        while ((h = held.poll()) != null) {
-            settle(h, error);
-        }
+        owner.execute(() -> {
+            Held h;
+            while ((h = held.poll()) != null) {
+                settle(h, error);
+            }
+        });
     }
 
     private void timedOut(Held h) {
+        assert owner.isCurrentThread();
         MessageQueue q = h.blockedOn;
         long waited = (System.nanoTime() - h.since) / 1_000_000;
         settle(h, q != null ? q.limits().timeoutError(waited) : new EngineException(
@@ -119,52 +127,49 @@ final class SendGate {
     }
 
     private void settle(Held h, EngineException error) {
-        if (h.settled.compareAndSet(false, true)) {
-            ScheduledFuture<?> t = h.timer;
-            if (t != null) {
-                t.cancel(false);
-            }
+        if (!h.settled) {
+            h.settled = true;
+            cancelTimer(h);
             h.attempt.fail(error);
         }
     }
 
-    /** Lets the held sends go, in order, while their queues have room; one drain at a time. */
+    private static void cancelTimer(Held h) {
+        ScheduledFuture<?> t = h.timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    /** Lets the held sends go, in order, while their queues have room. */
     private void drain() {
-        if (draining.getAndIncrement() != 0) {
+        assert owner.isCurrentThread() : "held sends are let go on the gate's executor only";
+        Held h;
+        while ((h = held.peek()) != null) {
+            if (h.settled) {
+                held.poll();
+                continue;
+            }
+            MessageQueue full = h.attempt.blockedOn();
+            if (full == null) {
+                h.settled = true;
+                cancelTimer(h);
+                h.attempt.proceed();
+                held.poll();
+                continue;
+            }
+            h.blockedOn = full;
+            if (!full.limits().config().block()) {
+                settle(h, full.limits().fullError());
+                held.poll();
+                continue;
+            }
+            if (waitingOn != full) {
+                waitingOn = full;
+                full.limits().await(() -> owner.execute(() -> woken(full)));
+            }
             return;
         }
-        do {
-            Held h;
-            while ((h = held.peek()) != null) {
-                if (h.settled.get()) {
-                    held.poll();
-                    continue;
-                }
-                MessageQueue full = h.attempt.blockedOn();
-                if (full == null) {
-                    if (h.settled.compareAndSet(false, true)) {
-                        ScheduledFuture<?> t = h.timer;
-                        if (t != null) {
-                            t.cancel(false);
-                        }
-                        h.attempt.proceed();
-                    }
-                    held.poll();
-                    continue;
-                }
-                h.blockedOn = full;
-                if (!full.limits().config().block()) {
-                    settle(h, full.limits().fullError());
-                    held.poll();
-                    continue;
-                }
-                if (waitingOn != full) {
-                    waitingOn = full;
-                    full.limits().await(() -> woken(full));
-                }
-                break;
-            }
-        } while (draining.decrementAndGet() != 0);
     }
 
     private void woken(MessageQueue q) {

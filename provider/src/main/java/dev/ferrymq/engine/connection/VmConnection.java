@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -28,11 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A connection's engine side: its client ID, sessions and temporary destinations. Also the
  * {@link Publisher} of everything its sessions send (for noLocal).
  *
- * <p>Threading contract: every method may be called from any thread. Sessions are kept in a
- * concurrent set. The client ID ({@link ClientIds}) and the temporary destinations are owned by
- * the broker's control executor: written only there (the client ID read here through a volatile
- * field), and the temporaries dropped there at close, after every creation that came first, so
- * none is left behind. After {@link #close} every call fails with ILLEGAL_STATE. What the
+ * <p>Threading contract: every method may be called from any thread. The sessions, the client ID
+ * ({@link ClientIds}) and the temporary destinations are owned by the broker's control executor:
+ * written only there (the client ID read here through a volatile field); a close starts there,
+ * after every creation that came first, and refuses every one after, so no session or temporary
+ * destination is left behind. After {@link #close} every call fails with ILLEGAL_STATE. What the
  * connection may do is its {@link Access} (immutable): permissions are checked before anything is
  * created, so a refused operation leaves nothing behind.
  */
@@ -43,7 +42,8 @@ public final class VmConnection implements EngineConnection, Publisher {
     private final BrokerContext broker;
     private final String id;
     private final ConnectionListener listener;
-    private final Set<VmSession> sessions = ConcurrentHashMap.newKeySet();
+    /** This connection's open sessions; confined to the broker's control executor. */
+    private final Set<VmSession> sessions = new HashSet<>();
     /** This connection's temporary destinations; confined to the broker's control executor. */
     private final Set<DestinationRef> temporaries = new HashSet<>();
     /** Numbers the temporary destinations' names; confined to the broker's control executor. */
@@ -116,21 +116,18 @@ public final class VmConnection implements EngineConnection, Publisher {
 
     @Override
     public void createSession(SessionInfo info, Completion<EngineSession> done) {
-        VmSession s = new VmSession(this, info);
-        sessions.add(s);
-        try {
-            access.limits().checkSessions(id, sessions.size());
-        } catch (EngineException e) {
-            sessions.remove(s);
-            done.fail(e);
-            return;
-        }
-        if (closed.get()) {
-            sessions.remove(s);
-            done.fail(EngineException.illegalState("connection " + id + " is closed"));
-            return;
-        }
-        done.complete(s);
+        broker.control().execute(() -> {
+            try {
+                ensureOpen();
+                access.limits().checkSessions(id, sessions.size() + 1);
+            } catch (EngineException e) {
+                done.fail(e);
+                return;
+            }
+            VmSession s = new VmSession(this, info);
+            sessions.add(s);
+            done.complete(s);
+        });
     }
 
     @Override
@@ -208,17 +205,19 @@ public final class VmConnection implements EngineConnection, Publisher {
             done.complete(null);
             return;
         }
-        List<CompletableFuture<?>> closes = new ArrayList<>();
-        for (VmSession s : sessions) {
-            CompletableFuture<Void> f = new CompletableFuture<>();
-            closes.add(f);
-            s.close(Futures.completing(f));
-        }
-        Futures.all(closes).whenComplete((v, t) -> broker.control().execute(() -> {
-            dropTemporaries();
-            broker.connectionClosed(this);
-            done.complete(null);
-        }));
+        broker.control().execute(() -> {
+            List<CompletableFuture<?>> closes = new ArrayList<>();
+            for (VmSession s : List.copyOf(sessions)) {
+                CompletableFuture<Void> f = new CompletableFuture<>();
+                closes.add(f);
+                s.close(Futures.completing(f));
+            }
+            Futures.all(closes).whenComplete((v, t) -> broker.control().execute(() -> {
+                dropTemporaries();
+                broker.connectionClosed(this);
+                done.complete(null);
+            }));
+        });
     }
 
     /** Tells the listener of a failure no call waits for (e.g. the broker stopped). */
@@ -231,7 +230,7 @@ public final class VmConnection implements EngineConnection, Publisher {
     }
 
     void sessionClosed(VmSession s) {
-        sessions.remove(s);
+        broker.control().execute(() -> sessions.remove(s));
     }
 
     boolean isClosed() {

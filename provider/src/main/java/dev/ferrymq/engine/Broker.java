@@ -15,7 +15,9 @@ import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.BrokerMemory;
 import dev.ferrymq.engine.queue.DeadLetters;
+import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.engine.queue.QueueObserver;
 import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueuePolicy;
@@ -75,6 +77,8 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     private final PersistentStore store;
     /** The broker-wide memory bound, or null. */
     private final BrokerMemory memory;
+    /** The sender of messages the broker moves: no connection (noLocal excludes nothing). */
+    private static final Publisher BROKER = () -> null;
     /** Set once, by the first {@link #stop}. */
     private final AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
     private final DestinationOptions destinationOptions;
@@ -100,7 +104,18 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
-        QueuePolicy.Forwarder forwarder = this::forwardTo;
+        QueuePolicy.Forwarder forwarder = new QueuePolicy.Forwarder() {
+            @Override
+            public MessageQueue queue(String queueName) {
+                return destinations.queueForForward(queueName);
+            }
+
+            @Override
+            public void accept(Address to, MessageData message, Completion<Void> done) {
+                store.accept().route(to, message, BROKER)
+                        .commitOrKeepInMemory("move message " + message.messageId() + " to " + to.ref(), done);
+            }
+        };
         long maxBrokerBytes = options.get(BrokerOptions.MAX_BROKER_BYTES);
         this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
         Function<String, QueuePolicy> policies =
@@ -176,10 +191,6 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
                         "broker '" + name + "': removing its Micrometer meters failed", e);
             }
         }
-    }
-
-    private MessageQueue forwardTo(String queue) {
-        return destinations.queueForForward(queue);
     }
 
     /** A fifth of the shortest acknowledgement timeout (5 ms to 1 s), or 0 when no queue has one. */

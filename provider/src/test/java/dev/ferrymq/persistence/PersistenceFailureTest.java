@@ -86,6 +86,69 @@ class PersistenceFailureTest extends PersistenceTestSupport {
     }
 
     @Test
+    @DisplayName("Local transactions, disk full: a commit whose write fails throws TransactionRolledBackRuntimeException, sends nothing and redelivers what it consumed")
+    void diskFullCommitRollsBack() {
+        FaultyFiles disk = new FaultyFiles();
+        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString()),
+                c -> c.withChannelFactory(disk));
+        try (JMSContext feeder = context(JMSContext.AUTO_ACKNOWLEDGE);
+             JMSContext tx = context(JMSContext.SESSION_TRANSACTED)) {
+            feeder.createProducer().send(feeder.createQueue("tx-in"), "request");
+            var in = tx.createConsumer(tx.createQueue("tx-in"));
+            assertThat(in.receiveBody(String.class, 5000)).isEqualTo("request");
+            tx.createProducer().send(tx.createQueue("tx-out"), "reply");
+            disk.diskFull = true;
+            assertThatThrownBy(tx::commit).isInstanceOf(jakarta.jms.TransactionRolledBackRuntimeException.class);
+            disk.diskFull = false;
+            jakarta.jms.Message again = in.receive(5000);
+            assertThat(again).as("the consumed message, redelivered").isNotNull();
+            assertThat(body(again)).isEqualTo("request");
+            assertThat(deliveryCount(again)).isEqualTo(2);
+            tx.commit();
+            assertThat(feeder.createConsumer(feeder.createQueue("tx-out")).receiveNoWait())
+                    .as("the rolled-back send is gone").isNull();
+        }
+    }
+
+    @Test
+    @DisplayName("A failed write on the move path loses nothing: a stored message whose dead-letter write fails stays on its queue and is delivered again")
+    void failedDeadLetterWriteKeepsStoredMessage() throws JMSException {
+        FaultyFiles disk = new FaultyFiles();
+        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString(),
+                "maxDeliveryAttempts", "1", "deadLetterQueue", "DLQ.all"), c -> c.withChannelFactory(disk));
+        try (JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE)) {
+            Queue q = ctx.createQueue("stored-poison");
+            ctx.createProducer().send(q, "poison");
+            var consumer = ctx.createConsumer(q);
+            assertThat(consumer.receiveBody(String.class, 5000)).isEqualTo("poison");
+            disk.diskFull = true;
+            ctx.recover();
+            jakarta.jms.Message again = consumer.receive(5000);
+            assertThat(again).as("still on its queue, delivered again").isNotNull();
+            assertThat(body(again)).isEqualTo("poison");
+            disk.diskFull = false;
+            again.acknowledge();
+            assertThat(ctx.createConsumer(ctx.createQueue("DLQ.all")).receiveNoWait()).as("not also dead-lettered").isNull();
+        }
+    }
+
+    private static String body(jakarta.jms.Message m) {
+        try {
+            return m.getBody(String.class);
+        } catch (JMSException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int deliveryCount(jakarta.jms.Message m) {
+        try {
+            return m.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
     @DisplayName("A failed write on the move path loses nothing: a dead letter of an unstored queue whose DLQ write fails is kept in memory and delivered")
     void failedWriteOfAMovedMessageKeepsIt() throws Exception {
         FaultyFiles disk = new FaultyFiles();

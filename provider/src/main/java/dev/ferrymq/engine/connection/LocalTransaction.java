@@ -1,8 +1,7 @@
 package dev.ferrymq.engine.connection;
 
-import dev.ferrymq.engine.persistence.Writes;
+import dev.ferrymq.engine.persistence.Acceptance;
 import dev.ferrymq.engine.queue.Address;
-import dev.ferrymq.engine.queue.Arrivals;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.spi.Completion;
@@ -190,27 +189,18 @@ final class LocalTransaction {
 
     /**
      * Writes the transaction's sends and the deletes of the stored messages in {@code deletes}
-     * (those of {@code owned} still current) as one batch; once durable, acknowledges
-     * {@code owned} in memory and enqueues the sends.
+     * (those of {@code owned} still current) as one batch through the broker's one accept path;
+     * once durable, enqueues the sends and acknowledges {@code owned} in memory.
      */
     private void writeCommit(List<QueueDelivery> owned, List<QueueDelivery> deletes, List<PendingSend> taken,
                              Completion<Void> done) {
-        Writes writes = broker.store().writes();
-        Arrivals arrivals = new Arrivals();
-        List<MessageQueue> to = new ArrayList<>(2);
+        Acceptance accept = broker.store().accept();
         for (PendingSend p : taken) {
-            to.clear();
-            p.address().route(p.message(), connection, to);
-            for (MessageQueue q : to) {
-                arrivals.add(q, p.message(), writes.add(q, p.message()));
-            }
+            accept.route(p.address(), p.message(), connection);
         }
         for (QueueDelivery d : deletes) {
-            writes.delete(d.storeId());
+            accept.delete(d.storeId());
         }
-        writes.commit(true, () -> {
-            DeliveryBatches.acknowledgeCommitted(owned);
-            arrivals.enqueue();
-        }, done);
+        accept.commit("commit", true, () -> DeliveryBatches.acknowledgeCommitted(owned), done);
     }
 }

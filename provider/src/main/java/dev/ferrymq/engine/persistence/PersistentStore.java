@@ -64,6 +64,7 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     private static final System.Logger LOG = System.getLogger(PersistentStore.class.getName());
     /** The sender of messages the broker moves itself: no connection, so noLocal excludes no subscription. */
     private static final Publisher BROKER = () -> null;
+    private static final Runnable NOTHING = () -> { };
 
     private final String broker;
     private final JournalConfig config;
@@ -123,61 +124,26 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     }
 
     /**
-     * Sends a PERSISTENT message to {@code address}: writes it to the durable queues it reaches,
-     * then enqueues it everywhere and completes {@code done}; a failed write fails {@code done}
-     * (RESOURCE_ALLOCATION for a full disk) and enqueues nothing.
+     * Sends a PERSISTENT message to {@code address} through the one accept path
+     * ({@link Acceptance}): written to the durable queues it reaches, then enqueued everywhere and
+     * {@code done} completed; a failed write fails {@code done} (RESOURCE_ALLOCATION for a full
+     * disk) and enqueues nothing.
      */
     public void send(Address address, MessageData message, Publisher publisher, Completion<Void> done) {
-        write(address, message, publisher, 0, "send", done);
+        accept().route(address, message, publisher).commit("send", false, NOTHING, done);
     }
 
-    /**
-     * Writes {@code message} to the durable queues {@code address} routes it to and deletes record
-     * {@code deletes} (0: none) in one batch; once durable enqueues it everywhere and completes
-     * {@code done}.
-     */
-    private void write(Address address, MessageData message, Publisher publisher, long deletes, String what,
-                       Completion<Void> done) {
-        List<MessageQueue> targets = new ArrayList<>(2);
-        address.route(message, publisher, targets);
-        Writes w = writes();
-        long[] ids = new long[targets.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = w.add(targets.get(i), message);
-        }
-        w.delete(deletes);
-        w.commit(what, false, () -> {
-            for (int i = 0; i < ids.length; i++) {
-                targets.get(i).enqueueStored(message, ids[i], 0);
-            }
-        }, done);
+    /** The one path for messages entering queues: a send, a commit or a move ({@link Acceptance}). */
+    public Acceptance accept() {
+        return new Acceptance(this);
     }
 
-    /** A new atomic set of writes (a send or a commit). */
-    public Writes writes() {
+    /** The records of one accept ({@link Acceptance}). */
+    Writes writes() {
         return new Writes(this);
     }
 
     // ---- QueueStore --------------------------------------------------------------------------
-
-    @Override
-    public void add(MessageQueue queue, MessageData message) {
-        Writes w = writes();
-        long id = w.add(queue, message);
-        w.commit(false, () -> queue.enqueueStored(message, id, 0), new Completion<>() {
-            @Override
-            public void complete(Void result) {
-            }
-
-            @Override
-            public void fail(EngineException error) {
-                LOG.log(Level.WARNING, "broker '" + broker + "': message " + message.messageId() + " to "
-                        + queue.name() + " could not be written (" + error.getMessage() + "); it is kept in "
-                        + "memory and delivered, but will not survive a restart");
-                queue.enqueueStored(message, 0, 0);
-            }
-        });
-    }
 
     @Override
     public void markDelivered(MessageQueue queue, long upTo, long replaces, boolean ahead, Completion<Long> done) {
@@ -267,7 +233,8 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
 
     @Override
     public void move(long fromId, Address to, MessageData message, Completion<Void> done) {
-        write(to, message, BROKER, fromId, "move message " + message.messageId() + " to " + to.ref(), done);
+        accept().route(to, message, BROKER).delete(fromId)
+                .commit("move message " + message.messageId() + " to " + to.ref(), false, NOTHING, done);
     }
 
     @Override

@@ -57,6 +57,13 @@ public final class Arrivals {
         g.add(message, id);
     }
 
+    /** Hands every queue its arrivals unstored (their write failed), in the order they were added. */
+    public void enqueueUnstored() {
+        for (Group g : groups) {
+            g.queue.enqueueAllStored(g.messages, new long[g.count], g.count);
+        }
+    }
+
     /** Hands every queue its arrivals, in the order they were added. */
     public void enqueue() {
         for (Group g : groups) {

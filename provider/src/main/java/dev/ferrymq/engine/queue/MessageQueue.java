@@ -159,15 +159,15 @@ public final class MessageQueue implements Address {
     }
 
     /**
-     * Adds a message; one whose delivery time lies ahead is held by the scheduler until then and
-     * is neither deliverable nor browsable before.
+     * Adds a message this queue does not write (NON_PERSISTENT, or a queue without a store); one
+     * whose delivery time lies ahead is held by the scheduler until then and is neither
+     * deliverable nor browsable before. A message it writes comes only through the broker's one
+     * accept path (a send, commit or move), which writes it first and then calls
+     * {@link #enqueueStored}.
      */
     public void enqueue(MessageData message) {
-        if (stores(message)) {
-            store.add(this, message);
-        } else {
-            enqueueStored(message, 0, 0);
-        }
+        assert !stores(message) : "a stored message reaches " + name + " only through the accept path";
+        enqueueStored(message, 0, 0);
     }
 
     /**

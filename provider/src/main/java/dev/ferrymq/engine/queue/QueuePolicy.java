@@ -1,5 +1,8 @@
 package dev.ferrymq.engine.queue;
 
+import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.MessageData;
+
 import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 
@@ -15,16 +18,35 @@ import java.util.concurrent.ThreadLocalRandom;
 public final class QueuePolicy {
 
     /** Where a queue sends messages it moves to another queue (dead letters, expired messages). */
-    @FunctionalInterface
     public interface Forwarder {
         /** The queue destination named {@code queueName}, created on first use. Any thread. */
         MessageQueue queue(String queueName);
+
+        /**
+         * Accepts {@code message}, moved out of a queue that did not store it, at {@code to}
+         * through the broker's one accept path: written first where {@code to} stores it, then
+         * enqueued and {@code done} completed; on a failed write nothing is enqueued and
+         * {@code done} fails. {@code done} runs on an engine thread, possibly at once.
+         */
+        void accept(Address to, MessageData message, Completion<Void> done);
     }
 
+    /** The forwarder of {@link #NONE}: there is nowhere to forward to. */
+    private static final Forwarder NOWHERE = new Forwarder() {
+        @Override
+        public MessageQueue queue(String queueName) {
+            throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
+        }
+
+        @Override
+        public void accept(Address to, MessageData message, Completion<Void> done) {
+            throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
+        }
+    };
+
     /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
-    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, q -> {
-        throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
-    }, QueueLimits.Config.UNLIMITED, null, QueueObserver.NONE);
+    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, NOWHERE,
+            QueueLimits.Config.UNLIMITED, null, QueueObserver.NONE);
 
     final int maxDeliveryAttempts;
     final long redeliveryDelay;

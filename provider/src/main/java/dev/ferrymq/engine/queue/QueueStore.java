@@ -15,15 +15,6 @@ import dev.ferrymq.spi.MessageData;
 public interface QueueStore {
 
     /**
-     * Writes {@code message} to {@code queue} (moved there from a queue that did not store it,
-     * e.g. a dead letter of a temporary queue): once durable, {@link MessageQueue#enqueueStored}
-     * adds it. A stored message moves with {@link #move} instead. If the write fails the message
-     * is added all the same, unstored (kept in memory only, with a warning): it came from a queue
-     * that did not store it either, and is never dropped for a failed write.
-     */
-    void add(MessageQueue queue, MessageData message);
-
-    /**
      * Writes {@code queue}'s delivery mark: every stored message of it with a record id up to
      * {@code upTo} may have been delivered once. In the same atomic write the queue's previous
      * mark record {@code replaces} (0: none) is deleted. {@code done} gets the new record's id once
@@ -55,7 +46,8 @@ public interface QueueStore {
     void removed(long id);
 
     /**
-     * Moves stored message {@code fromId} out of its queue: {@code message} (its copy as it goes)
+     * Moves stored message {@code fromId} (0: a message no queue stored) out of its queue through
+     * the broker's one accept path: {@code message} (its copy as it goes)
      * is written to the queues {@code to} routes it to that store it, and record {@code fromId}
      * is deleted, in one atomic write, so that after a crash the message is either still where it
      * was or only where it went, never both (a dead letter, an expired message forwarded, a dead

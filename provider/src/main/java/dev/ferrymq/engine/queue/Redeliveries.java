@@ -25,8 +25,6 @@ import java.util.function.Consumer;
 final class Redeliveries {
 
     private static final System.Logger LOG = System.getLogger(Redeliveries.class.getName());
-    /** The sender of moved messages: the broker, no connection (noLocal excludes nothing). */
-    private static final Publisher BROKER = () -> null;
 
     private final MessageQueue queue;
     private final QueuePolicy policy;
@@ -170,18 +168,12 @@ final class Redeliveries {
      * and the delete of its record ({@link QueueStore#move}): after a crash it is in one place,
      * never in both. It leaves this queue, and reaches {@code to}, once that is durable; then
      * {@code moved} runs, or on failure {@code failed} (the record stays here; the entry is the
-     * caller's again). A message not stored here is published to {@code to} and leaves at once.
-     * Callbacks run on the queue's executor.
+     * caller's again). A message not stored here goes the same way through the broker's accept
+     * path ({@link QueuePolicy.Forwarder#accept}): written where {@code to} stores it, and kept
+     * in memory there should that write fail. Callbacks run on the queue's executor.
      */
     void moveOut(MessageEntry e, Address to, MessageData copy, Runnable moved, Consumer<EngineException> failed) {
-        QueueStore store = queue.storeOf(e);
-        if (store == null) {
-            to.publish(copy, BROKER);
-            queue.settlement.dropped(e);
-            moved.run();
-            return;
-        }
-        store.move(e.storeId, to, copy, new Completion<>() {
+        Completion<Void> outcome = new Completion<>() {
             @Override
             public void complete(Void result) {
                 executor.execute(() -> {
@@ -194,7 +186,13 @@ final class Redeliveries {
             public void fail(EngineException error) {
                 executor.execute(() -> failed.accept(error));
             }
-        });
+        };
+        QueueStore store = queue.storeOf(e);
+        if (store != null) {
+            store.move(e.storeId, to, copy, outcome);
+        } else {
+            policy.forwarder.accept(to, copy, outcome);
+        }
     }
 
     /** A failed move is worth a warning unless the broker is stopping or the queue is gone. */

@@ -7,6 +7,7 @@ import dev.ferrymq.client.context.FerryContext;
 import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.spi.BrokerUrl;
 import dev.ferrymq.spi.Engine;
+import dev.ferrymq.spi.EngineProvider;
 import dev.ferrymq.spi.Engines;
 import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.RedeliveryPolicy;
@@ -27,7 +28,9 @@ import java.util.Objects;
 /**
  * FerryMQ's connection factory: connects to the broker its URL names, e.g. {@code vm://default}
  * (the embedded default broker) or {@code vm://orders?clientID=app1&prefetch=100}. The URL's
- * facade options are in {@link ClientOptions}; every other option goes to the engine.
+ * facade options are in {@link ClientOptions}; every other option is the engine's. All option
+ * text (URL query, properties, {@link #withOptions}) is parsed once, against the facade's and the
+ * engine's declared options, and the engine gets typed values.
  *
  * <p>Also a JavaBean, for XML and property-driven containers (Spring XML, JNDI object factories,
  * {@code BeanUtils}): the no-argument constructor, {@link #setUrl}, and a typed property for each
@@ -155,7 +158,7 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
      * @throws IllegalArgumentException when the URL is malformed or its value of the option invalid
      */
     private <T> T get(Option<T> option) {
-        return ClientOptions.split(effective().options()).get(option);
+        return ClientOptions.facadeOnly(effective().options()).get(option);
     }
 
     /**
@@ -172,6 +175,25 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         Map<String, String> options = new LinkedHashMap<>(parsed.options());
         options.putAll(properties);
         return new BrokerUrl(parsed.scheme(), parsed.name(), Map.copyOf(options));
+    }
+
+    /**
+     * Parses the URL and every option, the ones set beside it included, against the facade's and
+     * the engine's declarations, as a connection would, without connecting: for containers that
+     * check their configuration when they start.
+     *
+     * @throws IllegalArgumentException naming what is wrong: a malformed URL, a scheme no engine
+     *                                  serves, an unknown option or an invalid value
+     */
+    public void checkOptions() {
+        BrokerUrl parsed = effective();
+        EngineProvider provider;
+        try {
+            provider = Engines.forScheme(parsed.scheme());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        ClientOptions.parse(parsed.options(), provider.options());
     }
 
     /**
@@ -232,8 +254,9 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         Engine engine;
         try {
             parsed = effective();
-            options = ClientOptions.split(parsed.options());
-            engine = Engines.forScheme(parsed.scheme()).engine(parsed.name(), options.engineOptions());
+            EngineProvider provider = Engines.forScheme(parsed.scheme());
+            options = ClientOptions.parse(parsed.options(), provider.options());
+            engine = provider.engine(parsed.name(), options.engineOptions());
         } catch (RuntimeException e) {
             throw JmsExceptions.toJms(e);
         }

@@ -20,7 +20,8 @@ import java.util.Map;
  * more literal (non-{@code *}) characters, then the one with fewer {@code *}, then the one given
  * first. An option no matching pattern sets takes its default.
  *
- * <p>Immutable and thread-safe.
+ * <p>Parsed from text by the facade ({@link #parse}) or built typed ({@link #with}); the engine
+ * only reads them. Immutable and thread-safe.
  */
 public final class DestinationOptions {
 
@@ -106,6 +107,51 @@ public final class DestinationOptions {
         return new DestinationOptions(OptionValues.defaults(), List.of());
     }
 
+    /**
+     * These options with {@code option} set to {@code value} for the destinations matching
+     * {@code pattern}, or for every destination when {@code pattern} is {@code null}.
+     *
+     * @throws IllegalArgumentException naming the option when the value breaks its rules or the pattern is empty
+     */
+    public <T> DestinationOptions with(Option<T> option, String pattern, T value) {
+        if (pattern == null) {
+            return new DestinationOptions(defaults.with(option, value), overrides);
+        }
+        if (pattern.isEmpty()) {
+            throw new IllegalArgumentException("option '" + option.name() + "' has an empty destination pattern");
+        }
+        List<Override> changed = new ArrayList<>();
+        Override existing = null;
+        for (Override o : overrides) {
+            if (o.pattern().equals(pattern)) {
+                existing = o;
+            } else {
+                changed.add(o);
+            }
+        }
+        changed.add(existing == null ? new Override(pattern, overrides.size(), OptionValues.defaults().with(option, value))
+                : new Override(pattern, existing.order(), existing.values().with(option, value)));
+        changed.sort(MOST_SPECIFIC_FIRST);
+        return new DestinationOptions(defaults, List.copyOf(changed));
+    }
+
+    /**
+     * Every value given, by its key ({@code <option>} or {@code <option>@<pattern>}): for telling
+     * apart two sets of options.
+     */
+    public Map<String, Object> given() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        defaults.given().forEach((o, v) -> out.put(o.name(), v));
+        overrides.stream().sorted(Comparator.comparingInt(Override::order)).forEach(p -> p.values().given()
+                .forEach((o, v) -> out.put(o.name() + PATTERN_SEPARATOR + p.pattern(), v)));
+        return out;
+    }
+
+    /** The values every destination has unless a pattern sets another (the keys without {@code @}). */
+    public OptionValues forEveryDestination() {
+        return defaults;
+    }
+
     /** The value of {@code option} for destination {@code name}: the most specific pattern setting it, else the default. */
     public <T> T get(Option<T> option, String name) {
         for (Override o : overrides) {
@@ -131,6 +177,21 @@ public final class DestinationOptions {
             }
         }
         return out;
+    }
+
+    @java.lang.Override
+    public boolean equals(Object o) {
+        return o instanceof DestinationOptions d && d.given().equals(given());
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+        return given().hashCode();
+    }
+
+    @java.lang.Override
+    public String toString() {
+        return given().toString();
     }
 
     /** Glob match where {@code *} matches any run of characters. */

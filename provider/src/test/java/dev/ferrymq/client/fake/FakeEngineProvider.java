@@ -1,10 +1,10 @@
 package dev.ferrymq.client.fake;
 
 import dev.ferrymq.spi.Engine;
-import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineProvider;
+import dev.ferrymq.spi.config.DeclaredOptions;
+import dev.ferrymq.spi.config.EngineOptions;
 import dev.ferrymq.spi.config.Option;
-import dev.ferrymq.spi.config.OptionValues;
 
 import java.util.List;
 import java.util.Map;
@@ -25,14 +25,13 @@ public final class FakeEngineProvider implements EngineProvider {
     }
 
     @Override
-    public Engine engine(String name, Map<String, String> options) {
-        OptionValues values;
-        try {
-            values = OptionValues.parse(List.of(ENGINE_THREAD), options);
-        } catch (IllegalArgumentException e) {
-            throw new EngineException(EngineException.Kind.GENERAL, e.getMessage(), e);
-        }
-        return BROKERS.computeIfAbsent(name, n -> new FakeBroker(n, values.get(ENGINE_THREAD)));
+    public DeclaredOptions options() {
+        return new DeclaredOptions(List.of(ENGINE_THREAD), List.of());
+    }
+
+    @Override
+    public Engine engine(String name, EngineOptions options) {
+        return BROKERS.computeIfAbsent(name, n -> new FakeBroker(n, options.engine().get(ENGINE_THREAD)));
     }
 
     /** The broker {@code name} (created on first use). */

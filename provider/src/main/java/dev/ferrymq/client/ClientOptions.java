@@ -80,16 +80,16 @@ public final class ClientOptions {
     }
 
     /**
-     * Parses option text: the facade's options against {@link #ALL}, every other one against the
-     * engine's declarations.
+     * Reads options, each given as text to parse or typed to check: the facade's against
+     * {@link #ALL}, every other one against the engine's declarations.
      *
      * @throws IllegalArgumentException naming the option when one is neither the facade's nor the
      *                                  engine's, or its value is invalid
      */
-    public static ClientOptions parse(Map<String, String> text, DeclaredOptions engine) {
-        Map<String, String> mine = new LinkedHashMap<>();
-        Map<String, String> rest = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : text.entrySet()) {
+    public static ClientOptions parse(Map<String, ?> text, DeclaredOptions engine) {
+        Map<String, Object> mine = new LinkedHashMap<>();
+        Map<String, Object> rest = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : text.entrySet()) {
             (isFacadeOption(e.getKey()) ? mine : rest).put(e.getKey(), e.getValue());
         }
         OptionValues values = OptionValues.parse(ALL, mine);
@@ -108,8 +108,8 @@ public final class ClientOptions {
      *
      * @throws IllegalArgumentException naming the option when a facade option's value is invalid
      */
-    public static ClientOptions facadeOnly(Map<String, String> text) {
-        Map<String, String> mine = new LinkedHashMap<>();
+    public static ClientOptions facadeOnly(Map<String, ?> text) {
+        Map<String, Object> mine = new LinkedHashMap<>();
         text.forEach((k, v) -> {
             if (isFacadeOption(k)) {
                 mine.put(k, v);
@@ -137,6 +137,11 @@ public final class ClientOptions {
 
     public int listenerThreads() {
         return values.get(LISTENER_THREADS);
+    }
+
+    /** The facade's own values, typed. */
+    public OptionValues values() {
+        return values;
     }
 
     /** The options that are not the facade's, typed, for the engine. */

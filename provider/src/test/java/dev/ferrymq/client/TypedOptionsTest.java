@@ -62,4 +62,16 @@ class TypedOptionsTest {
                 .hasMessageContaining("engineThread,").hasMessageContaining("prefetch").hasMessageContaining("window");
         assertThat(FakeEngineProvider.lastAsked("typed-unknown-" + brokers.name)).isNull();
     }
+
+    @Test
+    @DisplayName("5.3 Connection factories: factories are equal when their options have the same typed values, however they were written or set")
+    void equalityComparesTypedValues() {
+        FerryConnectionFactory bean = brokers.factory();
+        bean.setPrefetch(5);
+        assertThat(bean).isEqualTo(brokers.factory("prefetch=05")).hasSameHashCodeAs(brokers.factory("prefetch=05"));
+        assertThat(brokers.factory("engineThread=TRUE"))
+                .isEqualTo(brokers.factory().withOptions(Map.of("engineThread", "true")))
+                .isNotEqualTo(brokers.factory("engineThread=false"));
+        assertThat(bean.getUrl()).as("a property is not written into the URL").isEqualTo("fake://" + brokers.name);
+    }
 }

@@ -43,16 +43,17 @@ public record DeclaredOptions(List<Option<?>> engine, List<Option<?>> perDestina
     }
 
     /**
-     * Parses option text (e.g. a URL query's) against these declarations: the only place engine
-     * options are read from text.
+     * Reads options against these declarations: each value as text (e.g. a URL query's) to parse,
+     * or typed to check (see {@link Option#valueOf}). The only place engine options are read
+     * from text.
      *
      * @throws IllegalArgumentException naming the option when one is unknown or its value invalid
      */
-    public EngineOptions parse(Map<String, String> text) {
-        Map<String, String> engineText = new LinkedHashMap<>();
-        Map<String, String> destinationText = new LinkedHashMap<>();
+    public EngineOptions parse(Map<String, ?> given) {
+        Map<String, Object> engineText = new LinkedHashMap<>();
+        Map<String, Object> destinationText = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
-        text.forEach((k, v) -> {
+        given.forEach((k, v) -> {
             if (DestinationOptions.isKey(perDestination, k)) {
                 destinationText.put(k, v);
             } else if (engine.stream().anyMatch(o -> o.name().equals(k))) {

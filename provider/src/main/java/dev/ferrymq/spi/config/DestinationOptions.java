@@ -71,15 +71,16 @@ public final class DestinationOptions {
     }
 
     /**
-     * Parses keys of {@code declared} options (see the class comment).
+     * Reads keys of {@code declared} options (see the class comment); each value as text to parse
+     * or as a typed value to check (see {@link Option#valueOf}).
      *
      * @throws IllegalArgumentException naming the key when an option is unknown, a pattern empty
      *                                  or a value invalid
      */
-    public static DestinationOptions parse(Collection<? extends Option<?>> declared, Map<String, String> text) {
-        Map<String, String> plain = new LinkedHashMap<>();
-        Map<String, Map<String, String>> byPattern = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : text.entrySet()) {
+    public static DestinationOptions parse(Collection<? extends Option<?>> declared, Map<String, ?> given) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> byPattern = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : given.entrySet()) {
             String key = e.getKey();
             int at = key.indexOf(PATTERN_SEPARATOR);
             if (at < 0) {
@@ -94,7 +95,7 @@ public final class DestinationOptions {
         }
         List<Override> overrides = new ArrayList<>();
         Map<String, Integer> orders = new HashMap<>();
-        for (Map.Entry<String, Map<String, String>> e : byPattern.entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> e : byPattern.entrySet()) {
             orders.put(e.getKey(), orders.size());
             overrides.add(new Override(e.getKey(), orders.get(e.getKey()), OptionValues.parse(declared, e.getValue())));
         }

@@ -221,6 +221,17 @@ public final class Option<T> {
         }
     }
 
+    /**
+     * A value given either as text, which is {@linkplain #parse parsed}, or typed, which is
+     * {@linkplain #check checked}: for option maps that hold both (a URL's text beside values set
+     * in code).
+     *
+     * @throws IllegalArgumentException naming the option and what is wrong with the value
+     */
+    public T valueOf(Object given) {
+        return given instanceof String text ? parse(text) : check(given);
+    }
+
     private IllegalArgumentException invalid(Object value, RuntimeException e) {
         return new IllegalArgumentException("invalid value '" + value + "' for option '" + name + "': "
                 + (e instanceof NumberFormatException ? "not a number" : e.getMessage()), e);

@@ -21,23 +21,24 @@ public final class OptionValues {
     }
 
     /**
-     * Parses {@code text} against {@code declared}.
+     * Reads {@code given} against {@code declared}: each value as text to parse or as a typed
+     * value to check (see {@link Option#valueOf}).
      *
      * @throws IllegalArgumentException naming the option when one is unknown or its value invalid
      */
-    public static OptionValues parse(Collection<? extends Option<?>> declared, Map<String, String> text) {
+    public static OptionValues parse(Collection<? extends Option<?>> declared, Map<String, ?> given) {
         Map<String, Option<?>> byName = new HashMap<>();
         for (Option<?> o : declared) {
             byName.put(o.name(), o);
         }
         Map<Option<?>, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : text.entrySet()) {
+        for (Map.Entry<String, ?> e : given.entrySet()) {
             Option<?> o = byName.get(e.getKey());
             if (o == null) {
                 throw new IllegalArgumentException("unknown option '" + e.getKey() + "' (known: "
                         + new java.util.TreeSet<>(byName.keySet()) + ")");
             }
-            values.put(o, o.parse(e.getValue()));
+            values.put(o, o.valueOf(e.getValue()));
         }
         return new OptionValues(Collections.unmodifiableMap(values));
     }

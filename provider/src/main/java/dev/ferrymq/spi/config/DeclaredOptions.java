@@ -24,11 +24,6 @@ public record DeclaredOptions(List<Option<?>> engine, List<Option<?>> perDestina
         perDestination = List.copyOf(perDestination);
     }
 
-    /** No options. */
-    public static DeclaredOptions none() {
-        return new DeclaredOptions(List.of(), List.of());
-    }
-
     /** Whether {@code key} names one of these options ({@code <option>@<pattern>} for a per-destination one). */
     public boolean accepts(String key) {
         return DestinationOptions.isKey(perDestination, key) || engine.stream().anyMatch(o -> o.name().equals(key));

@@ -180,14 +180,21 @@ public final class DestinationOptions {
         return out;
     }
 
+    /** Equal when they give the same values to the same patterns in the same order (the order breaks ties). */
     @java.lang.Override
     public boolean equals(Object o) {
-        return o instanceof DestinationOptions d && d.given().equals(given());
+        return o instanceof DestinationOptions d && d.defaults.equals(defaults) && d.patterns().equals(patterns());
     }
 
     @java.lang.Override
     public int hashCode() {
-        return given().hashCode();
+        return 31 * defaults.hashCode() + patterns().hashCode();
+    }
+
+    /** The patterns with their values in the order given. */
+    private List<Map.Entry<String, OptionValues>> patterns() {
+        return overrides.stream().sorted(Comparator.comparingInt(Override::order))
+                .map(o -> Map.entry(o.pattern(), o.values())).toList();
     }
 
     @java.lang.Override

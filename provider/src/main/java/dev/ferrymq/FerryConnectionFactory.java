@@ -7,6 +7,7 @@ import dev.ferrymq.client.context.FerryContext;
 import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.spi.BrokerUrl;
 import dev.ferrymq.spi.Engine;
+import dev.ferrymq.spi.EngineProvider;
 import dev.ferrymq.spi.Engines;
 import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.RedeliveryPolicy;
@@ -21,13 +22,16 @@ import jakarta.jms.TopicConnectionFactory;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * FerryMQ's connection factory: connects to the broker its URL names, e.g. {@code vm://default}
  * (the embedded default broker) or {@code vm://orders?clientID=app1&prefetch=100}. The URL's
- * facade options are in {@link ClientOptions}; every other option goes to the engine.
+ * facade options are in {@link ClientOptions}; every other option is the engine's. All option
+ * text (URL query, properties, {@link #withOptions}) is parsed once, against the facade's and the
+ * engine's declared options, and the engine gets typed values.
  *
  * <p>Also a JavaBean, for XML and property-driven containers (Spring XML, JNDI object factories,
  * {@code BeanUtils}): the no-argument constructor, {@link #setUrl}, and a typed property for each
@@ -47,8 +51,11 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
 
     /** Guarded by {@code this}. */
     private String url;
-    /** Facade options set as bean properties, by option name; guarded by {@code this}. */
-    private final Map<String, String> properties = new LinkedHashMap<>();
+    /**
+     * Options set beside the URL (bean properties, {@link #withOptions}, {@link #withRedeliveryPolicy})
+     * by key: typed values, or text (JNDI) that is parsed with the URL's; guarded by {@code this}.
+     */
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public FerryConnectionFactory() {
         this(DEFAULT_URL);
@@ -144,9 +151,7 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
             properties.remove(option.name());
             return;
         }
-        String text = String.valueOf(value);
-        option.parse(text);
-        properties.put(option.name(), text);
+        properties.put(option.name(), option.check(value));
     }
 
     /**
@@ -155,23 +160,47 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
      * @throws IllegalArgumentException when the URL is malformed or its value of the option invalid
      */
     private <T> T get(Option<T> option) {
-        return ClientOptions.split(effective().options()).get(option);
+        return ClientOptions.facadeOnly(effective().options()).get(option);
     }
 
     /**
-     * The URL, parsed, with the options set beside it (properties, {@link #withOptions}) in place
-     * of the URL's own; nothing is written back into URL text.
-     *
-     * @throws IllegalArgumentException when the URL is malformed
+     * What a connection is made to: the URL's scheme and broker name, and its options with the
+     * ones set beside it in place of the URL's own, as text or typed values; nothing is written
+     * back into URL text.
      */
-    synchronized BrokerUrl effective() {
+    private record Target(String scheme, String name, Map<String, Object> options) {
+    }
+
+    /** @throws IllegalArgumentException when the URL is malformed */
+    private synchronized Target effective() {
         BrokerUrl parsed = BrokerUrl.parse(url);
-        if (properties.isEmpty()) {
-            return parsed;
-        }
-        Map<String, String> options = new LinkedHashMap<>(parsed.options());
+        Map<String, Object> options = new LinkedHashMap<>(parsed.options());
         options.putAll(properties);
-        return new BrokerUrl(parsed.scheme(), parsed.name(), Map.copyOf(options));
+        return new Target(parsed.scheme(), parsed.name(), options);
+    }
+
+    /** The options of {@link #effective()} read against the facade's and the engine's declarations. */
+    private static ClientOptions read(Target target, EngineProvider provider) {
+        return ClientOptions.parse(target.options(), provider.options());
+    }
+
+    /**
+     * Parses the URL and every option, the ones set beside it included, against the facade's and
+     * the engine's declarations, as a connection would, without connecting: for containers that
+     * check their configuration when they start.
+     *
+     * @throws IllegalArgumentException naming what is wrong: a malformed URL, a scheme no engine
+     *                                  serves, an unknown option or an invalid value
+     */
+    public void checkOptions() {
+        Target target = effective();
+        EngineProvider provider;
+        try {
+            provider = Engines.forScheme(target.scheme());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        read(target, provider);
     }
 
     /**
@@ -182,6 +211,11 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
      * {@code property.connectionfactory.<name>.<option>} keys.
      */
     public FerryConnectionFactory withOptions(Map<String, String> options) {
+        return beside(options);
+    }
+
+    /** A copy of this factory with {@code options} (text or typed values) set beside the URL too. */
+    private FerryConnectionFactory beside(Map<String, ?> options) {
         FerryConnectionFactory f = new FerryConnectionFactory(getUrl());
         synchronized (this) {
             f.properties.putAll(properties);
@@ -195,20 +229,20 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
      * and acknowledgement timeout settings of the destinations matching {@code destinationPattern}
      * ({@code *} matches any characters; most specific pattern wins, see the README), or of every
      * destination when the pattern is {@code null}. The policy becomes options set beside the URL
-     * ({@link #withOptions}: {@code maxDeliveryAttempts@orders.*} = 3, ...), which, like every
+     * (typed, as if by {@link #withOptions}: {@code maxDeliveryAttempts@orders.*} = 3, ...), which, like every
      * broker option, take effect when the broker starts (the first connection to it).
      *
      * @throws IllegalArgumentException when the URL already sets one of these options for that pattern
      */
     public FerryConnectionFactory withRedeliveryPolicy(String destinationPattern, RedeliveryPolicy policy) {
-        Map<String, String> existing = effective().options();
-        Map<String, String> added = policy.toOptions(destinationPattern);
+        Map<String, Object> existing = effective().options();
+        Map<String, Object> added = policy.toOptions(destinationPattern);
         for (String key : added.keySet()) {
             if (existing.containsKey(key)) {
                 throw new IllegalArgumentException("the URL already sets option '" + key + "': " + this);
             }
         }
-        return withOptions(added);
+        return beside(added);
     }
 
     /**
@@ -227,13 +261,13 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
 
     private FerryConnection connect(String userName, String password, boolean explicitUser, ApiDomain domain)
             throws JMSException {
-        BrokerUrl parsed;
         ClientOptions options;
         Engine engine;
         try {
-            parsed = effective();
-            options = ClientOptions.split(parsed.options());
-            engine = Engines.forScheme(parsed.scheme()).engine(parsed.name(), options.engineOptions());
+            Target target = effective();
+            EngineProvider provider = Engines.forScheme(target.scheme());
+            options = read(target, provider);
+            engine = provider.engine(target.name(), options.engineOptions());
         } catch (RuntimeException e) {
             throw JmsExceptions.toJms(e);
         }
@@ -322,12 +356,22 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
         return Objects.hashCode(comparable());
     }
 
-    /** The parsed URL with its options, or the URL text when it does not parse. */
+    /**
+     * The broker and the typed values of its options, wherever and however they were given; the
+     * options as given when they do not parse; the URL text when it does not parse.
+     */
     private Object comparable() {
+        Target target;
         try {
-            return effective();
+            target = effective();
         } catch (IllegalArgumentException malformed) {
             return getUrl();
+        }
+        try {
+            ClientOptions options = read(target, Engines.forScheme(target.scheme()));
+            return List.of(target.scheme(), target.name(), options.values(), options.engineOptions());
+        } catch (RuntimeException invalid) {
+            return target;
         }
     }
 

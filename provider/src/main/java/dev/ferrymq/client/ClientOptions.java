@@ -1,17 +1,20 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.DeserializationFilter;
+import dev.ferrymq.spi.config.DeclaredOptions;
+import dev.ferrymq.spi.config.EngineOptions;
 import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.OptionValues;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * The broker URL options the JMS facade consumes itself (e.g.
- * {@code vm://default?clientID=app1&prefetch=100}); every other option goes to the engine.
- * Immutable and thread-safe.
+ * {@code vm://default?clientID=app1&prefetch=100}), and the typed engine options parsed beside them
+ * against the engine's declarations: all option text is parsed here, once. Immutable and thread-safe.
  */
 public final class ClientOptions {
 
@@ -53,13 +56,13 @@ public final class ClientOptions {
     public static final List<Option<?>> ALL = List.of(CLIENT_ID, PREFETCH, USER, PASSWORD, LISTENER_THREADS,
             DESERIALIZATION_ALLOW_LIST, DESERIALIZATION_DENY_LIST);
 
-    private static final ClientOptions DEFAULTS = new ClientOptions(OptionValues.defaults(), Map.of());
+    private static final ClientOptions DEFAULTS = new ClientOptions(OptionValues.defaults(), EngineOptions.defaults());
 
     private final OptionValues values;
-    private final Map<String, String> engineOptions;
+    private final EngineOptions engineOptions;
     private final DeserializationFilter deserializationFilter;
 
-    private ClientOptions(OptionValues values, Map<String, String> engineOptions) {
+    private ClientOptions(OptionValues values, EngineOptions engineOptions) {
         this.values = values;
         this.engineOptions = engineOptions;
         this.deserializationFilter = DeserializationFilter.of(values.get(DESERIALIZATION_ALLOW_LIST),
@@ -77,18 +80,46 @@ public final class ClientOptions {
     }
 
     /**
-     * Splits URL options into the facade's (parsed) and the engine's (passed on as text).
+     * Reads options, each given as text to parse or typed to check: the facade's against
+     * {@link #ALL}, every other one against the engine's declarations.
+     *
+     * @throws IllegalArgumentException naming the option when one is neither the facade's nor the
+     *                                  engine's, or its value is invalid
+     */
+    public static ClientOptions parse(Map<String, ?> text, DeclaredOptions engine) {
+        Map<String, Object> mine = new LinkedHashMap<>();
+        Map<String, Object> rest = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : text.entrySet()) {
+            (isFacadeOption(e.getKey()) ? mine : rest).put(e.getKey(), e.getValue());
+        }
+        OptionValues values = OptionValues.parse(ALL, mine);
+        for (String key : rest.keySet()) {
+            if (!engine.accepts(key)) {
+                TreeSet<String> known = engine.names();
+                ALL.forEach(o -> known.add(o.name()));
+                throw new IllegalArgumentException("unknown option '" + key + "' (known: " + known + ")");
+            }
+        }
+        return new ClientOptions(values, engine.parse(rest));
+    }
+
+    /**
+     * The facade's options among {@code text}, parsed; the others are left out unread.
      *
      * @throws IllegalArgumentException naming the option when a facade option's value is invalid
      */
-    public static ClientOptions split(Map<String, String> urlOptions) {
-        Map<String, String> mine = new LinkedHashMap<>();
-        Map<String, String> rest = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : urlOptions.entrySet()) {
-            boolean facade = ALL.stream().anyMatch(o -> o.name().equals(e.getKey()));
-            (facade ? mine : rest).put(e.getKey(), e.getValue());
-        }
-        return new ClientOptions(OptionValues.parse(ALL, mine), Map.copyOf(rest));
+    public static ClientOptions facadeOnly(Map<String, ?> text) {
+        Map<String, Object> mine = new LinkedHashMap<>();
+        text.forEach((k, v) -> {
+            if (isFacadeOption(k)) {
+                mine.put(k, v);
+            }
+        });
+        return new ClientOptions(OptionValues.parse(ALL, mine), EngineOptions.defaults());
+    }
+
+    private static boolean isFacadeOption(String key) {
+        return ALL.stream().anyMatch(o -> o.name().equals(key));
     }
 
     public <T> T get(Option<T> option) {
@@ -108,8 +139,13 @@ public final class ClientOptions {
         return values.get(LISTENER_THREADS);
     }
 
-    /** The options that are not the facade's, for the engine. */
-    public Map<String, String> engineOptions() {
+    /** The facade's own values, typed. */
+    public OptionValues values() {
+        return values;
+    }
+
+    /** The options that are not the facade's, typed, for the engine. */
+    public EngineOptions engineOptions() {
         return engineOptions;
     }
 }

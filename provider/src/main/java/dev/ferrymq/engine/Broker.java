@@ -205,14 +205,19 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         return name;
     }
 
-    /** The options the broker was started with. */
-    /** The options the broker was started with. */
+    /** The options the broker was started with, to compare a joining connection's with. */
     StartOptions startOptions() {
         return startOptions;
     }
 
+    /** The engine-wide options the broker was started with. */
     public OptionValues options() {
         return options;
+    }
+
+    /** The per-destination options the broker was started with. */
+    public DestinationOptions destinationOptions() {
+        return destinationOptions;
     }
 
     @Override

@@ -1,10 +1,9 @@
 package dev.ferrymq.engine;
 
 import dev.ferrymq.engine.security.SecurityOptions;
-import dev.ferrymq.spi.EngineException;
-import dev.ferrymq.spi.config.Option;
-import dev.ferrymq.spi.config.DestinationOptions;
+import dev.ferrymq.spi.config.DeclaredOptions;
 import dev.ferrymq.spi.config.LimitOptions;
+import dev.ferrymq.spi.config.Option;
 import dev.ferrymq.spi.config.OptionValues;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 
@@ -12,18 +11,17 @@ import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.StoreOptions;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The options of a {@code vm://} broker, given in the URL query (e.g.
  * {@code vm://orders?dispatchThreads=2}). They take effect when the broker starts; a later
- * connect to a running broker has its options validated but values that differ from the running
- * broker's are ignored. The per-destination redelivery, dead-letter, expiry and acknowledgement
- * timeout options are declared in {@link RedeliveryOptions} and parsed with {@link #parseRedelivery}.
+ * connect to a running broker with values that differ from the running broker's has them
+ * ignored, with a warning. The per-destination redelivery, dead-letter, expiry and acknowledgement
+ * timeout options are declared in {@link RedeliveryOptions}. The facade parses all of them
+ * ({@link #DECLARED}); the engine never reads option text.
  *
- * <p>Threading contract: immutable constants and a stateless parser.
+ * <p>Threading contract: immutable constants.
  */
 public final class BrokerOptions {
 
@@ -58,57 +56,17 @@ public final class BrokerOptions {
     public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH,
             JMX, MAX_BROKER_BYTES, METRICS);
 
-    /** The per-destination options: redelivery and memory limits. */
-    private static final List<Option<?>> PER_DESTINATION = concat(RedeliveryOptions.ALL, LimitOptions.ALL);
-
-    /** Every option a broker URL accepts: these, the {@link StoreOptions} and the {@link SecurityOptions}. */
-    private static final List<Option<?>> ACCEPTED = concat(concat(ALL, StoreOptions.ALL), SecurityOptions.ALL);
+    /**
+     * Every option a broker URL accepts: these, the {@link StoreOptions} and the
+     * {@link SecurityOptions} for the broker, and the {@link RedeliveryOptions} and
+     * {@link LimitOptions} per destination. The facade parses text against them; the broker
+     * gets typed values.
+     */
+    public static final DeclaredOptions DECLARED = new DeclaredOptions(
+            concat(concat(ALL, StoreOptions.ALL), SecurityOptions.ALL),
+            concat(RedeliveryOptions.ALL, LimitOptions.ALL));
 
     private BrokerOptions() {
-    }
-
-    /**
-     * Parses the URL options other than the per-destination {@link RedeliveryOptions}: these, the
-     * {@link StoreOptions} and the {@link SecurityOptions}.
-     *
-     * @throws EngineException GENERAL naming the option when one is unknown or its value invalid
-     */
-    public static OptionValues parse(Map<String, String> options) {
-        return parseWith(() -> {
-            OptionValues values = OptionValues.parse(ACCEPTED, select(options, false));
-            journalConfig(values, "check");
-            return values;
-        });
-    }
-
-    /**
-     * Parses the per-destination {@link RedeliveryOptions} and {@link LimitOptions} among the URL
-     * options ({@code <option>} and {@code <option>@<pattern>} keys).
-     *
-     * @throws EngineException GENERAL naming the option when a value is invalid
-     */
-    public static DestinationOptions parseRedelivery(Map<String, String> options) {
-        return parseWith(() -> DestinationOptions.parse(PER_DESTINATION, select(options, true)));
-    }
-
-    private static Map<String, String> select(Map<String, String> options, boolean redelivery) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (options != null) {
-            options.forEach((k, v) -> {
-                if (DestinationOptions.isKey(PER_DESTINATION, k) == redelivery) {
-                    out.put(k, v);
-                }
-            });
-        }
-        return out;
-    }
-
-    private static <T> T parseWith(java.util.function.Supplier<T> parser) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw new EngineException(EngineException.Kind.GENERAL, "vm broker: " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -1,10 +1,10 @@
 package dev.ferrymq.engine;
 
 import dev.ferrymq.engine.exec.EngineThreads;
-import dev.ferrymq.spi.config.OptionValues;
+import dev.ferrymq.spi.EngineException;
+import dev.ferrymq.spi.config.EngineOptions;
 import dev.ferrymq.store.JournalConfig;
 
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,34 +27,39 @@ public final class Brokers {
 
     /**
      * Returns the running broker {@code name}, starting it with {@code options} when none runs.
-     * The options are always validated; when the broker already runs, values that differ from
-     * the ones it was started with are ignored, with a warning naming them (once per set of
-     * differences).
+     * When the broker already runs, values that differ from the ones it was started with are
+     * ignored, with a warning naming them (once per set of differences).
      *
-     * @throws dev.ferrymq.spi.EngineException GENERAL naming the option when one is unknown or invalid
+     * @throws dev.ferrymq.spi.EngineException GENERAL saying why the broker cannot start
      */
-    public static Broker getOrStart(String name, Map<String, String> options) {
+    public static Broker getOrStart(String name, EngineOptions options) {
         return getOrStart(name, options, UnaryOperator.identity());
     }
 
     /**
-     * {@link #getOrStart(String, Map)} with the store's configuration (from the options) changed by
-     * {@code journal} when the broker starts: for embedding code and tests that, say, inject a
-     * {@link JournalConfig#withChannelFactory ChannelFactory} simulating a full disk.
+     * {@link #getOrStart(String, EngineOptions)} with the store's configuration (from the options)
+     * changed by {@code journal} when the broker starts: for embedding code and tests that, say,
+     * inject a {@link JournalConfig#withChannelFactory ChannelFactory} simulating a full disk.
      *
-     * @throws dev.ferrymq.spi.EngineException GENERAL naming the option when one is unknown or invalid,
-     *                                         or saying why the store cannot be opened
+     * @throws dev.ferrymq.spi.EngineException GENERAL naming the option whose value the store
+     *                                         refuses, or saying why the store cannot be opened
      */
-    public static Broker getOrStart(String name, Map<String, String> options, UnaryOperator<JournalConfig> journal) {
-        OptionValues values = BrokerOptions.parse(options);
-        var redelivery = BrokerOptions.parseRedelivery(options);
+    public static Broker getOrStart(String name, EngineOptions options, UnaryOperator<JournalConfig> journal) {
         StartOptions given = new StartOptions(name, options);
-        Broker b = RUNNING.computeIfAbsent(name, n -> new Broker(n, values, redelivery,
-                journal.apply(BrokerOptions.journalConfig(values, n)), given));
+        Broker b = RUNNING.computeIfAbsent(name, n -> new Broker(n, options.engine(), options.destinations(),
+                journal.apply(journalConfig(options, n)), given));
         if (b.startOptions() != given) {
             b.startOptions().warnIfDifferent(options);
         }
         return b;
+    }
+
+    private static JournalConfig journalConfig(EngineOptions options, String broker) {
+        try {
+            return BrokerOptions.journalConfig(options.engine(), broker);
+        } catch (IllegalArgumentException e) {
+            throw new EngineException(EngineException.Kind.GENERAL, "vm broker '" + broker + "': " + e.getMessage(), e);
+        }
     }
 
     /** The running broker {@code name}, or {@code null}. */

@@ -3,13 +3,13 @@ package dev.ferrymq.engine;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineProvider;
-
-import java.util.Map;
+import dev.ferrymq.spi.config.DeclaredOptions;
+import dev.ferrymq.spi.config.EngineOptions;
 
 /**
  * Serves {@code vm://name}: the in-JVM broker {@code name}, started on first use and shared by
  * every connection to that name in the JVM until {@link Brokers#stop(String)}. Options are the
- * {@link BrokerOptions}. Registered with {@link java.util.ServiceLoader}.
+ * {@link BrokerOptions#DECLARED}. Registered with {@link java.util.ServiceLoader}.
  *
  * <p>Threading contract: stateless and thread-safe.
  */
@@ -24,7 +24,12 @@ public final class VmEngineProvider implements EngineProvider {
     }
 
     @Override
-    public Engine engine(String name, Map<String, String> options) throws EngineException {
+    public DeclaredOptions options() {
+        return BrokerOptions.DECLARED;
+    }
+
+    @Override
+    public Engine engine(String name, EngineOptions options) throws EngineException {
         if (name == null || name.isEmpty()) {
             throw EngineException.general("vm broker URL needs a broker name, e.g. vm://default");
         }

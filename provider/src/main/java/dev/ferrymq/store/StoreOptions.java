@@ -2,13 +2,13 @@ package dev.ferrymq.store;
 
 import dev.ferrymq.spi.config.Option;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The store's options, given in the broker URL query (e.g.
- * {@code vm://orders?dataDirectory=/var/lib/orders&syncPolicy=interval}). Parse them with
- * {@link dev.ferrymq.spi.config.OptionValues#parse} and turn them into a configuration with
- * {@link JournalConfig#from}.
+ * {@code vm://orders?dataDirectory=/var/lib/orders&syncPolicy=interval}); the facade parses them
+ * and the broker turns the typed values into a configuration with {@link JournalConfig#from}.
  *
  * <p>Threading contract: immutable constants.
  */
@@ -24,7 +24,8 @@ public final class StoreOptions {
     public static final Option<String> DATA_DIRECTORY = Option.string("dataDirectory", "",
             "Directory of the journal files and their lock file (created if missing); empty means "
                     + "ferrymq-data/<broker name> under the working directory. Only one broker, in any JVM, "
-                    + "can use a directory at a time.").withDefaultText("ferrymq-data/{broker}");
+                    + "can use a directory at a time.").withDefaultText("ferrymq-data/{broker}")
+            .withRule(dir -> Path.of(dir.trim()));
 
     /** {@code syncPolicy}: see {@link SyncPolicy}. */
     public static final Option<SyncPolicy> SYNC_POLICY = Option.choice("syncPolicy", SyncPolicy.class, SyncPolicy.ALWAYS,

@@ -1,5 +1,6 @@
 package dev.ferrymq.engine;
 
+import dev.ferrymq.spi.config.EngineOptions;
 import dev.ferrymq.engine.EngineTestSupport.Sink;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.ConnectionInfo;
@@ -239,20 +240,21 @@ class ConnectionTest {
     }
 
     @Test
-    @DisplayName("vm broker options: an unknown option or a bad value is GENERAL naming the option, also for a running broker")
+    @DisplayName("vm broker options are declared by the provider: text parsed against them refuses an unknown option or a bad value naming it; the broker gets typed values, and joining it with others gives the same broker")
     void brokerOptions() {
         EngineProvider vm = Engines.forScheme("vm");
-        assertThatThrownBy(() -> vm.engine("opt-test", Map.of("dispatchThread", "2")))
-                .isInstanceOfSatisfying(EngineException.class, e -> {
-                    assertThat(e.kind()).isEqualTo(EngineException.Kind.GENERAL);
-                    assertThat(e.getMessage()).contains("dispatchThread").contains("dispatchThreads");
-                });
-        assertThatThrownBy(() -> vm.engine("opt-test", Map.of("dispatchThreads", "0")))
-                .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.getMessage()).contains("dispatchThreads"));
+        assertThatThrownBy(() -> vm.options().parse(Map.of("dispatchThread", "2")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'dispatchThread'").hasMessageContaining("dispatchThreads");
+        assertThatThrownBy(() -> vm.options().parse(Map.of("dispatchThreads", "0")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'dispatchThreads'");
+        assertThatThrownBy(() -> EngineOptions.defaults().with(BrokerOptions.DISPATCH_THREADS, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'dispatchThreads'");
         try (EngineTestSupport b = new EngineTestSupport(Map.of("dispatchThreads", "2"))) {
-            assertThat(vm.engine(b.name, Map.of("dispatchThreads", "3"))).isSameAs(b.engine);
-            assertThatThrownBy(() -> vm.engine(b.name, Map.of("expirySweepInterval", "soon")))
-                    .isInstanceOfSatisfying(EngineException.class, e -> assertThat(e.getMessage()).contains("expirySweepInterval"));
+            assertThat(b.broker().options().get(BrokerOptions.DISPATCH_THREADS)).isEqualTo(2);
+            assertThat(vm.engine(b.name, EngineOptions.defaults().with(BrokerOptions.DISPATCH_THREADS, 3)))
+                    .isSameAs(b.engine);
+            assertThat(b.broker().options().get(BrokerOptions.DISPATCH_THREADS)).isEqualTo(2);
         }
         assertThat(Brokers.find("opt-test")).isNull();
     }

@@ -1,5 +1,6 @@
 package dev.ferrymq.engine;
 
+import dev.ferrymq.spi.EngineProvider;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.BodyType;
 import dev.ferrymq.spi.Completion;
@@ -52,7 +53,8 @@ final class EngineTestSupport implements AutoCloseable {
 
     EngineTestSupport(Map<String, String> options) {
         this.name = "t-" + UUID.randomUUID().toString().substring(0, 8);
-        this.engine = Engines.forScheme("vm").engine(name, options);
+        EngineProvider vm = Engines.forScheme("vm");
+        this.engine = vm.engine(name, vm.options().parse(options));
     }
 
     Broker broker() {

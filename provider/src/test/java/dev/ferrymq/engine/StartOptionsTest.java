@@ -1,5 +1,9 @@
 package dev.ferrymq.engine;
 
+import dev.ferrymq.spi.config.EngineOptions;
+import dev.ferrymq.spi.config.RedeliveryOptions;
+import dev.ferrymq.store.StoreKind;
+import dev.ferrymq.store.StoreOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,26 +49,43 @@ class StartOptionsTest {
         Brokers.stop(name);
     }
 
+    private static EngineOptions options(String... keyValues) {
+        Map<String, String> text = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            text.put(keyValues[i], keyValues[i + 1]);
+        }
+        return BrokerOptions.DECLARED.parse(text);
+    }
+
     @Test
-    @DisplayName("Differences name each option given with another value, or not set at start, and the running value")
+    @DisplayName("Differences compare typed values: each option given with another value, or a pattern not set at start, named with the running value")
     void differences() {
-        StartOptions start = new StartOptions("b", Map.of("maxDeliveryAttempts", "5", "store", "memory"));
-        assertThat(start.differences(Map.of("maxDeliveryAttempts", "5", "store", " memory"))).isEmpty();
-        assertThat(start.differences(Map.of())).as("joining without options").isEmpty();
-        assertThat(start.differences(Map.of("maxDeliveryAttempts", "3", "prefetchless", "1"))).containsExactly(
-                "maxDeliveryAttempts=3 (running: 5)", "prefetchless=1 (running: not set, so its default)");
+        StartOptions start = new StartOptions("b", options("maxDeliveryAttempts", "5", "store", "memory",
+                "deadLetterQueue@orders.*", "ORDERS_DLQ"));
+        assertThat(start.differences(options("maxDeliveryAttempts", "5", "store", " MEMORY ")))
+                .as("the same typed values, written differently").isEmpty();
+        assertThat(start.differences(EngineOptions.defaults())).as("joining without options").isEmpty();
+        assertThat(start.differences(options("jmx", "true", "deadLetterQueue@orders.*", "ORDERS_DLQ")))
+                .as("a default given explicitly, the same pattern value").isEmpty();
+        assertThat(start.differences(options("maxDeliveryAttempts", "3", "expirySweepInterval", "5",
+                "maxDeliveryAttempts@orders.*", "2", "store", "file"))).containsExactly(
+                "expirySweepInterval=5 (running: 1000, its default)",
+                "maxDeliveryAttempts=3 (running: 5)",
+                "maxDeliveryAttempts@orders.*=2 (running: not set)",
+                "store=file (running: memory)");
     }
 
     @Test
     @DisplayName("Joining a running broker with other options logs one warning naming them; same options log nothing")
     void warnsOnceWhenJoiningWithOtherOptions() {
         logger.addHandler(capture);
-        Brokers.getOrStart(name, Map.of("store", "memory", "maxDeliveryAttempts", "5"));
-        Brokers.getOrStart(name, Map.of("store", "memory", "maxDeliveryAttempts", "5"));
-        Brokers.getOrStart(name, Map.of());
+        Brokers.getOrStart(name, options("store", "memory", "maxDeliveryAttempts", "5"));
+        Brokers.getOrStart(name, options("store", "memory", "maxDeliveryAttempts", "5"));
+        Brokers.getOrStart(name, EngineOptions.defaults());
         assertThat(warnings).isEmpty();
-        Brokers.getOrStart(name, Map.of("store", "memory", "maxDeliveryAttempts", "2"));
-        Brokers.getOrStart(name, Map.of("store", "memory", "maxDeliveryAttempts", "2"));
+        Brokers.getOrStart(name, options("store", "memory", "maxDeliveryAttempts", "2"));
+        Brokers.getOrStart(name, EngineOptions.defaults().with(StoreOptions.STORE, StoreKind.MEMORY)
+                .withDestination(RedeliveryOptions.MAX_DELIVERY_ATTEMPTS, null, 2));
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).contains("'" + name + "'").contains("maxDeliveryAttempts=2 (running: 5)")
                 .contains("ignored");

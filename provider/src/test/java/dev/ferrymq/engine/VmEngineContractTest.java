@@ -44,7 +44,7 @@ class VmEngineContractTest {
                 all.put("dataDirectory", dataDirectory.resolve(name).toString());
             }
             started.add(name);
-            return Engines.forScheme("vm").engine(name, all);
+            return Engines.forScheme("vm").engine(name, BrokerOptions.DECLARED.parse(all));
         }
 
         @Override

@@ -95,8 +95,13 @@ class MicrometerTest {
             assertThat(support.getMethod("available").invoke(null)).isEqualTo(false);
             Class<?> brokers = Class.forName("dev.ferrymq.engine.Brokers", true, loader);
             assertThat(brokers).isNotSameAs(Brokers.class);
-            Object b = brokers.getMethod("getOrStart", String.class, Map.class)
-                    .invoke(null, broker + "-isolated", Map.of("store", "memory", "metrics", "true", "jmx", "false"));
+            Object provider = Class.forName("dev.ferrymq.engine.VmEngineProvider", true, loader)
+                    .getConstructor().newInstance();
+            Object declared = provider.getClass().getMethod("options").invoke(provider);
+            Object options = declared.getClass().getMethod("parse", Map.class)
+                    .invoke(declared, Map.of("store", "memory", "metrics", "true", "jmx", "false"));
+            Object b = provider.getClass().getMethod("engine", String.class, options.getClass())
+                    .invoke(provider, broker + "-isolated", options);
             assertThat(b).isNotNull();
             assertThat(brokers.getMethod("stop", String.class).invoke(null, broker + "-isolated")).isEqualTo(true);
         }

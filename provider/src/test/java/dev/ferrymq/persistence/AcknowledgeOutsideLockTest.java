@@ -1,5 +1,6 @@
 package dev.ferrymq.persistence;
 
+import dev.ferrymq.engine.BrokerOptions;
 import dev.ferrymq.engine.Brokers;
 import dev.ferrymq.store.FaultyFiles;
 import jakarta.jms.Connection;
@@ -34,7 +35,7 @@ class AcknowledgeOutsideLockTest extends PersistenceTestSupport {
     @DisplayName("Message acknowledgment: recover on one thread goes ahead while acknowledge on another waits for its fsync")
     void recoverIsNotHeldUpByAnAcknowledgementWaitingForTheDisk() throws Exception {
         FaultyFiles disk = new FaultyFiles();
-        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString()),
+        Brokers.getOrStart(broker, BrokerOptions.DECLARED.parse(Map.of("store", "file", "dataDirectory", dir.toString())),
                 c -> c.withChannelFactory(disk));
         try (Connection c = factory().createConnection()) {
             c.start();

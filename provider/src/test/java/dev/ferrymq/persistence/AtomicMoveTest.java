@@ -1,5 +1,6 @@
 package dev.ferrymq.persistence;
 
+import dev.ferrymq.engine.BrokerOptions;
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.client.destination.FerryQueue;
 import dev.ferrymq.engine.Brokers;
@@ -115,8 +116,8 @@ class AtomicMoveTest extends PersistenceTestSupport {
     @DisplayName("Dead-letter queues / 4.1.1 PERSISTENT: when the dead-letter move cannot be written (disk full) the message stays on its queue and is delivered again; once space returns it moves")
     void failedDeadLetterMoveKeepsMessage() throws Exception {
         FaultyFiles disk = new FaultyFiles();
-        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString(),
-                "maxDeliveryAttempts", "1"), c -> c.withChannelFactory(disk));
+        Brokers.getOrStart(broker, BrokerOptions.DECLARED.parse(Map.of("store", "file", "dataDirectory", dir.toString(),
+                "maxDeliveryAttempts", "1")), c -> c.withChannelFactory(disk));
         try (JMSContext ctx = factory().createContext(JMSContext.SESSION_TRANSACTED)) {
             Queue q = ctx.createQueue("poison");
             ctx.createProducer().send(q, "bad");

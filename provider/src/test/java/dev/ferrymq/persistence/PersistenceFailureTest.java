@@ -1,5 +1,6 @@
 package dev.ferrymq.persistence;
 
+import dev.ferrymq.engine.BrokerOptions;
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.engine.Brokers;
 import dev.ferrymq.store.FaultyFiles;
@@ -62,7 +63,7 @@ class PersistenceFailureTest extends PersistenceTestSupport {
     @DisplayName("Disk full: a PERSISTENT send fails with ResourceAllocationException, nothing acknowledged is lost, sends work again once space returns")
     void diskFull() {
         FaultyFiles disk = new FaultyFiles();
-        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString()),
+        Brokers.getOrStart(broker, BrokerOptions.DECLARED.parse(Map.of("store", "file", "dataDirectory", dir.toString())),
                 c -> c.withChannelFactory(disk));
         try (JMSContext ctx = context(JMSContext.AUTO_ACKNOWLEDGE)) {
             Queue q = ctx.createQueue("full");
@@ -152,8 +153,8 @@ class PersistenceFailureTest extends PersistenceTestSupport {
     @DisplayName("A failed write on the move path loses nothing: a dead letter of an unstored queue whose DLQ write fails is kept in memory and delivered")
     void failedWriteOfAMovedMessageKeepsIt() throws Exception {
         FaultyFiles disk = new FaultyFiles();
-        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString(),
-                "maxDeliveryAttempts", "1", "deadLetterQueue", "DLQ.all"), c -> c.withChannelFactory(disk));
+        Brokers.getOrStart(broker, BrokerOptions.DECLARED.parse(Map.of("store", "file", "dataDirectory", dir.toString(),
+                "maxDeliveryAttempts", "1", "deadLetterQueue", "DLQ.all")), c -> c.withChannelFactory(disk));
         try (JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE)) {
             Queue temporary = ctx.createTemporaryQueue();
             ctx.createProducer().send(temporary, "poison");

@@ -10,7 +10,9 @@ import dev.ferrymq.engine.queue.QueueFigures;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
+import dev.ferrymq.spi.config.EngineOptions;
 import dev.ferrymq.store.StoreException;
+import dev.ferrymq.store.StoreKind;
 import dev.ferrymq.store.StoreLockedException;
 import dev.ferrymq.store.StoreOptions;
 
@@ -20,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -77,9 +78,9 @@ public final class DataTool {
         String name = "datatool-" + UUID.randomUUID();
         Broker broker;
         try {
-            broker = Brokers.getOrStart(name, Map.of(StoreOptions.STORE.name(), "file",
-                    StoreOptions.DATA_DIRECTORY.name(), dir.toString(), BrokerOptions.JMX.name(), "false",
-                    BrokerOptions.METRICS.name(), "false", BrokerOptions.EXPIRY_SWEEP_INTERVAL.name(), "0"));
+            broker = Brokers.getOrStart(name, EngineOptions.defaults().with(StoreOptions.STORE, StoreKind.FILE)
+                    .with(StoreOptions.DATA_DIRECTORY, dir.toString()).with(BrokerOptions.JMX, false)
+                    .with(BrokerOptions.METRICS, false).with(BrokerOptions.EXPIRY_SWEEP_INTERVAL, 0L));
         } catch (RuntimeException e) {
             err.println(locked(e) ? "refused: " + dir.toAbsolutePath() + " is in use by a running broker ("
                     + e.getMessage() + "); stop it first or use its MBeans" : "cannot open " + dir.toAbsolutePath()

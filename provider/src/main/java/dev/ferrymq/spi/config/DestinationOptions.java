@@ -20,7 +20,8 @@ import java.util.Map;
  * more literal (non-{@code *}) characters, then the one with fewer {@code *}, then the one given
  * first. An option no matching pattern sets takes its default.
  *
- * <p>Immutable and thread-safe.
+ * <p>Parsed from text by the facade ({@link #parse}) or built typed ({@link #with}); the engine
+ * only reads them. Immutable and thread-safe.
  */
 public final class DestinationOptions {
 
@@ -70,15 +71,16 @@ public final class DestinationOptions {
     }
 
     /**
-     * Parses keys of {@code declared} options (see the class comment).
+     * Reads keys of {@code declared} options (see the class comment); each value as text to parse
+     * or as a typed value to check (see {@link Option#valueOf}).
      *
      * @throws IllegalArgumentException naming the key when an option is unknown, a pattern empty
      *                                  or a value invalid
      */
-    public static DestinationOptions parse(Collection<? extends Option<?>> declared, Map<String, String> text) {
-        Map<String, String> plain = new LinkedHashMap<>();
-        Map<String, Map<String, String>> byPattern = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : text.entrySet()) {
+    public static DestinationOptions parse(Collection<? extends Option<?>> declared, Map<String, ?> given) {
+        Map<String, Object> plain = new LinkedHashMap<>();
+        Map<String, Map<String, Object>> byPattern = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : given.entrySet()) {
             String key = e.getKey();
             int at = key.indexOf(PATTERN_SEPARATOR);
             if (at < 0) {
@@ -93,7 +95,7 @@ public final class DestinationOptions {
         }
         List<Override> overrides = new ArrayList<>();
         Map<String, Integer> orders = new HashMap<>();
-        for (Map.Entry<String, Map<String, String>> e : byPattern.entrySet()) {
+        for (Map.Entry<String, Map<String, Object>> e : byPattern.entrySet()) {
             orders.put(e.getKey(), orders.size());
             overrides.add(new Override(e.getKey(), orders.get(e.getKey()), OptionValues.parse(declared, e.getValue())));
         }
@@ -104,6 +106,51 @@ public final class DestinationOptions {
     /** All defaults, no patterns. */
     public static DestinationOptions defaults() {
         return new DestinationOptions(OptionValues.defaults(), List.of());
+    }
+
+    /**
+     * These options with {@code option} set to {@code value} for the destinations matching
+     * {@code pattern}, or for every destination when {@code pattern} is {@code null}.
+     *
+     * @throws IllegalArgumentException naming the option when the value breaks its rules or the pattern is empty
+     */
+    public <T> DestinationOptions with(Option<T> option, String pattern, T value) {
+        if (pattern == null) {
+            return new DestinationOptions(defaults.with(option, value), overrides);
+        }
+        if (pattern.isEmpty()) {
+            throw new IllegalArgumentException("option '" + option.name() + "' has an empty destination pattern");
+        }
+        List<Override> changed = new ArrayList<>();
+        Override existing = null;
+        for (Override o : overrides) {
+            if (o.pattern().equals(pattern)) {
+                existing = o;
+            } else {
+                changed.add(o);
+            }
+        }
+        changed.add(existing == null ? new Override(pattern, overrides.size(), OptionValues.defaults().with(option, value))
+                : new Override(pattern, existing.order(), existing.values().with(option, value)));
+        changed.sort(MOST_SPECIFIC_FIRST);
+        return new DestinationOptions(defaults, List.copyOf(changed));
+    }
+
+    /**
+     * Every value given, by its key ({@code <option>} or {@code <option>@<pattern>}): for telling
+     * apart two sets of options.
+     */
+    public Map<String, Object> given() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        defaults.given().forEach((o, v) -> out.put(o.name(), v));
+        overrides.stream().sorted(Comparator.comparingInt(Override::order)).forEach(p -> p.values().given()
+                .forEach((o, v) -> out.put(o.name() + PATTERN_SEPARATOR + p.pattern(), v)));
+        return out;
+    }
+
+    /** The values every destination has unless a pattern sets another (the keys without {@code @}). */
+    public OptionValues forEveryDestination() {
+        return defaults;
     }
 
     /** The value of {@code option} for destination {@code name}: the most specific pattern setting it, else the default. */
@@ -131,6 +178,28 @@ public final class DestinationOptions {
             }
         }
         return out;
+    }
+
+    /** Equal when they give the same values to the same patterns in the same order (the order breaks ties). */
+    @java.lang.Override
+    public boolean equals(Object o) {
+        return o instanceof DestinationOptions d && d.defaults.equals(defaults) && d.patterns().equals(patterns());
+    }
+
+    @java.lang.Override
+    public int hashCode() {
+        return 31 * defaults.hashCode() + patterns().hashCode();
+    }
+
+    /** The patterns with their values in the order given. */
+    private List<Map.Entry<String, OptionValues>> patterns() {
+        return overrides.stream().sorted(Comparator.comparingInt(Override::order))
+                .map(o -> Map.entry(o.pattern(), o.values())).toList();
+    }
+
+    @java.lang.Override
+    public String toString() {
+        return given().toString();
     }
 
     /** Glob match where {@code *} matches any run of characters. */

@@ -1,11 +1,14 @@
 package dev.ferrymq.spi.config;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * One configuration option, declared once with its name, type, default and description; the
- * README's option tables are written from these declarations.
+ * README's option tables are written from these declarations. A value is either given as text (a
+ * URL query, JNDI or application properties), {@linkplain #parse parsed} once by the facade, or
+ * given typed and {@linkplain #check checked} against the same rules.
  *
  * @param <T> the value type
  */
@@ -15,25 +18,42 @@ public final class Option<T> {
     private final Class<T> type;
     private final T defaultValue;
     private final String description;
+    /** Text to a value of {@link #type}; the value's rules are {@link #rules}'. */
     private final Function<String, T> parser;
+    /** Throws IllegalArgumentException saying what is wrong with a typed value. */
+    private final Consumer<T> rules;
     private final String defaultText;
     /** A system property whose value, when set, replaces {@link #defaultValue}; or {@code null}. */
     private final String defaultProperty;
 
-    private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser) {
-        this(name, type, defaultValue, description, parser, defaultValue == null ? "none" : String.valueOf(defaultValue),
-                null);
+    private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser,
+                   Consumer<T> rules) {
+        this(name, type, defaultValue, description, parser, rules,
+                defaultValue == null ? "none" : String.valueOf(defaultValue), null);
     }
 
     private Option(String name, Class<T> type, T defaultValue, String description, Function<String, T> parser,
-                   String defaultText, String defaultProperty) {
+                   Consumer<T> rules, String defaultText, String defaultProperty) {
         this.name = Objects.requireNonNull(name);
         this.type = Objects.requireNonNull(type);
         this.defaultValue = defaultValue;
         this.description = Objects.requireNonNull(description);
         this.parser = Objects.requireNonNull(parser);
+        this.rules = Objects.requireNonNull(rules);
         this.defaultText = Objects.requireNonNull(defaultText);
         this.defaultProperty = defaultProperty;
+    }
+
+    /**
+     * The same option with one more rule for its values (checked after the declared ones), e.g.
+     * that a path is one the file system accepts.
+     *
+     * @param rule throws IllegalArgumentException saying what is wrong with a value
+     */
+    public Option<T> withRule(Consumer<T> rule) {
+        Objects.requireNonNull(rule);
+        return new Option<>(name, type, defaultValue, description, parser, rules.andThen(rule), defaultText,
+                defaultProperty);
     }
 
     /**
@@ -41,7 +61,7 @@ public final class Option<T> {
      * machine (e.g. "number of processors").
      */
     public Option<T> withDefaultText(String text) {
-        return new Option<>(name, type, defaultValue, description, parser, text, defaultProperty);
+        return new Option<>(name, type, defaultValue, description, parser, rules, text, defaultProperty);
     }
 
     /**
@@ -50,7 +70,7 @@ public final class Option<T> {
      * documentation names the property.
      */
     public Option<T> withSystemPropertyDefault(String property) {
-        return new Option<>(name, type, defaultValue, description, parser,
+        return new Option<>(name, type, defaultValue, description, parser, rules,
                 defaultText + " (system property " + property + " when set)", property);
     }
 
@@ -60,46 +80,39 @@ public final class Option<T> {
     }
 
     public static Option<String> string(String name, String defaultValue, String description) {
-        return new Option<>(name, String.class, defaultValue, description, s -> s);
+        return new Option<>(name, String.class, defaultValue, description, s -> s, v -> { });
     }
 
     public static Option<Integer> integer(String name, int defaultValue, int min, String description) {
-        return new Option<>(name, Integer.class, defaultValue, description, s -> {
-            int v = Integer.parseInt(s.trim());
-            if (v < min) {
-                throw new IllegalArgumentException("must be at least " + min);
-            }
-            return v;
-        });
+        return new Option<>(name, Integer.class, defaultValue, description, s -> Integer.parseInt(s.trim()),
+                v -> atLeast(v, min));
     }
 
     public static Option<Long> duration(String name, long defaultMillis, String description) {
-        return new Option<>(name, Long.class, defaultMillis, description, s -> {
-            long v = Long.parseLong(s.trim());
+        return new Option<>(name, Long.class, defaultMillis, description, s -> Long.parseLong(s.trim()), v -> {
             if (v < 0) {
                 throw new IllegalArgumentException("must not be negative");
             }
-            return v;
         });
     }
 
     /** A whole number of at least {@code min}, e.g. a byte count where -1 means unlimited. */
     public static Option<Long> number(String name, long defaultValue, long min, String description) {
-        return new Option<>(name, Long.class, defaultValue, description, s -> {
-            long v = Long.parseLong(s.trim());
-            if (v < min) {
-                throw new IllegalArgumentException("must be at least " + min);
-            }
-            return v;
-        });
+        return new Option<>(name, Long.class, defaultValue, description, s -> Long.parseLong(s.trim()),
+                v -> atLeast(v, min));
     }
 
     /** One of {@code choices} (case-insensitive; the value is the choice as declared). */
     public static Option<String> choice(String name, String defaultValue, java.util.List<String> choices,
                                         String description) {
+        java.util.function.Supplier<IllegalArgumentException> wrong =
+                () -> new IllegalArgumentException("must be one of " + String.join(", ", choices));
         return new Option<>(name, String.class, defaultValue, description, s -> choices.stream()
-                .filter(c -> c.equalsIgnoreCase(s.trim())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("must be one of " + String.join(", ", choices))));
+                .filter(c -> c.equalsIgnoreCase(s.trim())).findFirst().orElseThrow(wrong), v -> {
+            if (!choices.contains(v)) {
+                throw wrong.get();
+            }
+        });
     }
 
     /**
@@ -116,17 +129,15 @@ public final class Option<T> {
                 }
             }
             throw new IllegalArgumentException("must be one of " + String.join(", ", names));
-        }, defaultValue.name().toLowerCase(java.util.Locale.ROOT), null);
+        }, v -> { }, defaultValue.name().toLowerCase(java.util.Locale.ROOT), null);
     }
 
     /** A decimal number between {@code min} and {@code max} inclusive. */
     public static Option<Double> decimal(String name, double defaultValue, double min, double max, String description) {
-        return new Option<>(name, Double.class, defaultValue, description, s -> {
-            double v = Double.parseDouble(s.trim());
+        return new Option<>(name, Double.class, defaultValue, description, s -> Double.parseDouble(s.trim()), v -> {
             if (!(v >= min && v <= max)) {
                 throw new IllegalArgumentException("must be between " + min + " and " + max);
             }
-            return v;
         });
     }
 
@@ -135,7 +146,13 @@ public final class Option<T> {
             case "true" -> Boolean.TRUE;
             case "false" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("must be true or false");
-        });
+        }, v -> { });
+    }
+
+    private static void atLeast(long value, long min) {
+        if (value < min) {
+            throw new IllegalArgumentException("must be at least " + min);
+        }
     }
 
     public String name() {
@@ -175,11 +192,49 @@ public final class Option<T> {
      */
     public T parse(String text) {
         try {
-            return parser.apply(text);
+            T value = parser.apply(text);
+            rules.accept(value);
+            return value;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("invalid value '" + text + "' for option '" + name + "': "
-                    + (e instanceof NumberFormatException ? "not a number" : e.getMessage()), e);
+            throw invalid(text, e);
         }
+    }
+
+    /**
+     * Checks a typed value against the option's rules (the ones {@link #parse} applies to text).
+     *
+     * @return {@code value}, cast to the option's type
+     * @throws IllegalArgumentException naming the option and what is wrong with the value (also
+     *                                  when it is {@code null} or not of the option's type)
+     */
+    public T check(Object value) {
+        if (value == null || !type.isInstance(value)) {
+            throw new IllegalArgumentException("invalid value '" + value + "' for option '" + name + "': must be a "
+                    + type.getSimpleName());
+        }
+        T typed = type.cast(value);
+        try {
+            rules.accept(typed);
+            return typed;
+        } catch (RuntimeException e) {
+            throw invalid(value, e);
+        }
+    }
+
+    /**
+     * A value given either as text, which is {@linkplain #parse parsed}, or typed, which is
+     * {@linkplain #check checked}: for option maps that hold both (a URL's text beside values set
+     * in code).
+     *
+     * @throws IllegalArgumentException naming the option and what is wrong with the value
+     */
+    public T valueOf(Object given) {
+        return given instanceof String text ? parse(text) : check(given);
+    }
+
+    private IllegalArgumentException invalid(Object value, RuntimeException e) {
+        return new IllegalArgumentException("invalid value '" + value + "' for option '" + name + "': "
+                + (e instanceof NumberFormatException ? "not a number" : e.getMessage()), e);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The typed form of the {@link RedeliveryOptions}, for code: e.g.
  * {@code factory.withRedeliveryPolicy("orders.*", RedeliveryPolicy.defaults().withMaxDeliveryAttempts(3)
- * .withRedeliveryDelay(100, 2.0, 5_000))}. It turns into the same URL options, so URL, JNDI and
+ * .withRedeliveryDelay(100, 2.0, 5_000))}. It sets the same options, typed, so URL, JNDI and
  * code configure the same thing.
  *
  * @param maxDeliveryAttempts  see {@link RedeliveryOptions#MAX_DELIVERY_ATTEMPTS}; 0 or -1 unlimited
@@ -23,17 +23,17 @@ public record RedeliveryPolicy(int maxDeliveryAttempts, long redeliveryDelay, do
                                String expiryQueue, long ackTimeout) {
 
     /**
-     * Checks every value as the URL option parser would.
+     * Checks every value by the options' declared rules.
      *
      * @throws IllegalArgumentException naming the option when a value is out of range
      */
     public RedeliveryPolicy {
-        RedeliveryOptions.MAX_DELIVERY_ATTEMPTS.parse(String.valueOf(maxDeliveryAttempts));
-        RedeliveryOptions.REDELIVERY_DELAY.parse(String.valueOf(redeliveryDelay));
-        RedeliveryOptions.REDELIVERY_MULTIPLIER.parse(String.valueOf(redeliveryMultiplier));
-        RedeliveryOptions.MAX_REDELIVERY_DELAY.parse(String.valueOf(maxRedeliveryDelay));
-        RedeliveryOptions.REDELIVERY_JITTER.parse(String.valueOf(redeliveryJitter));
-        RedeliveryOptions.ACK_TIMEOUT.parse(String.valueOf(ackTimeout));
+        RedeliveryOptions.MAX_DELIVERY_ATTEMPTS.check(maxDeliveryAttempts);
+        RedeliveryOptions.REDELIVERY_DELAY.check(redeliveryDelay);
+        RedeliveryOptions.REDELIVERY_MULTIPLIER.check(redeliveryMultiplier);
+        RedeliveryOptions.MAX_REDELIVERY_DELAY.check(maxRedeliveryDelay);
+        RedeliveryOptions.REDELIVERY_JITTER.check(redeliveryJitter);
+        RedeliveryOptions.ACK_TIMEOUT.check(ackTimeout);
     }
 
     /** The declared defaults. */
@@ -77,27 +77,20 @@ public record RedeliveryPolicy(int maxDeliveryAttempts, long redeliveryDelay, do
     }
 
     /**
-     * The URL options for this policy: for every destination when {@code pattern} is {@code null},
-     * else for destinations matching {@code pattern}.
-     *
-     * @throws IllegalArgumentException naming the option when a value is out of range
+     * The options this policy sets, typed, by key: {@code <option>} for every destination when
+     * {@code pattern} is {@code null}, else {@code <option>@<pattern>} for destinations matching it.
      */
-    public Map<String, String> toOptions(String pattern) {
+    public Map<String, Object> toOptions(String pattern) {
         String suffix = pattern == null ? "" : DestinationOptions.PATTERN_SEPARATOR + pattern;
-        Map<String, String> out = new LinkedHashMap<>();
-        put(out, RedeliveryOptions.MAX_DELIVERY_ATTEMPTS, suffix, String.valueOf(maxDeliveryAttempts));
-        put(out, RedeliveryOptions.REDELIVERY_DELAY, suffix, String.valueOf(redeliveryDelay));
-        put(out, RedeliveryOptions.REDELIVERY_MULTIPLIER, suffix, String.valueOf(redeliveryMultiplier));
-        put(out, RedeliveryOptions.MAX_REDELIVERY_DELAY, suffix, String.valueOf(maxRedeliveryDelay));
-        put(out, RedeliveryOptions.REDELIVERY_JITTER, suffix, String.valueOf(redeliveryJitter));
-        put(out, RedeliveryOptions.DEAD_LETTER_QUEUE, suffix, deadLetterQueue == null ? "" : deadLetterQueue);
-        put(out, RedeliveryOptions.EXPIRY_QUEUE, suffix, expiryQueue == null ? "" : expiryQueue);
-        put(out, RedeliveryOptions.ACK_TIMEOUT, suffix, String.valueOf(ackTimeout));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put(RedeliveryOptions.MAX_DELIVERY_ATTEMPTS.name() + suffix, maxDeliveryAttempts);
+        out.put(RedeliveryOptions.REDELIVERY_DELAY.name() + suffix, redeliveryDelay);
+        out.put(RedeliveryOptions.REDELIVERY_MULTIPLIER.name() + suffix, redeliveryMultiplier);
+        out.put(RedeliveryOptions.MAX_REDELIVERY_DELAY.name() + suffix, maxRedeliveryDelay);
+        out.put(RedeliveryOptions.REDELIVERY_JITTER.name() + suffix, redeliveryJitter);
+        out.put(RedeliveryOptions.DEAD_LETTER_QUEUE.name() + suffix, deadLetterQueue == null ? "" : deadLetterQueue);
+        out.put(RedeliveryOptions.EXPIRY_QUEUE.name() + suffix, expiryQueue == null ? "" : expiryQueue);
+        out.put(RedeliveryOptions.ACK_TIMEOUT.name() + suffix, ackTimeout);
         return out;
-    }
-
-    private static void put(Map<String, String> out, Option<?> option, String suffix, String value) {
-        option.parse(value);
-        out.put(option.name() + suffix, value);
     }
 }

@@ -34,7 +34,7 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class FerryMqAutoConfiguration {
 
     static FerryConnectionFactory ferryConnectionFactory(Environment environment) {
-        return new FerryConnectionFactory(FerryMqProperties.url(environment));
+        return FerryMqProperties.factory(environment);
     }
 
     /** The default: one shared connection, sessions (and producers, consumers) cached. */

@@ -2,18 +2,13 @@ package dev.ferrymq.spring.boot;
 
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.client.ClientOptions;
-import dev.ferrymq.engine.BrokerOptions;
-import dev.ferrymq.engine.security.SecurityOptions;
 import dev.ferrymq.spi.BrokerUrl;
-import dev.ferrymq.spi.config.LimitOptions;
+import dev.ferrymq.spi.Engines;
+import dev.ferrymq.spi.config.DeclaredOptions;
 import dev.ferrymq.spi.config.Option;
-import dev.ferrymq.spi.config.RedeliveryOptions;
-import dev.ferrymq.store.StoreOptions;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,17 +20,15 @@ import java.util.stream.Stream;
  * {@value FerryConnectionFactory#DEFAULT_URL}) and one property per FerryMQ option, named after the
  * option's declaration in kebab case ({@code clientID} is {@code ferrymq.client-id},
  * {@code maxDeliveryAttempts} is {@code ferrymq.max-delivery-attempts}), bound with Boot's relaxed
- * rules (so {@code FERRYMQ_PREFETCH} works too). Each set property becomes that option of the URL.
+ * rules (so {@code FERRYMQ_PREFETCH} works too). The options are the facade's and the ones the
+ * engine serving the URL's scheme declares. Each set property becomes that option of the factory,
+ * set beside the URL ({@link FerryConnectionFactory#withOptions}): nothing is written into URL text.
  * Stateless.
  */
 public final class FerryMqProperties {
 
     public static final String PREFIX = "ferrymq";
     public static final String URL = PREFIX + ".url";
-
-    /** Every option a property can set: the connection's and the broker's. */
-    public static final List<Option<?>> OPTIONS = Stream.of(ClientOptions.ALL, BrokerOptions.ALL,
-            RedeliveryOptions.ALL, LimitOptions.ALL, StoreOptions.ALL, SecurityOptions.ALL).flatMap(List::stream).toList();
 
     private FerryMqProperties() {
     }
@@ -45,47 +38,62 @@ public final class FerryMqProperties {
         return PREFIX + "." + option.name().replaceAll("([a-z0-9])([A-Z]+)", "$1-$2").toLowerCase(Locale.ROOT);
     }
 
-    /** The option values the environment sets, by option name, in declaration order. */
-    static Map<String, String> options(Environment environment) {
+    /**
+     * Every option a property can set for a factory of {@code url}: the connection's, and the
+     * ones the engine serving its scheme declares (engine-wide and per destination).
+     *
+     * @throws IllegalStateException when the URL is malformed or no engine serves its scheme
+     */
+    public static List<Option<?>> options(String url) {
+        DeclaredOptions engine;
+        try {
+            engine = Engines.forScheme(BrokerUrl.parse(url).scheme()).options();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("invalid " + URL + ": " + e.getMessage(), e);
+        }
+        return Stream.of(ClientOptions.ALL, engine.engine(), engine.perDestination()).flatMap(List::stream).toList();
+    }
+
+    /** The option values the environment sets for a factory of {@code url}, by option name, in declaration order. */
+    static Map<String, String> options(Environment environment, String url) {
         Binder binder = Binder.get(environment);
         Map<String, String> set = new LinkedHashMap<>();
-        for (Option<?> option : OPTIONS) {
+        for (Option<?> option : options(url)) {
             binder.bind(propertyName(option), String.class).ifBound(value -> set.put(option.name(), value));
         }
         return set;
     }
 
     /**
-     * The broker URL: {@code ferrymq.url} with the options set as properties added.
+     * The connection factory the properties describe: {@code ferrymq.url} with the options set as
+     * properties beside it, every option checked as a connection would (so a bad configuration
+     * fails startup, not the first connection).
      *
-     * @throws IllegalStateException naming both when a property sets an option the URL sets too, or
-     *                               naming the property whose value is invalid for a connection option
+     * @throws IllegalStateException naming both when a property sets an option the URL sets too,
+     *                               or naming the option that is unknown or whose value is invalid
      */
-    public static String url(Environment environment) {
-        String base = Binder.get(environment).bind(URL, String.class).orElse(FerryConnectionFactory.DEFAULT_URL);
-        Map<String, String> inUrl = parse(base);
-        StringBuilder url = new StringBuilder(base);
-        char sep = base.indexOf('?') < 0 ? '?' : '&';
-        for (Map.Entry<String, String> o : options(environment).entrySet()) {
+    public static FerryConnectionFactory factory(Environment environment) {
+        String url = Binder.get(environment).bind(URL, String.class).orElse(FerryConnectionFactory.DEFAULT_URL);
+        Map<String, String> inUrl = urlOptions(url);
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (Map.Entry<String, String> o : options(environment, url).entrySet()) {
             if (inUrl.containsKey(o.getKey())) {
                 throw new IllegalStateException("FerryMQ option '" + o.getKey() + "' is set twice: by " + URL + " ("
-                        + base + ") and by " + propertyName(option(o.getKey())) + "; set it once");
+                        + url + ") and by " + propertyName(option(url, o.getKey())) + "; set it once");
             }
-            url.append(sep).append(URLEncoder.encode(o.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(o.getValue(), StandardCharsets.UTF_8));
-            sep = '&';
+            properties.put(o.getKey(), o.getValue());
         }
-        String result = url.toString();
+        FerryConnectionFactory factory = new FerryConnectionFactory(url).withOptions(properties);
         try {
-            ClientOptions.split(BrokerUrl.parse(result).options());
+            factory.checkOptions();
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("invalid FerryMQ configuration (" + URL + " and " + PREFIX + ".*): "
                     + e.getMessage(), e);
         }
-        return result;
+        return factory;
     }
 
-    private static Map<String, String> parse(String url) {
+    private static Map<String, String> urlOptions(String url) {
         try {
             return BrokerUrl.parse(url).options();
         } catch (IllegalArgumentException e) {
@@ -93,7 +101,7 @@ public final class FerryMqProperties {
         }
     }
 
-    private static Option<?> option(String name) {
-        return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+    private static Option<?> option(String url, String name) {
+        return options(url).stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
     }
 }

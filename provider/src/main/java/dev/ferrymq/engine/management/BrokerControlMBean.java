@@ -3,6 +3,8 @@ package dev.ferrymq.engine.management;
 /**
  * The broker's MBean ({@code dev.ferrymq:type=Broker,name=<broker>}): totals over its queues and
  * topic subscriptions, and moving dead letters back by queue name.
+ *
+ * <p>Threading: called on JMX threads; each operation waits for the broker's answer through its queues' and control executors.
  */
 public interface BrokerControlMBean {
 

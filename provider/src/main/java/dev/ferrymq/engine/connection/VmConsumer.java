@@ -37,7 +37,7 @@ final class VmConsumer implements EngineConsumer {
         this.queue = queue;
         this.subscription = subscription;
         this.registry = registry;
-        this.consumer = new QueueConsumer(sink, selector, session, info.initialCredit(), info.suspended(),
+        this.consumer = new QueueConsumer(queue, sink, selector, session, info.initialCredit(), info.suspended(),
                 () -> session.forget(this));
     }
 

@@ -2,12 +2,12 @@ package dev.ferrymq.engine.persistence;
 
 import dev.ferrymq.engine.exec.EngineThreads;
 import dev.ferrymq.engine.queue.Address;
-import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.engine.queue.QueueStore;
 import dev.ferrymq.engine.topic.Subscription;
 import dev.ferrymq.engine.topic.SubscriptionStore;
 import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.store.AppendCallback;
@@ -19,8 +19,6 @@ import dev.ferrymq.store.StoreException;
 import dev.ferrymq.store.journals.Journals;
 
 import java.lang.System.Logger.Level;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -146,12 +144,13 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     // ---- QueueStore --------------------------------------------------------------------------
 
     @Override
-    public void markDelivered(MessageQueue queue, long upTo, long replaces, boolean ahead, Completion<Long> done) {
+    public void markDelivered(DestinationRef ref, String queueName, long upTo, long replaces, boolean ahead,
+                              Completion<Long> done) {
         if (closing) {
             return;
         }
         long id = journal.nextId();
-        Batch.Builder b = Batch.builder().add(id, Records.DELIVERY_MARK, Records.mark(queue, upTo));
+        Batch.Builder b = Batch.builder().add(id, Records.DELIVERY_MARK, Records.mark(ref, queueName, upTo));
         if (replaces != 0) {
             b.delete(replaces);
         }

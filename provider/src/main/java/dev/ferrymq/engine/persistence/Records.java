@@ -3,6 +3,7 @@ package dev.ferrymq.engine.persistence;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.topic.Subscription;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
+import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.MessageData;
 
@@ -65,18 +66,22 @@ final class Records {
     }
 
     /** A delivery mark record of {@code queue} covering message records up to id {@code upTo}. */
-    static byte[] mark(MessageQueue queue, long upTo) {
-        MessageCodec.Writer w = new MessageCodec.Writer(queue.name().length() + 24);
-        writeHolder(w, queue);
+    static byte[] mark(DestinationRef ref, String queueName, long upTo) {
+        MessageCodec.Writer w = new MessageCodec.Writer(queueName.length() + 24);
+        writeHolder(w, ref, queueName);
         w.writeLong(upTo);
         return w.toByteArray();
     }
 
     private static void writeHolder(MessageCodec.Writer w, MessageQueue queue) {
+        writeHolder(w, queue.ref(), queue.name());
+    }
+
+    private static void writeHolder(MessageCodec.Writer w, DestinationRef ref, String queueName) {
         w.writeByte(FORMAT);
-        boolean subscription = queue.ref().type() != DestinationType.QUEUE;
+        boolean subscription = ref.type() != DestinationType.QUEUE;
         w.writeByte(subscription ? HOLDER_SUBSCRIPTION : HOLDER_QUEUE);
-        w.writeString(queue.name());
+        w.writeString(queueName);
     }
 
     static byte[] count(int deliveryCount) {

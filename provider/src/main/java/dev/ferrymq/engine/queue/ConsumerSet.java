@@ -1,7 +1,11 @@
 package dev.ferrymq.engine.queue;
 
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.MessageData;
+
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * The consumers of one queue, and among them the ready ones (open, not suspended, with credit) in
@@ -82,8 +86,10 @@ final class ConsumerSet {
      * The next ready consumer, round-robin, that accepts {@code e} (its selector matches), or
      * {@code null}. Advances the ring past the consumer returned. The consumer the entry should avoid
      * (it let the entry's acknowledgement time out) is chosen only when it is the queue's only consumer.
+     *
+     * @param matcher evaluates a consumer's selector on a message
      */
-    QueueConsumer nextAccepting(MessageEntry e, MessageQueue queue) {
+    QueueConsumer nextAccepting(MessageEntry e, BiPredicate<Selector, MessageData> matcher) {
         if (paused) {
             return null;
         }
@@ -93,7 +99,7 @@ final class ConsumerSet {
         for (int i = 0; i < n; i++) {
             int idx = (cursor + i) % n;
             QueueConsumer c = ready.get(idx);
-            if (c.selector == null || queue.matches(c.selector, e.message)) {
+            if (c.selector == null || matcher.test(c.selector, e.message)) {
                 if (c == e.avoid && avoided == null) {
                     avoided = c;
                     avoidedIdx = idx;

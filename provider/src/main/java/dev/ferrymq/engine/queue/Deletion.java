@@ -19,15 +19,22 @@ import java.util.function.BooleanSupplier;
  */
 final class Deletion {
 
-    private final MessageQueue queue;
+    private final QueueState queue;
+    private final Settlement settlement;
+    private final DeliveryMarks marks;
+    /** Tells the queue's observer, once the queue is deleted. */
+    private final Runnable deleted;
 
-    Deletion(MessageQueue queue) {
+    Deletion(QueueState queue, Settlement settlement, DeliveryMarks marks, Runnable deleted) {
         this.queue = queue;
+        this.settlement = settlement;
+        this.marks = marks;
+        this.deleted = deleted;
     }
 
     /** Deletes the queue unless a consumer is open on it (ILLEGAL_STATE). */
     void deleteIfUnused(Completion<Void> done) {
-        if (!queue.consumers.isEmpty()) {
+        if (!queue.consumers().isEmpty()) {
             done.fail(EngineException.illegalState("cannot delete " + queue.ref() + ": a consumer is still open on it"));
             return;
         }
@@ -40,11 +47,12 @@ final class Deletion {
      * agrees; ILLEGAL_STATE otherwise.
      */
     void deleteIfIdle(BooleanSupplier detach, Completion<Void> done) {
-        if (!queue.consumers.isEmpty() || queue.outstanding > 0 || !detach.getAsBoolean()) {
+        int outstanding = queue.outstanding();
+        if (!queue.consumers().isEmpty() || outstanding > 0 || !detach.getAsBoolean()) {
             done.fail(EngineException.illegalState("cannot delete " + (queue.ref().isQueue() ? "queue " : "subscription ")
                     + queue.name() + ": "
-                    + (queue.outstanding > 0 && queue.consumers.isEmpty()
-                    ? queue.outstanding + " message(s) delivered from it are not acknowledged yet"
+                    + (outstanding > 0 && queue.consumers().isEmpty()
+                    ? outstanding + " message(s) delivered from it are not acknowledged yet"
                     : "it has an active consumer")));
             return;
         }
@@ -54,33 +62,31 @@ final class Deletion {
 
     /** Deletes the queue now; open consumers get {@code onClosed(reason)} unless it is null. Idempotent. */
     void closeNow(EngineException reason) {
-        if (queue.closed) {
+        if (!queue.close()) {
             return;
         }
-        queue.closed = true;
-        queue.deleted = true;
         if (queue.store() != null) {
-            queue.marks.close();
+            marks.close();
         }
-        ConsumerSet consumers = queue.consumers;
+        ConsumerSet consumers = queue.consumers();
         for (QueueConsumer c : consumers.snapshot()) {
             consumers.remove(c);
             if (reason != null) {
                 try {
                     c.sink.onClosed(reason);
                 } catch (RuntimeException ex) {
-                    MessageQueue.LOG.log(Level.ERROR,
+                    QueueState.LOG.log(Level.ERROR,
                             "delivery sink of a consumer on " + queue.name() + " failed on close", ex);
                 }
             }
             c.checkDrained();
         }
-        MessageList available = queue.available;
+        MessageList available = queue.available();
         for (MessageEntry e = available.first(); e != null; e = available.after(e)) {
-            queue.settlement.dropped(e);
+            settlement.dropped(e);
         }
         available.clear();
         queue.limits().wakeAll();
-        queue.deletedNow();
+        deleted.run();
     }
 }

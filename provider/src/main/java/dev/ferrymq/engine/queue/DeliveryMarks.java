@@ -41,7 +41,7 @@ final class DeliveryMarks {
     /** How many record ids past the message that needs it a new mark reaches. */
     static final long WINDOW = 1024;
 
-    private final MessageQueue queue;
+    private final QueueState queue;
     private final SerialExecutor executor;
     private final Consumer<QueueDelivery> ready;
     private QueueStore store;
@@ -59,9 +59,9 @@ final class DeliveryMarks {
      *              once writing the mark failed (the delivery goes ahead; only the flag after a
      *              crash is lost)
      */
-    DeliveryMarks(MessageQueue queue, SerialExecutor executor, Consumer<QueueDelivery> ready) {
+    DeliveryMarks(QueueState queue, Consumer<QueueDelivery> ready) {
         this.queue = queue;
-        this.executor = executor;
+        this.executor = queue.executor();
         this.ready = ready;
     }
 
@@ -117,7 +117,7 @@ final class DeliveryMarks {
      */
     private void write(long upTo, boolean ahead) {
         writing = true;
-        store.markDelivered(queue, upTo, recordId, ahead, new Completion<>() {
+        store.markDelivered(queue.ref(), queue.name(), upTo, recordId, ahead, new Completion<>() {
             @Override
             public void complete(Long id) {
                 executor.execute(() -> written(upTo, id));

@@ -1,9 +1,11 @@
 package dev.ferrymq.engine.queue;
 
 import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.MessageData;
 
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * How one {@link MessageQueue}'s messages reach its consumers: a message arrives (counted, or
@@ -22,21 +24,28 @@ import java.util.List;
  */
 final class Dispatch {
 
-    private final MessageQueue queue;
+    private final QueueState queue;
     private final EngineRuntime runtime;
     private final MessageList available;
     private final ConsumerSet consumers;
+    private final Settlement settlement;
     private final Redeliveries redeliveries;
+    private final DeliveryMarks marks;
+    /** The queue's selector evaluation, for the consumer ring. */
+    private final BiPredicate<Selector, MessageData> matcher;
     private long nextSeq;
     long enqueuedCount;
     long deliveredCount;
 
-    Dispatch(MessageQueue queue) {
+    Dispatch(QueueState queue, Settlement settlement, DeliveryMarks marks) {
         this.queue = queue;
-        this.runtime = queue.runtime;
-        this.available = queue.available;
-        this.consumers = queue.consumers;
-        this.redeliveries = queue.redeliveries;
+        this.runtime = queue.runtime();
+        this.available = queue.available();
+        this.consumers = queue.consumers();
+        this.settlement = settlement;
+        this.redeliveries = settlement.redeliveries();
+        this.marks = marks;
+        this.matcher = queue::matches;
     }
 
     /**
@@ -49,7 +58,7 @@ final class Dispatch {
             return;
         }
         if (queue.expiredNow(e)) {
-            queue.settlement.expired(e);
+            settlement.expired(e);
             return;
         }
         if (consumers.noneReady() || !offer(e)) {
@@ -72,21 +81,19 @@ final class Dispatch {
     /** A new entry counted as enqueued, or null (and dropped) when the queue is closed. */
     private MessageEntry enter(MessageData message, long storeId, int priorDeliveries) {
         MessageEntry e = new MessageEntry(message, nextSeq++, storeId);
-        if (queue.closed) {
-            queue.settlement.dropped(e);
+        if (queue.isClosed()) {
+            settlement.dropped(e);
             return null;
         }
         e.priorDeliveries = priorDeliveries;
         enqueuedCount++;
-        if (message.expiration() != 0 && !queue.holdsExpiring) {
-            queue.holdsExpiring = true;
-        }
+        queue.arriving(message);
         return e;
     }
 
     /** Offers {@code e} to the ready consumers round-robin; true when one took it. */
     boolean offer(MessageEntry e) {
-        QueueConsumer c = consumers.nextAccepting(e, queue);
+        QueueConsumer c = consumers.nextAccepting(e, matcher);
         if (c == null) {
             return false;
         }
@@ -104,7 +111,7 @@ final class Dispatch {
             MessageEntry next = available.after(e);
             if (queue.expiredNow(e)) {
                 available.remove(e);
-                queue.settlement.expired(e);
+                settlement.expired(e);
             } else if ((c.selector == null || queue.matches(c.selector, e.message))
                     && (e.avoid != c || consumers.size() == 1)) {
                 deliver(c, e);
@@ -143,15 +150,14 @@ final class Dispatch {
         if (e.listed) {
             available.remove(e);
         }
-        QueueDelivery d = new QueueDelivery(e, c, queue, e.priorDeliveries + 1);
+        QueueDelivery d = new QueueDelivery(e, c, e.priorDeliveries + 1);
         e.delivery = d;
         e.avoid = null;
-        if (redeliveries.policy().ackTimeout() > 0) {
+        if (queue.policy().ackTimeout() > 0) {
             d.deliveredAt = runtime.now();
         }
-        d.deliveredNanos = queue.meters.processingStart();
-        c.addOutstanding(d);
-        queue.outstanding++;
+        d.deliveredNanos = queue.meters().processingStart();
+        queue.delivered(d);
         deliveredCount++;
         if (--c.credit == 0) {
             consumers.update(c);
@@ -173,10 +179,10 @@ final class Dispatch {
      */
     private boolean storedNow(QueueDelivery d) {
         if (d.deliveryCount() == 1) {
-            return queue.marks.admit(d);
+            return marks.admit(d);
         }
         queue.store().delivering(d.entry.storeId, d.deliveryCount(),
-                () -> queue.executor.execute(() -> storeReached(d)));
+                () -> queue.executor().execute(() -> storeReached(d)));
         return false;
     }
 
@@ -197,7 +203,7 @@ final class Dispatch {
      */
     private void handOver(QueueDelivery d) {
         MessageEntry e = d.entry;
-        if (queue.closed || e.delivery != d) {
+        if (queue.isClosed() || e.delivery != d) {
             return;
         }
         QueueConsumer c = d.consumer;
@@ -207,7 +213,7 @@ final class Dispatch {
             if (!c.closed) {
                 consumers.update(c);
             }
-            queue.settlement.release(List.of(d), null);
+            settlement.release(List.of(d), null);
             return;
         }
         toSink(d);
@@ -217,7 +223,7 @@ final class Dispatch {
         try {
             d.consumer.sink.onDelivery(d);
         } catch (RuntimeException ex) {
-            MessageQueue.LOG.log(System.Logger.Level.ERROR,
+            QueueState.LOG.log(System.Logger.Level.ERROR,
                     "delivery sink of a consumer on " + queue.name() + " failed", ex);
         }
     }

@@ -11,6 +11,10 @@ import dev.ferrymq.spi.MessageData;
  */
 final class MessageEntry {
 
+    /** The queue's delivery order: higher priority first, then arrival. */
+    static final java.util.Comparator<MessageEntry> DELIVERY_ORDER =
+            java.util.Comparator.comparingInt((MessageEntry e) -> -e.priority).thenComparingLong(e -> e.seq);
+
     final MessageData message;
     /** JMSPriority clamped to 0..9. */
     final int priority;

@@ -11,7 +11,6 @@ import dev.ferrymq.spi.ReleaseReason;
 
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -26,11 +25,15 @@ import java.util.function.BooleanSupplier;
  * outstanding deliveries, counters) is changed only by tasks on that executor, so none of it is
  * locked. Sinks and completions are called on the executor, one at a time.
  *
- * <p>This class holds the queue's state and its public face; the work is done by collaborators
- * owned by the same executor: {@link Dispatch} (arrival, offer, delivery and hand-over to the
- * sinks), {@link Settlement} (acknowledge, release, requeue, expiry, drop), {@link Deletion},
+ * <p>This class is the queue's public face and wires its parts; the state they share is a
+ * {@link QueueState}, changed through its intent methods, and the work is done by collaborators
+ * owned by the same executor, each given that state and the collaborators it calls (never this
+ * class): {@link Dispatch} (arrival, offer, delivery and hand-over to the sinks),
+ * {@link Settlement} (acknowledge, release, requeue, expiry, drop), {@link Deletion},
  * {@link Redeliveries} (delays, dead letters, expiry forwarding), {@link LocalRedelivery},
- * {@link QueueScans} and {@link DeliveryMarks}.
+ * {@link QueueScans} and {@link DeliveryMarks}. Settlement sits below dispatch: it offers
+ * entries back through a callback, and the redelivery policy hands entries back to it through
+ * {@link Redeliveries.Returns}, so no two of them depend on each other.
  *
  * <p>Dispatch invariant, restored by every task: no consumer that is ready (open, not suspended,
  * with credit) accepts any available message. Hence a new or released message only needs to be
@@ -47,36 +50,18 @@ import java.util.function.BooleanSupplier;
  */
 public final class MessageQueue implements Address {
 
-    static final System.Logger LOG = System.getLogger(MessageQueue.class.getName());
-    static final Comparator<MessageEntry> DELIVERY_ORDER =
-            Comparator.comparingInt((MessageEntry e) -> -e.priority).thenComparingLong(e -> e.seq);
-
-    private final DestinationRef ref;
-    private final String name;
-    final EngineRuntime runtime;
-    final SerialExecutor executor;
-    final Redeliveries redeliveries;
-    private final QueueScans scans;
+    private final QueueState state;
+    private final SerialExecutor executor;
+    private final EngineRuntime runtime;
     private final QueueLimits limits;
-    final Dispatch dispatch;
-    final Settlement settlement;
-    final Deletion deletion;
-    final DeliveryMarks marks;
-    final QueueMeters meters = new QueueMeters();
+    private final Settlement settlement;
+    private final Redeliveries redeliveries;
+    private final Dispatch dispatch;
+    private final DeliveryMarks marks;
+    private final LocalRedelivery localRedelivery;
+    private final Deletion deletion;
+    private final QueueScans scans;
     private final QueueObserver observer;
-    /** Set when the queue is deleted, by {@link #close} at once; readable from any thread. */
-    volatile boolean deleted;
-    /** Set once before the queue is published; null for a queue kept in memory only. */
-    private QueueStore store;
-    /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
-    volatile boolean holdsExpiring;
-
-    final MessageList available = new MessageList();
-    final ConsumerSet consumers = new ConsumerSet();
-    /** Deliveries made and not yet settled, over all consumers. */
-    int outstanding;
-    /** Set on the executor once the queue is deleted. */
-    boolean closed;
 
     /**
      * @param ref  the destination messages are sent to (the topic, for a subscription)
@@ -86,26 +71,30 @@ public final class MessageQueue implements Address {
         this(ref, name, runtime, QueuePolicy.NONE);
     }
 
-    /** A queue whose released and expired messages follow {@code policy}. */
+    /**
+     * A queue whose released and expired messages follow {@code policy}. Wires its collaborators,
+     * each given the shared {@link QueueState} and the collaborators it calls: settlement (with
+     * the redelivery policy) below dispatch, which offers entries back through a callback.
+     */
     public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy) {
-        this.ref = ref;
-        this.name = name;
+        this.state = new QueueState(ref, name, runtime, policy);
+        this.executor = state.executor();
         this.runtime = runtime;
-        this.executor = runtime.newSerialExecutor();
-        this.redeliveries = new Redeliveries(this, policy, runtime, executor);
-        this.scans = new QueueScans(this);
-        this.limits = new QueueLimits(policy.limits, policy.memory, name, runtime);
-        this.dispatch = new Dispatch(this);
-        this.settlement = new Settlement(this);
-        this.deletion = new Deletion(this);
-        this.marks = new DeliveryMarks(this, executor, dispatch::storeReached);
+        this.limits = state.limits();
+        this.settlement = new Settlement(state, e -> dispatch().offer(e));
+        this.redeliveries = settlement.redeliveries();
+        this.marks = new DeliveryMarks(state, d -> dispatch().storeReached(d));
+        this.dispatch = new Dispatch(state, settlement, marks);
+        this.localRedelivery = new LocalRedelivery(state, settlement, dispatch::countRedelivered);
         this.observer = policy.observer;
+        this.deletion = new Deletion(state, settlement, marks, () -> observer.deleted(this));
+        this.scans = new QueueScans(state, settlement);
         observer.created(this);
     }
 
-    /** Engine-internal: deletion tells the observer, once. */
-    void deletedNow() {
-        observer.deleted(this);
+    /** The dispatch, for callbacks wired before it exists. */
+    private Dispatch dispatch() {
+        return dispatch;
     }
 
     /** The queue's memory bound: what it holds and whether a send may add to it. */
@@ -115,12 +104,12 @@ public final class MessageQueue implements Address {
 
     @Override
     public MessageQueue blockedOn(MessageData message, Publisher publisher) {
-        return deleted || limits.hasRoom() ? null : this;
+        return state.isDeleted() || limits.hasRoom() ? null : this;
     }
 
     /** Makes this a durable queue writing its PERSISTENT messages to {@code store}; call before publishing the queue. */
     public void persistTo(QueueStore store) {
-        this.store = store;
+        state.persistTo(store);
         marks.persistTo(store);
     }
 
@@ -131,7 +120,7 @@ public final class MessageQueue implements Address {
 
     /** Whether {@code message} is written to the store when it arrives here. Any thread. */
     public boolean stores(MessageData message) {
-        return store != null && message.persistent() && !deleted;
+        return state.stores(message);
     }
 
     @Override
@@ -141,16 +130,16 @@ public final class MessageQueue implements Address {
 
     @Override
     public DestinationRef ref() {
-        return ref;
+        return state.ref();
     }
 
     public String name() {
-        return name;
+        return state.name();
     }
 
     @Override
     public boolean isDeleted() {
-        return deleted;
+        return state.isDeleted();
     }
 
     @Override
@@ -166,7 +155,7 @@ public final class MessageQueue implements Address {
      * {@link #enqueueStored}.
      */
     public void enqueue(MessageData message) {
-        assert !stores(message) : "a stored message reaches " + name + " only through the accept path";
+        assert !stores(message) : "a stored message reaches " + name() + " only through the accept path";
         enqueueStored(message, 0, 0);
     }
 
@@ -198,7 +187,7 @@ public final class MessageQueue implements Address {
                 runtime.schedule(() -> executor.execute(() -> dispatch.arrive(message, storeId, priorDeliveries)), delay);
             } catch (java.util.concurrent.RejectedExecutionException stopped) {
                 limits.removed(message);
-                LOG.log(Level.DEBUG, "broker stopped: delayed message to " + name + " dropped");
+                QueueState.LOG.log(Level.DEBUG, "broker stopped: delayed message to " + name() + " dropped");
             }
         } else {
             executor.execute(() -> dispatch.arrive(message, storeId, priorDeliveries));
@@ -236,11 +225,11 @@ public final class MessageQueue implements Address {
     /** Registers a consumer; completes with INVALID_DESTINATION when the queue was deleted. */
     public void addConsumer(QueueConsumer c, Completion<Void> done) {
         executor.execute(() -> {
-            if (closed) {
-                done.fail(EngineException.invalidDestination(ref + " has been deleted"));
+            if (state.isClosed()) {
+                done.fail(EngineException.invalidDestination(ref() + " has been deleted"));
                 return;
             }
-            consumers.add(c);
+            state.consumers().add(c);
             done.complete(null);
             dispatch.fill(c);
         });
@@ -256,7 +245,7 @@ public final class MessageQueue implements Address {
             }
             long sum = (long) c.credit + credits;
             c.credit = (int) Math.min(Integer.MAX_VALUE, sum);
-            consumers.update(c);
+            state.consumers().update(c);
             dispatch.fill(c);
         });
     }
@@ -264,7 +253,7 @@ public final class MessageQueue implements Address {
     public void suspend(QueueConsumer c, Completion<Void> done) {
         executor.execute(() -> {
             c.suspended = true;
-            consumers.update(c);
+            state.consumers().update(c);
             done.complete(null);
         });
     }
@@ -272,7 +261,7 @@ public final class MessageQueue implements Address {
     public void resume(QueueConsumer c) {
         executor.execute(() -> {
             c.suspended = false;
-            consumers.update(c);
+            state.consumers().update(c);
             dispatch.fill(c);
         });
     }
@@ -283,7 +272,7 @@ public final class MessageQueue implements Address {
      */
     public void removeConsumer(QueueConsumer c, boolean releaseOutstanding, Completion<Void> done) {
         executor.execute(() -> {
-            consumers.remove(c);
+            state.consumers().remove(c);
             if (releaseOutstanding && c.outstanding > 0) {
                 settlement.release(c.outstandingList(), ReleaseReason.of(ReleaseReason.Cause.CLOSE));
             }
@@ -353,7 +342,7 @@ public final class MessageQueue implements Address {
      * requeueing them ({@link LocalRedelivery}); {@code done} completes once the sinks have them.
      */
     public void redeliver(List<QueueDelivery> deliveries, ReleaseReason reason, Completion<Void> done) {
-        executor.execute(() -> LocalRedelivery.run(this, deliveries, reason, done));
+        executor.execute(() -> localRedelivery.run(deliveries, reason, done));
     }
 
     /** Browsing, sweeps and moves over this queue's messages. */
@@ -362,12 +351,12 @@ public final class MessageQueue implements Address {
     }
 
     public void stats(Completion<QueueStats> done) {
-        executor.execute(() -> done.complete(QueueMeters.stats(this)));
+        executor.execute(() -> done.complete(stats()));
     }
 
     /** A snapshot of the queue's figures in the essay's model ({@link QueueFigures}), taken on its executor. */
     public void figures(Completion<QueueFigures> done) {
-        executor.execute(() -> done.complete(meters.figures(this)));
+        executor.execute(() -> done.complete(state.meters().figures(name(), ref(), stats(), state.consumers().paused())));
     }
 
     /**
@@ -386,7 +375,7 @@ public final class MessageQueue implements Address {
      * sends are dropped and later consumers refused.
      */
     public void close(EngineException reason) {
-        deleted = true;
+        state.markDeleted();
         executor.execute(() -> deletion.closeNow(reason));
     }
 
@@ -403,35 +392,20 @@ public final class MessageQueue implements Address {
         executor.execute(() -> deletion.deleteIfIdle(detach, done));
     }
 
-    // ---- executor-confined below ----
-
-    /** The store of a durable queue, or null. */
-    QueueStore store() {
-        return store;
-    }
-
-    /** The store holding {@code e}'s message, or {@code null} when it is not stored. */
-    QueueStore storeOf(MessageEntry e) {
-        return e.storeId != 0 ? store : null;
-    }
-
-    /** Whether {@code e} has expired; reads the clock only for a message that can expire. */
-    boolean expiredNow(MessageEntry e) {
-        return e.message.expiration() != 0 && e.message.isExpired(runtime.now());
+    /** The counters of this queue, read on its executor. */
+    private QueueStats stats() {
+        return new QueueStats(dispatch.enqueuedCount, dispatch.deliveredCount, settlement.acknowledgedCount,
+                settlement.expiredCount, state.available().size(), state.outstanding(), state.consumers().size(),
+                redeliveries.deadLettered, redeliveries.delayed);
     }
 
     /** Evaluates {@code selector} on {@code m}; a selector that throws counts as no match. Any thread. */
     public boolean matches(Selector selector, MessageData m) {
-        try {
-            return selector.matches(m);
-        } catch (RuntimeException ex) {
-            LOG.log(Level.WARNING, "selector '" + selector.text() + "' failed on " + m + "; treated as no match", ex);
-            return false;
-        }
+        return state.matches(selector, m);
     }
 
     @Override
     public String toString() {
-        return "MessageQueue[" + name + "]";
+        return "MessageQueue[" + name() + "]";
     }
 }

@@ -38,6 +38,7 @@ public final class QueueConsumer {
     final java.util.ArrayDeque<QueueDelivery> handOvers = new java.util.ArrayDeque<>();
 
     /**
+     * @param queue         the queue it reads; its deliveries go back there
      * @param sink          where deliveries go
      * @param selector      the consumer's selector, or {@code null} for all messages
      * @param owner         the session the deliveries belong to; handed back by {@link QueueDelivery#owner()}
@@ -46,8 +47,12 @@ public final class QueueConsumer {
      * @param onDrained     run on the queue's executor once the consumer is closed and has no
      *                      outstanding deliveries left
      */
-    public QueueConsumer(DeliverySink sink, Selector selector, Object owner, int initialCredit, boolean suspended,
-                         Runnable onDrained) {
+    /** The queue this consumer reads; its deliveries go back there. */
+    final MessageQueue queue;
+
+    public QueueConsumer(MessageQueue queue, DeliverySink sink, Selector selector, Object owner, int initialCredit,
+                         boolean suspended, Runnable onDrained) {
+        this.queue = queue;
         this.sink = sink;
         this.suspended = suspended;
         this.selector = selector;

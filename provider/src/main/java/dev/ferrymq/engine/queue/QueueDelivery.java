@@ -15,7 +15,6 @@ public final class QueueDelivery implements Delivery {
 
     final MessageEntry entry;
     final QueueConsumer consumer;
-    private final MessageQueue queue;
     private final int deliveryCount;
     /** When it was pushed (epoch ms), set only when the queue has an acknowledgement timeout. */
     long deliveredAt;
@@ -32,10 +31,9 @@ public final class QueueDelivery implements Delivery {
     QueueDelivery prev;
     QueueDelivery next;
 
-    QueueDelivery(MessageEntry entry, QueueConsumer consumer, MessageQueue queue, int deliveryCount) {
+    QueueDelivery(MessageEntry entry, QueueConsumer consumer, int deliveryCount) {
         this.entry = entry;
         this.consumer = consumer;
-        this.queue = queue;
         this.deliveryCount = deliveryCount;
     }
 
@@ -56,7 +54,7 @@ public final class QueueDelivery implements Delivery {
 
     /** The queue to hand this delivery back to. */
     public MessageQueue queue() {
-        return queue;
+        return consumer.queue;
     }
 
     /** The owner given when the consumer was created (the engine session). */
@@ -66,6 +64,6 @@ public final class QueueDelivery implements Delivery {
 
     @Override
     public String toString() {
-        return "Delivery[" + entry.message.messageId() + " #" + deliveryCount + " from " + queue.name() + "]";
+        return "Delivery[" + entry.message.messageId() + " #" + deliveryCount + " from " + consumer.queue.name() + "]";
     }
 }

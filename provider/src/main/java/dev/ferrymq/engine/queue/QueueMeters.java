@@ -1,5 +1,7 @@
 package dev.ferrymq.engine.queue;
 
+import dev.ferrymq.spi.DestinationRef;
+
 /**
  * The measurements of one queue beyond its counters: redeliveries and the durations t, u and v of
  * the essay's model (see {@link QueueFigures}).
@@ -37,16 +39,12 @@ final class QueueMeters {
         retransmission.record(waitedNanos);
     }
 
-    /** The counters of {@code q}, read on its executor. */
-    static QueueStats stats(MessageQueue q) {
-        return new QueueStats(q.dispatch.enqueuedCount, q.dispatch.deliveredCount, q.settlement.acknowledgedCount,
-                q.settlement.expiredCount, q.available.size(), q.outstanding, q.consumers.size(),
-                q.redeliveries.deadLettered, q.redeliveries.delayed);
-    }
-
-    /** The figures of {@code q} (whose meters these are), read on its executor. */
-    QueueFigures figures(MessageQueue q) {
-        return new QueueFigures(q.name(), q.ref(), stats(q), redelivered, processing.snapshot(),
-                acknowledgement.snapshot(), retransmission.snapshot(), q.consumers.paused());
+    /**
+     * The figures of queue {@code name} of destination {@code ref} (whose meters these are), with
+     * its counters {@code stats} and whether its dispatch is {@code paused}; read on its executor.
+     */
+    QueueFigures figures(String name, DestinationRef ref, QueueStats stats, boolean paused) {
+        return new QueueFigures(name, ref, stats, redelivered, processing.snapshot(),
+                acknowledgement.snapshot(), retransmission.snapshot(), paused);
     }
 }

@@ -19,18 +19,22 @@ import java.util.function.Function;
  */
 public final class QueueScans {
 
-    private final MessageQueue q;
+    private final QueueState q;
+    private final Settlement settlement;
+    private final Redeliveries redeliveries;
 
-    QueueScans(MessageQueue queue) {
+    QueueScans(QueueState queue, Settlement settlement) {
         this.q = queue;
+        this.settlement = settlement;
+        this.redeliveries = settlement.redeliveries();
     }
 
     /** A snapshot of the available, unexpired messages matching {@code selector}, in delivery order. */
     public void browse(Selector selector, Completion<List<MessageData>> done) {
-        q.executor.execute(() -> {
-            long now = q.runtime.now();
+        q.executor().execute(() -> {
+            long now = q.runtime().now();
             List<MessageData> out = new ArrayList<>();
-            for (MessageEntry e = q.available.first(); e != null; e = q.available.after(e)) {
+            for (MessageEntry e = q.available().first(); e != null; e = q.available().after(e)) {
                 if (!e.isExpired(now) && (selector == null || q.matches(selector, e.message))) {
                     out.add(e.message);
                 }
@@ -45,12 +49,12 @@ public final class QueueScans {
      * stay. Completes with how many were dropped.
      */
     public void purge(Completion<Integer> done) {
-        q.executor.execute(() -> {
+        q.executor().execute(() -> {
             int n = 0;
-            for (MessageEntry e = q.available.first(); e != null; ) {
-                MessageEntry next = q.available.after(e);
-                q.available.remove(e);
-                q.settlement.dropped(e);
+            for (MessageEntry e = q.available().first(); e != null; ) {
+                MessageEntry next = q.available().after(e);
+                q.available().remove(e);
+                settlement.dropped(e);
                 n++;
                 e = next;
             }
@@ -64,24 +68,24 @@ public final class QueueScans {
      * received no message with an expiration since its last sweep.
      */
     public void sweepExpired() {
-        if (!q.holdsExpiring) {
+        if (!q.mayHoldExpiring()) {
             return;
         }
-        q.executor.execute(() -> {
-            long now = q.runtime.now();
+        q.executor().execute(() -> {
+            long now = q.runtime().now();
             boolean expiringLeft = false;
-            for (MessageEntry e = q.available.first(); e != null; ) {
-                MessageEntry next = q.available.after(e);
+            for (MessageEntry e = q.available().first(); e != null; ) {
+                MessageEntry next = q.available().after(e);
                 if (e.isExpired(now)) {
-                    q.available.remove(e);
-                    q.settlement.expired(e);
+                    q.available().remove(e);
+                    settlement.expired(e);
                 } else if (e.message.expiration() != 0) {
                     expiringLeft = true;
                 }
                 e = next;
             }
-            if (!expiringLeft && q.outstanding == 0) {
-                q.holdsExpiring = false;
+            if (!expiringLeft && q.outstanding() == 0) {
+                q.holdsNoExpiring();
             }
         });
     }
@@ -92,18 +96,18 @@ public final class QueueScans {
      * Does nothing, without a task, when the queue has no timeout.
      */
     public void sweepAckTimeouts() {
-        long timeout = q.redeliveries.policy().ackTimeout();
+        long timeout = q.policy().ackTimeout();
         if (timeout <= 0) {
             return;
         }
-        q.executor.execute(() -> {
-            if (q.outstanding == 0) {
+        q.executor().execute(() -> {
+            if (q.outstanding() == 0) {
                 return;
             }
-            long limit = q.runtime.now() - timeout;
+            long limit = q.runtime().now() - timeout;
             ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.ACK_TIMEOUT,
                     "not acknowledged within the acknowledgement timeout of " + timeout + " ms");
-            for (QueueConsumer c : q.consumers.snapshot()) {
+            for (QueueConsumer c : q.consumers().snapshot()) {
                 for (QueueDelivery d : c.outstandingList()) {
                     if (d.deliveredAt > limit) {
                         break;
@@ -112,7 +116,7 @@ public final class QueueScans {
                         continue;
                     }
                     d.entry.avoid = c;
-                    q.settlement.release(List.of(d), reason);
+                    settlement.release(List.of(d), reason);
                     if (c.owner instanceof AckTimeoutListener l) {
                         l.ackTimedOut(q.name(), d.message().messageId(), timeout);
                     }
@@ -133,21 +137,21 @@ public final class QueueScans {
      * first error, saying how many moved.
      */
     public void moveOut(Selector selector, Function<MessageData, Move> mover, Completion<Integer> done) {
-        q.executor.execute(() -> {
+        q.executor().execute(() -> {
             Tally tally = new Tally(done);
-            for (MessageEntry e = q.available.first(); e != null; ) {
-                MessageEntry next = q.available.after(e);
+            for (MessageEntry e = q.available().first(); e != null; ) {
+                MessageEntry next = q.available().after(e);
                 Move m = selector == null || q.matches(selector, e.message) ? mover.apply(e.message) : null;
                 if (m != null) {
                     MessageEntry entry = e;
-                    q.available.remove(entry);
+                    q.available().remove(entry);
                     tally.pending++;
-                    q.redeliveries.moveOut(entry, m.to(), m.message(), () -> {
+                    redeliveries.moveOut(entry, m.to(), m.message(), () -> {
                         tally.moved++;
                         tally.finish();
                     }, error -> {
                         tally.failed(error);
-                        q.settlement.requeue(entry);
+                        settlement.requeue(entry);
                         tally.finish();
                     });
                 }

@@ -1,6 +1,7 @@
 package dev.ferrymq.engine.queue;
 
 import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
 
 /**
@@ -15,14 +16,16 @@ import dev.ferrymq.spi.MessageData;
 public interface QueueStore {
 
     /**
-     * Writes {@code queue}'s delivery mark: every stored message of it with a record id up to
+     * Writes the delivery mark of queue {@code queueName} (of destination {@code ref}): every
+     * stored message of it with a record id up to
      * {@code upTo} may have been delivered once. In the same atomic write the queue's previous
      * mark record {@code replaces} (0: none) is deleted. {@code done} gets the new record's id once
      * it is durable, or the failure; when the store is closing it never completes. {@code ahead}:
      * no delivery waits for it, so it may wait for the store's next sync (or a short bounded
      * delay) instead of forcing one of its own. See {@link DeliveryMarks}.
      */
-    void markDelivered(MessageQueue queue, long upTo, long replaces, boolean ahead, Completion<Long> done);
+    void markDelivered(DestinationRef ref, String queueName, long upTo, long replaces, boolean ahead,
+                       Completion<Long> done);
 
     /**
      * Records that stored message {@code id} is about to be delivered for the

@@ -26,7 +26,17 @@ final class Redeliveries {
 
     private static final System.Logger LOG = System.getLogger(Redeliveries.class.getName());
 
-    private final MessageQueue queue;
+    /** Where an entry goes back when this class is done with it: implemented by {@link Settlement}. */
+    interface Returns {
+        /** {@code e} goes back to its place and to a ready consumer (a delay is over, a move failed). */
+        void requeue(MessageEntry e);
+
+        /** {@code e} leaves the queue without being consumed. */
+        void dropped(MessageEntry e);
+    }
+
+    private final QueueState queue;
+    private final Returns returns;
     private final QueuePolicy policy;
     private final EngineRuntime runtime;
     private final SerialExecutor executor;
@@ -35,11 +45,12 @@ final class Redeliveries {
     int delayed;
     long deadLettered;
 
-    Redeliveries(MessageQueue queue, QueuePolicy policy, EngineRuntime runtime, SerialExecutor executor) {
+    Redeliveries(QueueState queue, Returns returns) {
         this.queue = queue;
-        this.policy = policy;
-        this.runtime = runtime;
-        this.executor = executor;
+        this.returns = returns;
+        this.policy = queue.policy();
+        this.runtime = queue.runtime();
+        this.executor = queue.executor();
         this.subscription = queue.ref().isQueue() ? null : queue.name();
     }
 
@@ -68,7 +79,7 @@ final class Redeliveries {
      * entry, for the dead-letter properties. Reads the clock only for a message that can expire.
      */
     Outcome decide(MessageEntry e, int deliveryCount, ReleaseReason reason) {
-        if (queue.closed) {
+        if (queue.isClosed()) {
             return Outcome.DROP;
         }
         if ((reason != null && reason.cause() == ReleaseReason.Cause.EXPIRED) || queue.expiredNow(e)) {
@@ -110,8 +121,8 @@ final class Redeliveries {
         try {
             runtime.schedule(() -> executor.execute(() -> {
                 delayed--;
-                queue.meters.redelivered(System.nanoTime() - since);
-                queue.settlement.requeue(e);
+                queue.meters().redelivered(System.nanoTime() - since);
+                returns.requeue(e);
             }), delay);
         } catch (RejectedExecutionException stopped) {
             delayed--;
@@ -126,7 +137,7 @@ final class Redeliveries {
         if (dlq == null) {
             LOG.log(Level.WARNING, "message " + e.message.messageId() + " on " + queue.name() + " used up its "
                     + policy.maxDeliveryAttempts + " delivery attempts and no dead-letter queue is configured: dropped");
-            queue.settlement.dropped(e);
+            returns.dropped(e);
             return;
         }
         String reason = "maxDeliveryAttempts (" + policy.maxDeliveryAttempts + ") reached; last release: " + e.lastCause;
@@ -137,7 +148,7 @@ final class Redeliveries {
                         + "delivery attempts but could not be moved to " + dlq + " (" + error.getMessage()
                         + "); it stays on " + queue.name() + " and is delivered again");
             }
-            queue.settlement.requeue(e);
+            returns.requeue(e);
         });
     }
 
@@ -197,7 +208,7 @@ final class Redeliveries {
 
     /** A failed move is worth a warning unless the broker is stopping or the queue is gone. */
     private boolean worthWarning(EngineException error) {
-        return error.kind() != EngineException.Kind.ILLEGAL_STATE && !queue.closed;
+        return error.kind() != EngineException.Kind.ILLEGAL_STATE && !queue.isClosed();
     }
 
     /** {@code e} left the queue; its record, if any, is deleted elsewhere or kept on purpose. */

@@ -5,6 +5,7 @@ import dev.ferrymq.spi.ReleaseReason;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * How one {@link MessageQueue}'s deliveries and entries end: a delivery is acknowledged (its entry
@@ -17,22 +18,34 @@ import java.util.List;
  * <p>Threading contract: owned by its queue's serial executor; every method runs there. Not
  * thread-safe.
  */
-final class Settlement {
+final class Settlement implements Redeliveries.Returns {
 
-    private final MessageQueue queue;
+    private final QueueState queue;
     private final MessageList available;
     private final ConsumerSet consumers;
     private final QueueLimits limits;
     private final Redeliveries redeliveries;
+    /** Offers an entry back at its place to the ready consumers (dispatch); true when one took it. */
+    private final Predicate<MessageEntry> offer;
     long acknowledgedCount;
     long expiredCount;
 
-    Settlement(MessageQueue queue) {
+    /**
+     * @param offer dispatch's offer of an entry to the ready consumers; this class settles, the
+     *              dispatch hands out
+     */
+    Settlement(QueueState queue, Predicate<MessageEntry> offer) {
         this.queue = queue;
-        this.available = queue.available;
-        this.consumers = queue.consumers;
+        this.available = queue.available();
+        this.consumers = queue.consumers();
         this.limits = queue.limits();
-        this.redeliveries = queue.redeliveries;
+        this.offer = offer;
+        this.redeliveries = new Redeliveries(queue, this);
+    }
+
+    /** What the redelivery policy does with entries handed back (delays, dead letters, expiry). */
+    Redeliveries redeliveries() {
+        return redeliveries;
     }
 
     /**
@@ -57,7 +70,7 @@ final class Settlement {
             }
         }
         QueueStore store = queue.store();
-        QueueMeters meters = queue.meters;
+        QueueMeters meters = queue.meters();
         if (n == 0 || store == null) {
             meters.acknowledgement.record(0, (int) (acknowledgedCount - before));
             done.complete(null);
@@ -69,7 +82,7 @@ final class Settlement {
                 @Override
                 public void complete(Void result) {
                     long took = System.nanoTime() - start;
-                    queue.executor.execute(() -> meters.acknowledgement.record(took, stored));
+                    queue.executor().execute(() -> meters.acknowledgement.record(took, stored));
                     done.complete(null);
                 }
 
@@ -130,7 +143,7 @@ final class Settlement {
             case DELAY -> redeliveries.delay(e, d.deliveryCount());
             case AT_ONCE -> {
                 if (delivered) {
-                    queue.meters.redelivered(0);
+                    queue.meters().redelivered(0);
                 }
                 available.add(e);
                 List<MessageEntry> list = back == null ? new ArrayList<>() : back;
@@ -144,25 +157,26 @@ final class Settlement {
     /** Offers entries put back at their places to ready consumers, in delivery order. */
     void offerBack(List<MessageEntry> back) {
         if (back != null && !consumers.noneReady()) {
-            back.sort(MessageQueue.DELIVERY_ORDER);
+            back.sort(MessageEntry.DELIVERY_ORDER);
             for (MessageEntry e : back) {
                 if (e.listed && !consumers.noneReady()) {
-                    queue.dispatch.offer(e);
+                    offer.test(e);
                 }
             }
         }
     }
 
     /** A delayed redelivery is due: {@code e} goes back to its place and to a ready consumer. */
-    void requeue(MessageEntry e) {
-        if (queue.closed) {
+    @Override
+    public void requeue(MessageEntry e) {
+        if (queue.isClosed()) {
             dropped(e);
         } else if (queue.expiredNow(e)) {
             expired(e);
         } else {
             available.add(e);
             if (!consumers.noneReady()) {
-                queue.dispatch.offer(e);
+                offer.test(e);
             }
         }
     }
@@ -175,7 +189,8 @@ final class Settlement {
     }
 
     /** The message leaves the queue without being consumed. */
-    void dropped(MessageEntry e) {
+    @Override
+    public void dropped(MessageEntry e) {
         e.delivery = null;
         limits.removed(e.message);
         QueueStore store = queue.store();
@@ -194,14 +209,13 @@ final class Settlement {
         settle(d);
         acknowledgedCount++;
         if (d.deliveredNanos != 0) {
-            queue.meters.processing.record(now - d.deliveredNanos);
+            queue.meters().processing.record(now - d.deliveredNanos);
         }
         limits.removed(e.message);
         return e.storeId;
     }
 
     private void settle(QueueDelivery d) {
-        queue.outstanding--;
-        d.consumer.removeOutstanding(d);
+        queue.settled(d);
     }
 }

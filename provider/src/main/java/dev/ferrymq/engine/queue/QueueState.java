@@ -1,0 +1,196 @@
+package dev.ferrymq.engine.queue;
+
+import dev.ferrymq.engine.exec.EngineRuntime;
+import dev.ferrymq.engine.exec.SerialExecutor;
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.spi.DestinationRef;
+import dev.ferrymq.spi.MessageData;
+
+import java.lang.System.Logger.Level;
+
+/**
+ * What one queue's collaborators share: its identity and infrastructure, its available messages,
+ * consumers and meters, and the state that several of them change — how many deliveries are
+ * outstanding, whether the queue is closed, whether it may hold expiring messages — changed only
+ * through intent methods ({@link #delivered}, {@link #settled}, {@link #close}, ...), never by
+ * a collaborator writing another's fields. {@link MessageQueue} is the public face; {@code
+ * Dispatch}, {@code Settlement}, {@code Redeliveries}, {@code LocalRedelivery}, {@code Deletion},
+ * {@code QueueScans} and {@code DeliveryMarks} each get this object and the collaborators they
+ * call, and nothing of {@code MessageQueue}'s.
+ *
+ * <p>Threading contract: confined to the queue's serial executor ({@link #executor()}), except
+ * the immutable identity, {@link #isDeleted()} / {@link #markDeleted()} and
+ * {@link #mayHoldExpiring()} (volatile: read by senders and sweeps on other threads), and
+ * {@link #stores} and {@link #matches} (any thread).
+ */
+final class QueueState {
+
+    static final System.Logger LOG = System.getLogger("dev.ferrymq.engine.queue.MessageQueue");
+
+    private final DestinationRef ref;
+    private final String name;
+    private final EngineRuntime runtime;
+    private final SerialExecutor executor;
+    private final QueuePolicy policy;
+    private final QueueLimits limits;
+    private final MessageList available = new MessageList();
+    private final ConsumerSet consumers = new ConsumerSet();
+    private final QueueMeters meters = new QueueMeters();
+    /** Set once before the queue is published; null for a queue kept in memory only. */
+    private QueueStore store;
+    /** Deliveries made and not yet settled, over all consumers. */
+    private int outstanding;
+    private boolean closed;
+    /** Set when the queue is deleted: at once by a close from any thread, or on the executor. */
+    private volatile boolean deleted;
+    /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
+    private volatile boolean holdsExpiring;
+
+    QueueState(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy) {
+        this.ref = ref;
+        this.name = name;
+        this.runtime = runtime;
+        this.executor = runtime.newSerialExecutor();
+        this.policy = policy;
+        this.limits = new QueueLimits(policy.limits, policy.memory, name, runtime);
+    }
+
+    DestinationRef ref() {
+        return ref;
+    }
+
+    String name() {
+        return name;
+    }
+
+    EngineRuntime runtime() {
+        return runtime;
+    }
+
+    SerialExecutor executor() {
+        return executor;
+    }
+
+    QueuePolicy policy() {
+        return policy;
+    }
+
+    QueueLimits limits() {
+        return limits;
+    }
+
+    MessageList available() {
+        return available;
+    }
+
+    ConsumerSet consumers() {
+        return consumers;
+    }
+
+    QueueMeters meters() {
+        return meters;
+    }
+
+    // ---- the store ----------------------------------------------------------------------------
+
+    /** Makes the queue durable; before it is published. */
+    void persistTo(QueueStore store) {
+        this.store = store;
+    }
+
+    /** The store of a durable queue, or null. */
+    QueueStore store() {
+        return store;
+    }
+
+    /** The store holding {@code e}'s message, or {@code null} when it is not stored. */
+    QueueStore storeOf(MessageEntry e) {
+        return e.storeId != 0 ? store : null;
+    }
+
+    /** Whether {@code message} is written to the store when it arrives here. Any thread. */
+    boolean stores(MessageData message) {
+        return store != null && message.persistent() && !deleted;
+    }
+
+    // ---- deliveries ---------------------------------------------------------------------------
+
+    /** Delivery {@code d} was made: it is outstanding with its consumer until settled. */
+    void delivered(QueueDelivery d) {
+        d.consumer.addOutstanding(d);
+        outstanding++;
+    }
+
+    /** Delivery {@code d} was settled (acknowledged, released or taken back). */
+    void settled(QueueDelivery d) {
+        outstanding--;
+        d.consumer.removeOutstanding(d);
+    }
+
+    /** Deliveries made and not yet settled, over all consumers. */
+    int outstanding() {
+        return outstanding;
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the queue on its executor; false when it was closed already. */
+    boolean close() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        deleted = true;
+        return true;
+    }
+
+    /** The queue is being deleted: later sends are dropped. Any thread. */
+    void markDeleted() {
+        deleted = true;
+    }
+
+    /** Whether the queue was deleted. Any thread. */
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    // ---- expiry -------------------------------------------------------------------------------
+
+    /** Whether {@code e} has expired; reads the clock only for a message that can expire. */
+    boolean expiredNow(MessageEntry e) {
+        return e.message.expiration() != 0 && e.message.isExpired(runtime.now());
+    }
+
+    /** {@code message} arrives: a message that can expire makes the expiry sweep look here. */
+    void arriving(MessageData message) {
+        if (message.expiration() != 0 && !holdsExpiring) {
+            holdsExpiring = true;
+        }
+    }
+
+    /** Whether the queue may hold a message that can expire (the sweep skips it otherwise). Any thread. */
+    boolean mayHoldExpiring() {
+        return holdsExpiring;
+    }
+
+    /** A sweep found no message left that can expire. */
+    void holdsNoExpiring() {
+        holdsExpiring = false;
+    }
+
+    // ---- selectors ----------------------------------------------------------------------------
+
+    /** Evaluates {@code selector} on {@code m}; a selector that throws counts as no match. Any thread. */
+    boolean matches(Selector selector, MessageData m) {
+        try {
+            return selector.matches(m);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "selector '" + selector.text() + "' failed on " + m + "; treated as no match", ex);
+            return false;
+        }
+    }
+}

@@ -90,7 +90,7 @@ class PersistenceFailureTest extends PersistenceTestSupport {
     @DisplayName("Local transactions, disk full: a commit whose write fails throws TransactionRolledBackRuntimeException, sends nothing and redelivers what it consumed")
     void diskFullCommitRollsBack() {
         FaultyFiles disk = new FaultyFiles();
-        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString()),
+        Brokers.getOrStart(broker, BrokerOptions.DECLARED.parse(Map.of("store", "file", "dataDirectory", dir.toString())),
                 c -> c.withChannelFactory(disk));
         try (JMSContext feeder = context(JMSContext.AUTO_ACKNOWLEDGE);
              JMSContext tx = context(JMSContext.SESSION_TRANSACTED)) {
@@ -115,8 +115,8 @@ class PersistenceFailureTest extends PersistenceTestSupport {
     @DisplayName("A failed write on the move path loses nothing: a stored message whose dead-letter write fails stays on its queue and is delivered again")
     void failedDeadLetterWriteKeepsStoredMessage() throws JMSException {
         FaultyFiles disk = new FaultyFiles();
-        Brokers.getOrStart(broker, Map.of("store", "file", "dataDirectory", dir.toString(),
-                "maxDeliveryAttempts", "1", "deadLetterQueue", "DLQ.all"), c -> c.withChannelFactory(disk));
+        Brokers.getOrStart(broker, BrokerOptions.DECLARED.parse(Map.of("store", "file", "dataDirectory", dir.toString(),
+                "maxDeliveryAttempts", "1", "deadLetterQueue", "DLQ.all")), c -> c.withChannelFactory(disk));
         try (JMSContext ctx = context(JMSContext.CLIENT_ACKNOWLEDGE)) {
             Queue q = ctx.createQueue("stored-poison");
             ctx.createProducer().send(q, "poison");

@@ -6,6 +6,8 @@ import jakarta.jms.Session;
 /**
  * A FerryMQ session seen by the simplified API: {@code JMSContext.acknowledge()} needs to
  * acknowledge every message the session consumed, which {@link Session} has no method for.
+ *
+ * <p>Threading: implementations are thread-safe; called from the application's and the delivery threads.
  */
 public interface AcknowledgingSession extends Session {
 

@@ -15,9 +15,7 @@ import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.BrokerMemory;
 import dev.ferrymq.engine.queue.DeadLetters;
-import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
-import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.engine.queue.QueueObserver;
 import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueuePolicy;
@@ -77,8 +75,6 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     private final PersistentStore store;
     /** The broker-wide memory bound, or null. */
     private final BrokerMemory memory;
-    /** The sender of messages the broker moves: no connection (noLocal excludes nothing). */
-    private static final Publisher BROKER = () -> null;
     /** Set once, by the first {@link #stop}. */
     private final AtomicReference<CompletableFuture<Void>> stopped = new AtomicReference<>();
     private final DestinationOptions destinationOptions;
@@ -104,18 +100,7 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
-        QueuePolicy.Forwarder forwarder = new QueuePolicy.Forwarder() {
-            @Override
-            public MessageQueue queue(String queueName) {
-                return destinations.queueForForward(queueName);
-            }
-
-            @Override
-            public void accept(Address to, MessageData message, Completion<Void> done) {
-                store.accept().route(to, message, BROKER)
-                        .commitOrKeepInMemory("move message " + message.messageId() + " to " + to.ref(), done);
-            }
-        };
+        QueuePolicy.Forwarder forwarder = new Forwarding(this);
         long maxBrokerBytes = options.get(BrokerOptions.MAX_BROKER_BYTES);
         this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
         Function<String, QueuePolicy> policies =

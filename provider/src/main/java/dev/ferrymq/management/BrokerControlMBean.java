@@ -7,6 +7,8 @@ package dev.ferrymq.management;
  *
  * <p>In an exported package because the platform MBean server reads a standard MBean's interface
  * by reflection from outside the module; the in-JVM engine implements it.
+ *
+ * <p>Threading: called on JMX threads; each operation waits for the broker's answer through its queues' and control executors.
  */
 public interface BrokerControlMBean {
 

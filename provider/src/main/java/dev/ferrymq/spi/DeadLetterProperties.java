@@ -4,6 +4,8 @@ package dev.ferrymq.spi;
  * The message properties FerryMQ sets on a message it moves to a dead-letter or expiry queue,
  * declared once (engine, facade and applications read them). All are provider-specific
  * ({@code JMS_FERRYMQ_} prefix) and readable through the ordinary property getters.
+ *
+ * <p>Threading: constants only.
  */
 public final class DeadLetterProperties {
 

@@ -4,6 +4,8 @@ package dev.ferrymq.spi;
  * An engine failure. Its {@link Kind} names the JMS exception it becomes in the facade, so the
  * engine never imports {@code jakarta.jms} and translation happens in one place
  * ({@code dev.ferrymq.client.util.JmsExceptions}).
+ *
+ * <p>Threading: immutable once thrown; any thread.
  */
 public class EngineException extends RuntimeException {
 

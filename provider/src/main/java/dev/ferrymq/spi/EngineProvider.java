@@ -11,6 +11,8 @@ import dev.ferrymq.spi.config.EngineOptions;
  * parses the text it was given (URL query, factory properties, JNDI) against them once, refusing
  * an unknown option or an invalid value before any engine is asked, and passes the values to
  * {@link #engine}.
+ *
+ * <p>Threading: implementations are thread-safe; {@code engine} may be called from any thread, concurrently.
  */
 public interface EngineProvider {
 

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 /**
  * The data directory is in use: another store, in this JVM or another process, holds its lock
  * file. Thrown by {@link dev.ferrymq.store.journals.Journals#open}; kind {@link StoreException.Kind#LOCKED}.
+ *
+ * <p>Threading: immutable once thrown; any thread.
  */
 public final class StoreLockedException extends StoreException {
 

@@ -8,6 +8,8 @@ import jakarta.jms.JMSRuntimeException;
 /**
  * The simplified API's entry point: {@link JMSContext}, {@code JMSProducer} and
  * {@code JMSConsumer} as thin adapters over the classic API's objects.
+ *
+ * <p>Threading: stateless; any thread.
  */
 public final class FerryContext {
 

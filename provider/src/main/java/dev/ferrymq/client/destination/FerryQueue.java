@@ -4,7 +4,11 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.DestinationType;
 import jakarta.jms.Queue;
 
-/** A FerryMQ queue, named; created in the broker on first use. */
+/**
+ * A FerryMQ queue, named; created in the broker on first use.
+ *
+ * <p>Threading: immutable; any thread.
+ */
 public class FerryQueue extends FerryDestination implements Queue {
 
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,11 @@ import dev.ferrymq.spi.DestinationType;
 import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryQueue;
 
-/** A temporary queue; only the connection that created it ({@code owner}) consumes or deletes it. */
+/**
+ * A temporary queue; only the connection that created it ({@code owner}) consumes or deletes it.
+ *
+ * <p>Threading: immutable; deleting it is its owner connection's business. Any thread.
+ */
 public final class FerryTemporaryQueue extends FerryQueue implements TemporaryQueue {
 
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,11 @@ import dev.ferrymq.spi.DestinationType;
 import jakarta.jms.JMSException;
 import jakarta.jms.TemporaryTopic;
 
-/** A temporary topic; only the connection that created it ({@code owner}) consumes or deletes it. */
+/**
+ * A temporary topic; only the connection that created it ({@code owner}) consumes or deletes it.
+ *
+ * <p>Threading: immutable; deleting it is its owner connection's business. Any thread.
+ */
 public final class FerryTemporaryTopic extends FerryTopic implements TemporaryTopic {
 
     private static final long serialVersionUID = 1L;

@@ -4,7 +4,11 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.DestinationType;
 import jakarta.jms.Topic;
 
-/** A FerryMQ topic, named; created in the broker on first use. */
+/**
+ * A FerryMQ topic, named; created in the broker on first use.
+ *
+ * <p>Threading: immutable; any thread.
+ */
 public class FerryTopic extends FerryDestination implements Topic {
 
     private static final long serialVersionUID = 1L;

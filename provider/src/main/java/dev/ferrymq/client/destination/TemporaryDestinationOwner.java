@@ -2,7 +2,11 @@ package dev.ferrymq.client.destination;
 
 import jakarta.jms.JMSException;
 
-/** The connection that created a temporary destination and alone may delete it. */
+/**
+ * The connection that created a temporary destination and alone may delete it.
+ *
+ * <p>Threading: implementations are thread-safe.
+ */
 public interface TemporaryDestinationOwner {
 
     /**

@@ -28,6 +28,8 @@ import jakarta.jms.TransactionRolledBackRuntimeException;
  * The one place where failures become JMS exceptions: engine failures become the
  * {@link JMSException} subclass their {@link EngineException.Kind} names, and checked JMS
  * exceptions become their {@link JMSRuntimeException} twins for the simplified API.
+ *
+ * <p>Threading: stateless; any thread.
  */
 public final class JmsExceptions {
 

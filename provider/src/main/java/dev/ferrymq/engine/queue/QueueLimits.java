@@ -65,6 +65,16 @@ public final class QueueLimits {
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong messages = new AtomicLong();
     private final ConcurrentLinkedQueue<Runnable> waiters = new ConcurrentLinkedQueue<>();
+    /** Senders held at a full queue are woken once it holds at most this many bytes / messages. */
+    private final long resumeBytes;
+    private final long resumeMessages;
+
+    /**
+     * Senders held at a full queue are woken once it is down to this fraction of its limits (and
+     * has room for at least one more message), so a producer that outruns its consumers resumes
+     * in bursts instead of being held and woken again for every message the consumers take.
+     */
+    static final double RESUME_FRACTION = 0.9;
 
     /** @param broker the broker-wide bound, or null */
     QueueLimits(Config config, BrokerMemory broker, String queueName, EngineRuntime runtime) {
@@ -73,6 +83,8 @@ public final class QueueLimits {
         this.queueName = queueName;
         this.runtime = runtime;
         this.limited = config.limited() || broker != null;
+        this.resumeBytes = (long) (config.maxBytes * RESUME_FRACTION);
+        this.resumeMessages = Math.min(config.maxMessages - 1, (long) (config.maxMessages * RESUME_FRACTION));
     }
 
     public Config config() {
@@ -118,24 +130,37 @@ public final class QueueLimits {
             if (broker != null) {
                 broker.removed(size);
             }
-            if (!waiters.isEmpty() && hasRoom()) {
+            if (!waiters.isEmpty() && downToResumeMark()) {
                 wakeAll();
             }
         }
     }
 
+    /** Whether held senders may resume: at most {@link #RESUME_FRACTION} of each limit is held. */
+    private boolean downToResumeMark() {
+        return (config.maxBytes <= 0 || bytes.get() <= resumeBytes)
+                && (config.maxMessages <= 0 || messages.get() <= resumeMessages)
+                && (broker == null || !broker.full());
+    }
+
     /**
-     * Runs {@code waker} on the broker's pool once there is room (at once when there is room now,
-     * or when the queue is deleted). A waker may run more than once; it must be idempotent.
+     * Runs {@code waker} on the broker's pool once the queue is down to its resume mark (at once
+     * when it is now, or when the queue is deleted). A waker may run more than once; it must be
+     * idempotent.
      */
     public void await(Runnable waker) {
         waiters.add(waker);
         if (broker != null) {
             broker.watch(this);
         }
-        if (hasRoom()) {
+        if (downToResumeMark()) {
             wakeAll();
         }
+    }
+
+    /** How many wakers wait for room (for tests and diagnostics). */
+    int waiting() {
+        return waiters.size();
     }
 
     /** Wakes every waiting sender, e.g. because the queue was deleted. Any thread. */

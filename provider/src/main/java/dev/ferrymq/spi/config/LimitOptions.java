@@ -26,9 +26,10 @@ public final class LimitOptions {
                     + "0 or -1: unlimited.");
 
     public static final Option<FullPolicy> FULL_POLICY = Option.choice("fullPolicy", FullPolicy.class, FullPolicy.BLOCK,
-            "What a send to a full queue does: 'block' waits until there is room (an acknowledgement, expiry or "
-                    + "dead letter frees it) for up to sendTimeout, then fails; 'fail' fails at once. Either "
-                    + "failure is a ResourceAllocationException (a commit: TransactionRolledBackException).");
+            "What a send to a full queue does: 'block' waits until the queue is down to 90 % of its limit (acknowledgements, "
+                    + "expiry or dead letters free it; then held sends go on in a burst) for up to sendTimeout, then fails; "
+                    + "'fail' fails at once. Either failure is a ResourceAllocationException (a commit: "
+                    + "TransactionRolledBackException).");
 
     public static final Option<Long> SEND_TIMEOUT = Option.duration("sendTimeout", 30_000,
             "Milliseconds a send (or commit) waits for room in a full queue when fullPolicy=block before it fails; "

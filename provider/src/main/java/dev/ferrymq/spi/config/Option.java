@@ -11,6 +11,8 @@ import java.util.function.Function;
  * given typed and {@linkplain #check checked} against the same rules.
  *
  * @param <T> the value type
+ *
+ * <p>Threading: immutable; any thread.
  */
 public final class Option<T> {
 

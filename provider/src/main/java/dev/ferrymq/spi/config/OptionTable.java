@@ -2,7 +2,11 @@ package dev.ferrymq.spi.config;
 
 import java.util.List;
 
-/** Writes option declarations as the Markdown tables the README shows, so the docs come from the code. */
+/**
+ * Writes option declarations as the Markdown tables the README shows, so the docs come from the code.
+ *
+ * <p>Threading: stateless; any thread.
+ */
 public final class OptionTable {
 
     private OptionTable() {

@@ -7,6 +7,8 @@ import dev.ferrymq.store.StoreException;
 /**
  * One pending append. Whoever takes it out of the writer's queue (the writer, or a closing
  * journal) completes it, so its callback runs exactly once.
+ *
+ * <p>Threading: built by the appending thread, then owned by the journal's writer thread.
  */
 final class Request {
 

@@ -1,6 +1,7 @@
 package dev.ferrymq.client.fake;
 
 import dev.ferrymq.spi.Completion;
+import dev.ferrymq.spi.DeadLetterProperties;
 import dev.ferrymq.spi.ConnectionInfo;
 import dev.ferrymq.spi.ConnectionListener;
 import dev.ferrymq.spi.DestinationRef;
@@ -41,6 +42,10 @@ public final class FakeBroker implements Engine {
     private final ExecutorService engineThread;
     private final List<Runnable> heldSendCompletions = new ArrayList<>();
     private volatile boolean holdSends;
+    /** The redelivery policy: attempts before the dead-letter queue (0: unlimited). */
+    private volatile int maxDeliveryAttempts;
+    /** The dead-letter queue's name, {@code {name}} standing for the queue's; null: none. */
+    private volatile String deadLetterQueue;
     /** How many deliveries were acknowledged, for tests. */
     public final AtomicInteger acknowledged = new AtomicInteger();
     /** How much credit consumers were granted after creation, for tests. */
@@ -58,6 +63,44 @@ public final class FakeBroker implements Engine {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Sets the redelivery policy the contract suite passes as options (maxDeliveryAttempts, deadLetterQueue). */
+    public FakeBroker withRedelivery(int maxDeliveryAttempts, String deadLetterQueue) {
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.deadLetterQueue = deadLetterQueue;
+        return this;
+    }
+
+    /** Whether {@code d}'s message used up its delivery attempts (caller holds the lock). */
+    boolean exhausted(FakeDelivery d) {
+        return maxDeliveryAttempts > 0 && d.deliveryCount() >= maxDeliveryAttempts;
+    }
+
+    /**
+     * When {@code d}'s message used up its attempts, moves a copy to the dead-letter queue with
+     * the dead-letter properties (dropped without one) and returns true (caller holds the lock).
+     */
+    boolean deadLetter(FakeDelivery d, String lastFailure) {
+        if (!exhausted(d)) {
+            return false;
+        }
+        if (deadLetterQueue != null) {
+            MessageData m = d.entry.data;
+            Map<String, Object> props = new HashMap<>(m.properties());
+            props.put(DeadLetterProperties.ORIGINAL_DESTINATION, d.queue.name);
+            props.put(DeadLetterProperties.ORIGINAL_DESTINATION_TYPE, "QUEUE");
+            props.put(DeadLetterProperties.DELIVERY_COUNT, d.deliveryCount());
+            if (lastFailure != null) {
+                props.put(DeadLetterProperties.LAST_FAILURE, lastFailure);
+            }
+            DestinationRef dlq = DestinationRef.queue(deadLetterQueue.replace("{name}", d.queue.name));
+            MessageData copy = MessageData.builder().messageId(m.messageId()).timestamp(m.timestamp())
+                    .destination(dlq).persistent(m.persistent()).priority(m.priority()).type(m.type())
+                    .properties(props).body(m.bodyType(), m.body()).build();
+            queue(dlq).add(copy, sequence.incrementAndGet());
+        }
+        return true;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ferrymq.client.fake;
 
+import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.DeliverySink;
 import dev.ferrymq.spi.EngineConsumer;
@@ -11,20 +12,30 @@ final class FakeConsumer implements EngineConsumer {
     final FakeQueue queue;
     final DeliverySink sink;
     final boolean privateSubscription;
+    /** The consumer's message selector, or {@code null} for all messages. */
+    final Selector selector;
     private int credit;
     private boolean suspended;
     boolean closed;
 
-    FakeConsumer(FakeSession session, FakeQueue queue, DeliverySink sink, int credit, boolean privateSubscription) {
+    FakeConsumer(FakeSession session, FakeQueue queue, DeliverySink sink, int credit, boolean privateSubscription,
+                 Selector selector, boolean suspended) {
         this.session = session;
         this.queue = queue;
         this.sink = sink;
         this.credit = credit;
         this.privateSubscription = privateSubscription;
+        this.selector = selector;
+        this.suspended = suspended;
     }
 
     boolean canTake() {
         return !closed && !suspended && credit > 0;
+    }
+
+    /** Whether this consumer's selector accepts {@code e}. */
+    boolean accepts(FakeQueue.Entry e) {
+        return selector == null || selector.matches(e.data);
     }
 
     void push(FakeQueue.Entry e) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Test engine for the URL scheme {@code fake}: in-memory brokers by name, no selectors. */
+/** Test engine for the URL scheme {@code fake}: in-memory brokers by name; passes the SPI contract suite ({@code FakeEngineContractTest}). */
 public final class FakeEngineProvider implements EngineProvider {
 
     /** Complete engine calls on an engine thread instead of the caller's. */

@@ -47,23 +47,36 @@ final class FakeQueue {
         available.put(e.seq, e);
     }
 
-    /** Pushes deliveries to consumers with credit (caller holds the broker lock). */
+    /**
+     * Pushes deliveries to consumers with credit, in order, round robin among those whose selector
+     * accepts each message; a message no ready consumer accepts waits (caller holds the broker lock).
+     */
     void pump() {
-        while (!available.isEmpty()) {
+        if (consumers.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<Long, Entry> first : new ArrayList<>(available.entrySet())) {
             FakeConsumer target = null;
+            boolean anyReady = false;
             for (int i = 0; i < consumers.size(); i++) {
                 FakeConsumer c = consumers.get((next + i) % consumers.size());
-                if (c.canTake()) {
+                if (!c.canTake()) {
+                    continue;
+                }
+                anyReady = true;
+                if (c.accepts(first.getValue())) {
                     target = c;
                     next = (next + i + 1) % consumers.size();
                     break;
                 }
             }
-            if (target == null) {
+            if (!anyReady) {
                 return;
             }
-            Map.Entry<Long, Entry> first = available.pollFirstEntry();
-            target.push(first.getValue());
+            if (target != null) {
+                available.remove(first.getKey());
+                target.push(first.getValue());
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.ferrymq.client.fake;
 
+import dev.ferrymq.selector.Selector;
+import dev.ferrymq.selector.SelectorSyntaxException;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.Delivery;
@@ -62,8 +64,11 @@ final class FakeSession implements EngineSession {
         FakeBroker b = broker();
         b.lock.lock();
         try {
-            if (ci.selector() != null && ci.selector().startsWith("!!")) {
-                b.fail(done, new EngineException(EngineException.Kind.INVALID_SELECTOR, "bad selector " + ci.selector()));
+            Selector selector;
+            try {
+                selector = parse(ci.selector());
+            } catch (EngineException e) {
+                b.fail(done, e);
                 return;
             }
             DestinationRef ref = ci.destination();
@@ -87,7 +92,8 @@ final class FakeSession implements EngineSession {
             } else {
                 q = b.sharedSubscriptions.computeIfAbsent(ci.subscriptionName(), k -> new FakeQueue(b, k, ref));
             }
-            FakeConsumer c = new FakeConsumer(this, q, sink, ci.initialCredit(), privateSubscription);
+            FakeConsumer c = new FakeConsumer(this, q, sink, ci.initialCredit(), privateSubscription, selector,
+                    ci.suspended());
             q.consumers.add(c);
             consumers.add(c);
             b.complete(done, c);
@@ -102,14 +108,18 @@ final class FakeSession implements EngineSession {
         FakeBroker b = broker();
         b.lock.lock();
         try {
-            if (selector != null && selector.startsWith("!!")) {
-                b.fail(done, new EngineException(EngineException.Kind.INVALID_SELECTOR, "bad selector " + selector));
+            Selector parsed;
+            try {
+                parsed = parse(selector);
+            } catch (EngineException e) {
+                b.fail(done, e);
                 return;
             }
             List<MessageData> snapshot = new ArrayList<>();
             FakeQueue q = b.queues.get(queue);
             if (q != null) {
-                q.available.values().forEach(e -> snapshot.add(e.data));
+                q.available.values().stream().filter(e -> parsed == null || parsed.matches(e.data))
+                        .forEach(e -> snapshot.add(e.data));
             }
             b.complete(done, snapshot);
         } finally {
@@ -149,11 +159,18 @@ final class FakeSession implements EngineSession {
      */
     @Override
     public void release(List<? extends Delivery> deliveries, ReleaseReason reason, Completion<Void> done) {
-        if (reason.delivered()) {
-            release(deliveries, true, done);
-        } else {
+        if (!reason.delivered()) {
             acknowledge(deliveries, done);
+            return;
         }
+        FakeBroker b = broker();
+        b.lock.lock();
+        try {
+            releaseLocked(deliveries, true, reason.failure());
+        } finally {
+            b.lock.unlock();
+        }
+        b.complete(done, null);
     }
 
     private void release(List<? extends Delivery> deliveries, boolean delivered, Completion<Void> done) {
@@ -172,7 +189,7 @@ final class FakeSession implements EngineSession {
         FakeBroker b = broker();
         b.lock.lock();
         try {
-            redeliverLocked(deliveries);
+            redeliverLocked(deliveries, reason.failure());
         } finally {
             b.lock.unlock();
         }
@@ -183,7 +200,7 @@ final class FakeSession implements EngineSession {
      * Local redelivery: each delivery of an open consumer is replaced by one counting one more and
      * handed back to that consumer (one call per consumer, in list order); the rest is released.
      */
-    private void redeliverLocked(List<? extends Delivery> deliveries) {
+    private void redeliverLocked(List<? extends Delivery> deliveries, String failure) {
         Map<FakeConsumer, List<Delivery>> byConsumer = new LinkedHashMap<>();
         List<Delivery> closed = new ArrayList<>();
         for (Delivery d : deliveries) {
@@ -191,7 +208,7 @@ final class FakeSession implements EngineSession {
             if (!unacked.contains(fd)) {
                 continue;
             }
-            if (fd.consumer.closed) {
+            if (fd.consumer.closed || broker().exhausted(fd)) {
                 closed.add(fd);
                 continue;
             }
@@ -201,17 +218,28 @@ final class FakeSession implements EngineSession {
             unacked.add(next);
             byConsumer.computeIfAbsent(fd.consumer, c -> new ArrayList<>()).add(next);
         }
-        releaseLocked(closed, true);
+        releaseLocked(closed, true, failure);
         byConsumer.forEach((c, list) -> c.sink.onRedelivery(list));
     }
 
     private void releaseLocked(List<? extends Delivery> deliveries, boolean delivered) {
+        releaseLocked(deliveries, delivered, null);
+    }
+
+    /**
+     * Puts deliveries back at their places; one the application saw that used up the broker's
+     * maxDeliveryAttempts goes to its dead-letter queue instead (with {@code failure} as its last failure).
+     */
+    private void releaseLocked(List<? extends Delivery> deliveries, boolean delivered, String failure) {
         List<FakeQueue> touched = new ArrayList<>();
         for (Delivery d : deliveries) {
             FakeDelivery fd = (FakeDelivery) d;
             if (unacked.remove(fd)) {
                 if (delivered) {
                     fd.entry.seen = fd.deliveryCount();
+                    if (broker().deadLetter(fd, failure)) {
+                        continue;
+                    }
                 }
                 fd.queue.putBack(fd.entry);
                 touched.add(fd.queue);
@@ -229,6 +257,16 @@ final class FakeSession implements EngineSession {
         }
         b.lock.lock();
         try {
+            for (MessageData m : transactionSends) {
+                DestinationRef ref = m.destination();
+                if (ref.isTemporary() && !b.queues.containsKey(ref) && !connection.isLiveTemporary(ref)) {
+                    transactionSends.clear();
+                    redeliverLocked(consumed, null);
+                    b.fail(done, new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
+                            "transaction rolled back: temporary destination " + ref + " was deleted"));
+                    return;
+                }
+            }
             for (MessageData m : transactionSends) {
                 b.route(m, connection);
             }
@@ -254,11 +292,20 @@ final class FakeSession implements EngineSession {
         b.lock.lock();
         try {
             transactionSends.clear();
-            redeliverLocked(consumed);
+            redeliverLocked(consumed, reason.failure());
         } finally {
             b.lock.unlock();
         }
         b.complete(done, null);
+    }
+
+    private static Selector parse(String selector) {
+        try {
+            return Selector.parse(selector);
+        } catch (SelectorSyntaxException e) {
+            throw new EngineException(EngineException.Kind.INVALID_SELECTOR, "invalid selector '" + selector + "': "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

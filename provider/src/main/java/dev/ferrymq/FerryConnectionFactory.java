@@ -185,6 +185,16 @@ public class FerryConnectionFactory implements ConnectionFactory, QueueConnectio
     }
 
     /**
+     * The options the JMS facade itself takes whatever the engine ({@code clientID}, {@code prefetch},
+     * {@code user}, ...), in declaration order; the other options a URL takes are the ones its
+     * engine declares ({@link EngineProvider#options()}). For frameworks that bind properties to
+     * options (the Spring Boot starter's {@code ferrymq.*}).
+     */
+    public static List<Option<?>> connectionOptions() {
+        return ClientOptions.ALL;
+    }
+
+    /**
      * Parses the URL and every option, the ones set beside it included, against the facade's and
      * the engine's declarations, as a connection would, without connecting: for containers that
      * check their configuration when they start.

@@ -1,10 +1,10 @@
 package dev.ferrymq.cdi;
 
 import dev.ferrymq.FerryConnectionFactory;
+import dev.ferrymq.admin.Brokers;
 import dev.ferrymq.cdi.extension.FerryBuildCompatibleExtension;
 import dev.ferrymq.cdi.inject.OpenContexts;
 import dev.ferrymq.cdi.support.Cdi;
-import dev.ferrymq.engine.Brokers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.build.compatible.spi.BeanInfo;

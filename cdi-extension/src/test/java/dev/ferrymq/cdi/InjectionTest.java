@@ -1,8 +1,8 @@
 package dev.ferrymq.cdi;
 
 import dev.ferrymq.FerryConnectionFactory;
+import dev.ferrymq.admin.Brokers;
 import dev.ferrymq.cdi.support.Cdi;
-import dev.ferrymq.engine.Brokers;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.se.SeContainer;

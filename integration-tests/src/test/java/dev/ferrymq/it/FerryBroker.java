@@ -1,7 +1,7 @@
 package dev.ferrymq.it;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 
 import java.util.concurrent.atomic.AtomicInteger;
 

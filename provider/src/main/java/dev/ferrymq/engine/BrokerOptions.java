@@ -50,7 +50,7 @@ public final class BrokerOptions {
     public static final Option<Boolean> METRICS = Option.bool("metrics", true,
             "When Micrometer is on the class path, register the broker's meters (ferrymq.*, tagged broker, queue, "
                     + "destination, type) in Metrics.globalRegistry until the broker stops; false registers none "
-                    + "(bind dev.ferrymq.engine.management.FerryMqMetrics to a registry yourself).");
+                    + "(bind dev.ferrymq.admin.FerryMqMetrics to a registry yourself).");
 
     /** Every broker option, in documentation order. */
     public static final List<Option<?>> ALL = List.of(DISPATCH_THREADS, EXPIRY_SWEEP_INTERVAL, INLINE_DISPATCH,

@@ -42,6 +42,10 @@ import java.util.Hashtable;
  */
 public final class FerryInitialContextFactory implements InitialContextFactory {
 
+    /** The factory {@code InitialContext} makes from {@code java.naming.factory.initial} by class name. */
+    public FerryInitialContextFactory() {
+    }
+
     @Override
     public Context getInitialContext(Hashtable<?, ?> environment) throws NamingException {
         Hashtable<Object, Object> env = environment == null ? new Hashtable<>() : new Hashtable<>(environment);

@@ -3,7 +3,7 @@ package dev.ferrymq.management;
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.client.destination.FerryQueue;
 import dev.ferrymq.engine.Brokers;
-import dev.ferrymq.engine.management.FerryMqMetrics;
+import dev.ferrymq.admin.FerryMqMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Metrics;
@@ -38,12 +38,12 @@ class MicrometerTest {
     }
 
     @Test
-    @DisplayName("FerryMqMetrics bound to a SimpleMeterRegistry: depth, counters and the processing timer follow the messages; close removes them")
+    @DisplayName("FerryMqMetrics.forBroker bound to a SimpleMeterRegistry: depth, counters and the processing timer follow the messages; close removes them")
     void binderMeters() throws Exception {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Connection c = new FerryConnectionFactory("vm://" + broker + "?metrics=false").createConnection()) {
             c.start();
-            FerryMqMetrics metrics = new FerryMqMetrics(Brokers.find(broker));
+            FerryMqMetrics metrics = FerryMqMetrics.forBroker(broker);
             metrics.bindTo(registry);
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             MessageProducer p = s.createProducer(new FerryQueue("orders"));
@@ -68,6 +68,13 @@ class MicrometerTest {
             metrics.close();
             assertThat(registry.find("ferrymq.queue.depth").tags("broker", broker).gauge()).isNull();
         }
+    }
+
+    @Test
+    @DisplayName("FerryMqMetrics.forBroker of a broker that is not running names it and refuses")
+    void binderOfNoBroker() {
+        assertThatThrownBy(() -> FerryMqMetrics.forBroker(broker)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'" + broker + "' is running");
     }
 
     @Test

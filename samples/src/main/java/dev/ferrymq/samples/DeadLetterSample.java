@@ -1,7 +1,7 @@
 package dev.ferrymq.samples;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 import dev.ferrymq.spi.DeadLetterProperties;
 import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;

@@ -1,7 +1,7 @@
 package dev.ferrymq.samples;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;

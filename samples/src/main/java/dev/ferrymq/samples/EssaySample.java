@@ -1,8 +1,7 @@
 package dev.ferrymq.samples;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.engine.BrokerOptions;
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 import dev.ferrymq.spi.config.RedeliveryPolicy;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
@@ -88,7 +87,7 @@ public final class EssaySample {
      */
     public static Result run(Settings s, PrintStream out) throws JMSException, InterruptedException {
         FerryConnectionFactory factory = new FerryConnectionFactory(
-                "vm://" + BROKER + "?store=memory&" + BrokerOptions.JMX.name() + "=true")
+                "vm://" + BROKER + "?store=memory&jmx=true")
                 .withRedeliveryPolicy(QUEUE, RedeliveryPolicy.defaults().withAckTimeout(s.ackTimeoutMillis()));
         out.printf("essay: %d x \"Hello, World!\" every %d ms to queue %s, CLIENT_ACKNOWLEDGE, ackTimeout=%d ms%s%n",
                 s.count(), s.periodMillis(), QUEUE, s.ackTimeoutMillis(),

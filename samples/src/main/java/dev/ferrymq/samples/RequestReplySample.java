@@ -1,7 +1,7 @@
 package dev.ferrymq.samples;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;

@@ -1,7 +1,7 @@
 package dev.ferrymq.benchmarks.providers;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;

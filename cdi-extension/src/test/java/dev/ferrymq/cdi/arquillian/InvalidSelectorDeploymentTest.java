@@ -1,9 +1,9 @@
 package dev.ferrymq.cdi.arquillian;
 
+import dev.ferrymq.admin.Brokers;
 import dev.ferrymq.cdi.CdiOption;
 import dev.ferrymq.cdi.JmsListener;
 import dev.ferrymq.cdi.extension.FerryCdiExtension;
-import dev.ferrymq.engine.Brokers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.enterprise.inject.spi.Extension;

@@ -1,7 +1,7 @@
 package dev.ferrymq.cdi.sample;
 
+import dev.ferrymq.admin.Brokers;
 import dev.ferrymq.cdi.support.Cdi;
-import dev.ferrymq.engine.Brokers;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

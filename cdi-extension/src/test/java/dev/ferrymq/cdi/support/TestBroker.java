@@ -1,7 +1,7 @@
 package dev.ferrymq.cdi.support;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;

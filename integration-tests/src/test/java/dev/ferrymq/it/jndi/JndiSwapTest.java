@@ -1,6 +1,6 @@
 package dev.ferrymq.it.jndi;
 
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 import dev.ferrymq.it.ArtemisBroker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;

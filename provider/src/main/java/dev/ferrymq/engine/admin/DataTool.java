@@ -26,12 +26,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The command-line tool for a stopped broker's data directory:
+ * The command-line tool for a stopped broker's data directory, run by users as
+ * {@link dev.ferrymq.admin.DataTool} (this class's {@code main} works the same):
  *
  * <pre>
- * java -cp ferrymq-provider.jar dev.ferrymq.engine.admin.DataTool &lt;dataDirectory&gt; list
- * java -cp ferrymq-provider.jar dev.ferrymq.engine.admin.DataTool &lt;dataDirectory&gt; browse &lt;queue&gt; [max]
- * java -cp ferrymq-provider.jar dev.ferrymq.engine.admin.DataTool &lt;dataDirectory&gt; move &lt;deadLetterQueue&gt;
+ * java -cp ferrymq-provider.jar dev.ferrymq.admin.DataTool &lt;dataDirectory&gt; list
+ * java -cp ferrymq-provider.jar dev.ferrymq.admin.DataTool &lt;dataDirectory&gt; browse &lt;queue&gt; [max]
+ * java -cp ferrymq-provider.jar dev.ferrymq.admin.DataTool &lt;dataDirectory&gt; move &lt;deadLetterQueue&gt;
  * </pre>
  *
  * {@code list} prints each queue and durable subscription holding messages with its depth;

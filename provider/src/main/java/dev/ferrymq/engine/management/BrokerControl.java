@@ -3,8 +3,11 @@ package dev.ferrymq.engine.management;
 import dev.ferrymq.engine.exec.Await;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueFigures;
+import dev.ferrymq.management.BrokerControlMBean;
 import dev.ferrymq.spi.DestinationRef;
 
+import javax.management.NotCompliantMBeanException;
+import javax.management.StandardMBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
@@ -14,12 +17,20 @@ import java.util.function.ToLongFunction;
  *
  * <p>Threading contract: thread-safe; calls wait for the queues' executors (bounded).
  */
-public final class BrokerControl implements BrokerControlMBean {
+final class BrokerControl implements BrokerControlMBean {
 
     private final ManagedBroker broker;
 
     BrokerControl(ManagedBroker broker) {
         this.broker = broker;
+    }
+
+    /**
+     * The MBean to register: this control behind its interface, which is not in this class's
+     * package (so JMX would not find it by the {@code <class>MBean} naming rule).
+     */
+    static StandardMBean mbean(ManagedBroker broker) throws NotCompliantMBeanException {
+        return new StandardMBean(new BrokerControl(broker), BrokerControlMBean.class);
     }
 
     @Override

@@ -29,7 +29,7 @@ import java.util.function.ToDoubleFunction;
  * created, removed when it is deleted or this binder is {@linkplain #close closed}.
  *
  * <pre>{@code
- * FerryMqMetrics metrics = new FerryMqMetrics(Brokers.find("orders"));
+ * FerryMqMetrics metrics = new FerryMqMetrics(Brokers.find("orders"));   // users: dev.ferrymq.admin.FerryMqMetrics.forBroker("orders")
  * metrics.bindTo(registry);      // ... metrics.close() removes the meters again
  * }</pre>
  *

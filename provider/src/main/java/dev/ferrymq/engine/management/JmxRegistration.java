@@ -6,6 +6,7 @@ import dev.ferrymq.engine.queue.QueueObserver;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMException;
 import javax.management.MBeanServer;
+import javax.management.NotCompliantMBeanException;
 import javax.management.ObjectName;
 import java.lang.management.ManagementFactory;
 import java.util.Map;
@@ -40,7 +41,11 @@ public final class JmxRegistration implements QueueObserver, AutoCloseable {
      */
     public static JmxRegistration register(ManagedBroker broker) {
         JmxRegistration r = new JmxRegistration(broker);
-        r.registerBean(r.brokerName, new BrokerControl(broker));
+        try {
+            r.registerBean(r.brokerName, BrokerControl.mbean(broker));
+        } catch (NotCompliantMBeanException e) {
+            throw new IllegalStateException("BrokerControl does not implement BrokerControlMBean as JMX requires", e);
+        }
         broker.addQueueObserver(r);
         broker.forEachQueue(r::created);
         return r;

@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a user line of the security file:
- * {@code java -cp ferrymq-provider.jar dev.ferrymq.engine.security.HashPassword [--iterations N] <user> <password|-> [role,role...]}
+ * Writes a user line of the security file, run by users as {@link dev.ferrymq.admin.HashPassword}
+ * (this class's {@code main} works the same):
+ * {@code java -cp ferrymq-provider.jar dev.ferrymq.admin.HashPassword [--iterations N] <user> <password|-> [role,role...]}
  * prints {@code user.<user> = PBKDF2WithHmacSHA512:<iterations>:<salt>:<hash> ; <roles>}. A password
  * of {@code -} is read from the console (not echoed) or the first line of standard input, so it
  * stays out of the shell history and the process list.

@@ -1,6 +1,6 @@
 package dev.ferrymq.samples.cdi;
 
-import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.admin.Brokers;
 import jakarta.enterprise.inject.se.SeContainer;
 import jakarta.enterprise.inject.se.SeContainerInitializer;
 

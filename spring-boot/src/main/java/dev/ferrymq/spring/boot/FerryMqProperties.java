@@ -1,7 +1,6 @@
 package dev.ferrymq.spring.boot;
 
 import dev.ferrymq.FerryConnectionFactory;
-import dev.ferrymq.client.ClientOptions;
 import dev.ferrymq.spi.BrokerUrl;
 import dev.ferrymq.spi.Engines;
 import dev.ferrymq.spi.config.DeclaredOptions;
@@ -51,7 +50,7 @@ public final class FerryMqProperties {
         } catch (RuntimeException e) {
             throw new IllegalStateException("invalid " + URL + ": " + e.getMessage(), e);
         }
-        return Stream.of(ClientOptions.ALL, engine.engine(), engine.perDestination()).flatMap(List::stream).toList();
+        return Stream.of(FerryConnectionFactory.connectionOptions(), engine.engine(), engine.perDestination()).flatMap(List::stream).toList();
     }
 
     /** The option values the environment sets for a factory of {@code url}, by option name, in declaration order. */

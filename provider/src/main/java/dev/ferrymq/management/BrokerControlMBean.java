@@ -1,8 +1,12 @@
-package dev.ferrymq.engine.management;
+package dev.ferrymq.management;
 
 /**
  * The broker's MBean ({@code dev.ferrymq:type=Broker,name=<broker>}): totals over its queues and
- * topic subscriptions, and moving dead letters back by queue name.
+ * topic subscriptions, and moving dead letters back by queue name. A JMX client may proxy it:
+ * {@code JMX.newMBeanProxy(connection, new ObjectName("dev.ferrymq:type=Broker,name=orders"), BrokerControlMBean.class)}.
+ *
+ * <p>In an exported package because the platform MBean server reads a standard MBean's interface
+ * by reflection from outside the module; the in-JVM engine implements it.
  *
  * <p>Threading: called on JMX threads; each operation waits for the broker's answer through its queues' and control executors.
  */

@@ -71,6 +71,8 @@ class CurvesTest {
         assertThat(many.producerThreads()).isEqualTo(4);
         assertThat(many.iterationTimeout(Mode.SHORT)).isGreaterThan(Mode.SHORT.iterationTimeout());
         assertThat(many.broker()).isEqualTo(BrokerSettings.IN_MEMORY);
+        assertThat(many.warmups(Mode.SHORT)).isZero();
+        assertThat(many.iterations(Mode.SHORT)).isEqualTo(3);
 
         FanCurveScenario odd = new FanCurveScenario("x", 3, 1);
         assertThat(odd.messages(Mode.FULL)).isEqualTo(999_999);

@@ -4,6 +4,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 
+import java.util.Locale;
+
 /**
  * The send phase of a backlog point: fresh PERSISTENT 1 KiB messages in transactions of
  * {@code txSize}, committed one after the other, with no consumer, until {@code target} messages
@@ -28,13 +30,19 @@ final class BacklogFill {
             return log.total();
         }
 
-        /** One line for the progress stream: what the producer saw. */
+        /**
+         * One line for the progress stream: what the producer saw, and the fill's rates, so they
+         * are on record even when a later phase (the restart) fails the iteration.
+         */
         String describe() {
+            String rates = String.format(Locale.ROOT, " (%.1f s, %.0f msg/s, last tenth %.0f msg/s)",
+                    log.seconds(), log.rate(), log.lastTenthRate());
             if (failure == null) {
-                return String.format("all %,d messages committed, no send blocked long enough to fail", committed());
+                return String.format(Locale.ROOT, "all %,d messages committed, no send blocked long enough to fail",
+                        committed()) + rates;
             }
-            return String.format("after %,d committed messages a transaction failed after %.1f s: %s: %s",
-                    committed(), failedNanos / 1e9, failure.getClass().getName(), failure.getMessage());
+            return String.format(Locale.ROOT, "after %,d committed messages a transaction failed after %.1f s: %s: %s",
+                    committed(), failedNanos / 1e9, failure.getClass().getName(), failure.getMessage()) + rates;
         }
     }
 

@@ -37,12 +37,16 @@ import java.util.concurrent.TimeoutException;
  * broker again to the first message received, and the recovery rate (pending messages over that
  * time); heap after the restart; drain msg/s and over its last tenth; heap after the drain. A
  * drain that receives nothing for {@value #RECEIVE_TIMEOUT_S} s fails the iteration (messages
- * lost in the restart show that way). Immutable and thread-safe.
+ * lost in the restart show that way), and so does a message beyond those committed (one of a
+ * refused transaction, or a duplicate), looked for during {@value #EXTRA_WAIT_MS} ms after the
+ * drain. Immutable and thread-safe.
  */
 final class BacklogScenario implements Scenario {
 
     static final int TX_SIZE = 1_000;
     static final int RECEIVE_TIMEOUT_S = 60;
+    /** How long the drain waits, untimed, for a message beyond those committed (there must be none). */
+    static final long EXTRA_WAIT_MS = 1_000;
 
     private final String id;
     private final long backlog;
@@ -172,6 +176,12 @@ final class BacklogScenario implements Scenario {
             }
             consumerSession.commit();
             drain.mark(pending - 1, System.nanoTime());
+            Message extra = consumer.receive(EXTRA_WAIT_MS);
+            if (extra != null) {
+                throw new IllegalStateException(String.format("after the restart the queue held more than the %,d "
+                        + "committed messages (a refused transaction's messages, or a duplicate): %s", pending,
+                        extra.getJMSMessageID()));
+            }
             afterRestart.close();
             return sample.put(drainRate, drain.rate()).put(drainTail, drain.lastTenthRate()).put(heapDrained, heapSince());
         }

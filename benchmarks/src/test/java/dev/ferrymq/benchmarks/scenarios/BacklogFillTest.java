@@ -37,7 +37,7 @@ class BacklogFillTest {
         assertThat(outcome.failure()).isNull();
         assertThat(sends).isEqualTo(5_000);
         assertThat(commits).isEqualTo(5);
-        assertThat(outcome.describe()).contains("all 5,000 messages committed");
+        assertThat(outcome.describe()).contains("all 5,000 messages committed").contains("msg/s, last tenth");
     }
 
     @Test

@@ -69,8 +69,8 @@ final class FanCurveScenario implements Scenario {
     @Override
     public String description() {
         return String.format("cost curve: %,d queue(s) x %,d listener(s) each (a session each), %d producer "
-                        + "thread(s) round robin over producers per queue, non-persistent, %s",
-                queues, consumersPerQueue, producerThreads(), "100k (full: 1M) messages in all");
+                        + "thread(s) sending round robin through one producer per queue, non-persistent, "
+                        + "100k (full: 1M) messages in all", queues, consumersPerQueue, producerThreads());
     }
 
     @Override

@@ -33,7 +33,8 @@ public final class BenchmarkMain {
         List<Scenario> scenarios;
         try {
             options = BenchmarkOptions.parse(args);
-            scenarios = options.scenarios().isEmpty() ? Scenarios.all() : Scenarios.select(options.scenarios());
+            scenarios = options.scenarios().isEmpty() ? Scenarios.all() : Scenarios.select(options.scenarios(),
+                    options.backlogMax());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println(BenchmarkOptions.USAGE);

@@ -38,7 +38,7 @@ public final class Harness {
     /** Runs {@code scenario} on every provider; never throws for a provider's failure. */
     public ScenarioResult run(Scenario scenario) {
         Map<String, ProviderResult> results = new LinkedHashMap<>();
-        Map<String, ConnectionFactory> factories = new HashMap<>();
+        Map<String, ConnectionFactory> factories = Collections.synchronizedMap(new HashMap<>());
         progress.printf("[%s] %s%n", scenario.id(), scenario.description());
         try {
             for (ProviderUnderTest p : providers) {
@@ -79,7 +79,7 @@ public final class Harness {
                 ConnectionFactory factory = Bounded.call(p.name() + " start", START_STOP_LIMIT,
                         () -> p.start(scenario.broker()));
                 Sample sample = runIteration(scenario, factory,
-                        new RunContext("bench.jvm-warm-up." + p.id(), mode, duration));
+                        new RunContext("bench.jvm-warm-up." + p.id(), mode, duration, control(p, new HashMap<>())));
                 progress.printf("[JVM warm-up] %-8s %s%n", p.name(), sample);
             } catch (Throwable t) {
                 progress.printf("[JVM warm-up] %-8s n/a (%s)%n", p.name(), Bounded.reason(t));
@@ -112,7 +112,7 @@ public final class Harness {
                         : "iteration " + (round - warmups + 1) + "/" + (rounds - warmups);
                 RunContext context = new RunContext(
                         "bench." + scenario.id() + "." + p.id() + "." + round, mode,
-                        round < warmups ? mode.warmupDuration() : mode.duration());
+                        round < warmups ? mode.warmupDuration() : mode.duration(), control(p, factories));
                 try {
                     Sample sample = runIteration(scenario, factories.get(p.id()), context);
                     if (round >= warmups) {
@@ -128,11 +128,32 @@ public final class Harness {
 
     private Sample runIteration(Scenario scenario, ConnectionFactory factory, RunContext context)
             throws Exception {
-        return Bounded.call("iteration", mode.iterationTimeout(), () -> {
+        return Bounded.call("iteration", scenario.iterationTimeout(mode), () -> {
             try (ScenarioRun run = scenario.setup(factory, context)) {
                 return run.run();
             }
         });
+    }
+
+    /**
+     * Restarts {@code p}'s broker; the factory of the new broker replaces the old one in
+     * {@code factories} (read by the harness thread for later iterations, written by the
+     * iteration's thread, hence a synchronized map in {@link #run}; a fake provider's factory may be null).
+     */
+    private static BrokerControl control(ProviderUnderTest p, Map<String, ConnectionFactory> factories) {
+        return new BrokerControl() {
+            @Override
+            public void stopKeepingData() throws Exception {
+                p.stopKeepingData();
+            }
+
+            @Override
+            public ConnectionFactory startAgain() throws Exception {
+                ConnectionFactory f = p.startAgain();
+                factories.put(p.id(), f);
+                return f;
+            }
+        };
     }
 
     private void fail(Scenario scenario, ProviderUnderTest p, ProviderResult result, String reason) {

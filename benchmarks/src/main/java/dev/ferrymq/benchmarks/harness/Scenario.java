@@ -4,6 +4,7 @@ import dev.ferrymq.benchmarks.providers.BrokerSettings;
 
 import jakarta.jms.ConnectionFactory;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -36,5 +37,13 @@ public interface Scenario {
     /** Measured iterations per provider; the mode's by default. */
     default int iterations(Mode mode) {
         return mode.iterations();
+    }
+
+    /**
+     * The hard limit of one iteration, setup and teardown included; the mode's by default. A
+     * scenario whose work grows with a parameter (a backlog of millions of messages) says its own.
+     */
+    default Duration iterationTimeout(Mode mode) {
+        return mode.iterationTimeout();
     }
 }

@@ -13,7 +13,11 @@ public enum Unit {
     /** Bytes printed in mebibytes, e.g. {@code 3.2 MiB}; lower is better. */
     MEBIBYTES(false),
     /** A dimensionless fraction of a reference, e.g. {@code 0.83x}; higher is better. */
-    FRACTION(true);
+    FRACTION(true),
+    /** A number of messages, e.g. {@code 1,000,000}; higher is better (more accepted). */
+    COUNT(true),
+    /** Seconds, e.g. {@code 2.41 s}; lower is better. */
+    SECONDS(false);
 
     private static final double MIB = 1024 * 1024;
 
@@ -36,6 +40,8 @@ public enum Unit {
             case BYTES -> String.format(Locale.ROOT, "%,.0f B", value);
             case MEBIBYTES -> String.format(Locale.ROOT, "%.1f MiB", value / MIB);
             case FRACTION -> String.format(Locale.ROOT, "%.2fx", value);
+            case COUNT -> String.format(Locale.ROOT, "%,.0f", value);
+            case SECONDS -> String.format(Locale.ROOT, "%.2f s", value);
         };
     }
 
@@ -48,6 +54,8 @@ public enum Unit {
             case BYTES -> String.format(Locale.ROOT, "%,.0f", value);
             case MEBIBYTES -> String.format(Locale.ROOT, "%.1f", value / MIB);
             case FRACTION -> String.format(Locale.ROOT, "%.2f", value);
+            case COUNT -> String.format(Locale.ROOT, "%,.0f", value);
+            case SECONDS -> String.format(Locale.ROOT, "%.2f", value);
         };
     }
 

@@ -34,6 +34,7 @@ public final class ArtemisProvider implements ProviderUnderTest {
     private EmbeddedActiveMQ broker;
     private ActiveMQConnectionFactory factory;
     private Path dataDir;
+    private Configuration config;
 
     @Override
     public String name() {
@@ -71,6 +72,34 @@ public final class ArtemisProvider implements ProviderUnderTest {
         if (settings == BrokerSettings.IN_MEMORY_UNBOUNDED) {
             config.setGlobalMaxSize(-1);
         }
+        this.config = config;
+        broker = new EmbeddedActiveMQ().setConfiguration(config);
+        broker.start();
+        factory = new ActiveMQConnectionFactory(URL);
+        return factory;
+    }
+
+    /** Closes the factory and stops the server; the journal stays in the data directory. */
+    @Override
+    public void stopKeepingData() throws Exception {
+        if (broker == null) {
+            throw new IllegalStateException("no Artemis broker is running");
+        }
+        try {
+            factory.close();
+            broker.stop();
+        } finally {
+            factory = null;
+            broker = null;
+        }
+    }
+
+    /** A new embedded server on the same configuration and journal (it loads the journal in start). */
+    @Override
+    public ConnectionFactory startAgain() throws Exception {
+        if (broker != null || config == null || dataDir == null) {
+            throw new IllegalStateException("no Artemis broker was stopped keeping its data");
+        }
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();
         factory = new ActiveMQConnectionFactory(URL);
@@ -89,6 +118,7 @@ public final class ArtemisProvider implements ProviderUnderTest {
         } finally {
             factory = null;
             broker = null;
+            config = null;
             deleteDataDir();
         }
     }

@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  * ({@code always}: fsync per send/commit, shared by concurrent producers) in a temporary data
  * directory deleted afterwards; the other settings to {@code store=memory}, and
  * {@link BrokerSettings#IN_MEMORY_LIMITED} adds {@code maxQueueBytes} = 64 MiB with
- * {@code fullPolicy=block} (default {@code sendTimeout}, 30 s). A connection is opened
+ * {@code fullPolicy=block} (default {@code sendTimeout}, 30 s). A restart
+ * ({@link #stopKeepingData()}, {@link #startAgain()}) is {@link Brokers#stop} and a new connection
+ * from the same factory, the way an application restarts an in-JVM broker. A connection is opened
  * and closed at once so that a provider that cannot connect fails here, once per scenario. Used by
  * one harness thread.
  */
@@ -31,6 +33,8 @@ public final class FerryMqProvider implements ProviderUnderTest {
     private static final AtomicInteger BROKERS = new AtomicInteger();
     private String broker;
     private Path dataDir;
+    private FerryConnectionFactory factory;
+    private boolean stoppedKeepingData;
 
     @Override
     public String name() {
@@ -54,10 +58,34 @@ public final class FerryMqProvider implements ProviderUnderTest {
             url = "vm://" + broker + "?store=file&dataDirectory="
                     + URLEncoder.encode(dataDir.toString(), StandardCharsets.UTF_8);
         }
-        FerryConnectionFactory factory = new FerryConnectionFactory(url);
+        factory = new FerryConnectionFactory(url);
+        stoppedKeepingData = false;
         try (Connection probe = factory.createConnection()) {
             probe.getMetaData();
         }
+        return factory;
+    }
+
+    /** {@link Brokers#stop}: the journal stays in the data directory ({@code store=file}). */
+    @Override
+    public void stopKeepingData() {
+        if (broker == null || stoppedKeepingData) {
+            throw new IllegalStateException("no FerryMQ broker is running");
+        }
+        Brokers.stop(broker);
+        stoppedKeepingData = true;
+    }
+
+    /**
+     * The same factory: its URL names the same broker and data directory, so the first connection
+     * starts the broker again, which recovers the journal before the connection is returned.
+     */
+    @Override
+    public ConnectionFactory startAgain() {
+        if (!stoppedKeepingData) {
+            throw new IllegalStateException("no FerryMQ broker was stopped keeping its data");
+        }
+        stoppedKeepingData = false;
         return factory;
     }
 
@@ -66,6 +94,7 @@ public final class FerryMqProvider implements ProviderUnderTest {
         if (broker != null) {
             Brokers.stop(broker);
             broker = null;
+            factory = null;
         }
         if (dataDir != null) {
             try (Stream<Path> paths = Files.walk(dataDir)) {

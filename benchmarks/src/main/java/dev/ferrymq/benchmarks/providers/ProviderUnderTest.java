@@ -24,4 +24,20 @@ public interface ProviderUnderTest {
 
     /** Stops the broker started last and deletes its files. */
     void stop() throws Exception;
+
+    /**
+     * Stops the broker started last but keeps its stored messages for {@link #startAgain()};
+     * {@link #stop()} still deletes them afterwards.
+     *
+     * @throws IllegalStateException when no broker is running
+     */
+    void stopKeepingData() throws Exception;
+
+    /**
+     * Starts the broker stopped by {@link #stopKeepingData()} again on the same data and returns a
+     * factory for it (FerryMQ starts it on the first connection, Artemis here).
+     *
+     * @throws IllegalStateException when no broker was stopped keeping its data
+     */
+    ConnectionFactory startAgain() throws Exception;
 }

@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Counts what one consumer received and lets the timing thread wait until it received all that
  * was sent. The total is known only once producers stop, so the consumer and {@link #expect}
  * both check the count against it and whichever sees it reached opens the latch. A failure in the
- * consumer opens it too and is rethrown by {@link #await}. Thread-safe: one consumer thread calls
- * {@link #arrived(long)} and {@link #fail}, others call the rest.
+ * consumer opens it too and is rethrown by {@link #await}. Thread-safe: consumer threads (one, or several
+ * consumers sharing one tracker as in the cost curves) call {@link #arrived(long)} and
+ * {@link #fail}, others call the rest.
  */
 final class ArrivalTracker {
 

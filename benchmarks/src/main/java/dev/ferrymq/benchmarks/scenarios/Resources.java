@@ -26,6 +26,13 @@ final class Resources implements AutoCloseable {
         return c;
     }
 
+    /** Starts delivery on every connection opened so far. */
+    void startAll() throws JMSException {
+        for (Connection c : connections) {
+            c.start();
+        }
+    }
+
     /** A pool of {@code n} producer threads, shut down on close. */
     ExecutorService threads(int n, String name) {
         threads = Executors.newFixedThreadPool(n, r -> {

@@ -47,14 +47,22 @@ public final class Scenarios {
                 new SlowConsumerMemoryScenario());
     }
 
+    /** {@link #select(List, long)} with the default largest backlog of the cost curves. */
+    public static List<Scenario> select(List<String> selectors) {
+        return select(selectors, Curves.DEFAULT_BACKLOG_MAX);
+    }
+
     /**
      * The scenarios whose id equals one of {@code selectors} or starts with it followed by
      * {@code -} (so {@code S3} selects S3-p1, S3-p4 and S3-p16); case-insensitive; run order kept.
+     * The cost curves ({@link Curves}, backlog points up to {@code backlogMax}) come after
+     * {@link #all()} and only this way.
      *
      * @throws IllegalArgumentException naming a selector that matches nothing
      */
-    public static List<Scenario> select(List<String> selectors) {
-        List<Scenario> all = all();
+    public static List<Scenario> select(List<String> selectors, long backlogMax) {
+        List<Scenario> all = new ArrayList<>(all());
+        all.addAll(Curves.all(backlogMax));
         for (String s : selectors) {
             if (all.stream().noneMatch(sc -> matches(sc, s))) {
                 throw new IllegalArgumentException("no scenario '" + s + "'; known: "

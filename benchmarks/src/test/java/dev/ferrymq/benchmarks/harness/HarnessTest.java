@@ -146,6 +146,15 @@ class HarnessTest {
         @Override
         public void stop() {
         }
+
+        @Override
+        public void stopKeepingData() {
+        }
+
+        @Override
+        public ConnectionFactory startAgain() {
+            return null;
+        }
     }
 
     /** Records which provider ran each iteration; its value is the call's ordinal (1-based). */

@@ -46,6 +46,11 @@ final class DeliveryBatches {
      * {@code background}: see {@link MessageQueue#acknowledge(List, boolean, Completion)}.
      */
     static void acknowledge(List<QueueDelivery> ds, boolean background, Completion<Void> done) {
+        MessageQueue only = onlyQueue(ds);
+        if (only != null) {
+            only.acknowledge(ds, background, done);
+            return;
+        }
         Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
         if (map.isEmpty()) {
             done.complete(null);
@@ -57,6 +62,11 @@ final class DeliveryBatches {
 
     /** Redelivers {@code ds} locally; {@code done} completes once every queue's consumers have them. */
     static void redeliver(List<QueueDelivery> ds, ReleaseReason reason, Completion<Void> done) {
+        MessageQueue only = onlyQueue(ds);
+        if (only != null) {
+            only.redeliver(ds, reason, done);
+            return;
+        }
         Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
         if (map.isEmpty()) {
             done.complete(null);
@@ -136,6 +146,24 @@ final class DeliveryBatches {
     /** Hands {@code ds} back; {@code reason} {@code null} for deliveries the application never saw. */
     static void release(List<QueueDelivery> ds, ReleaseReason reason) {
         byQueue(ds).forEach((q, list) -> q.release(list, reason, null));
+    }
+
+    /**
+     * The one queue all of {@code ds} come from, or {@code null} when they come from several or
+     * there are none: the common case (one consumer's deliveries) then needs no map.
+     */
+    private static MessageQueue onlyQueue(List<QueueDelivery> ds) {
+        int n = ds.size();
+        if (n == 0) {
+            return null;
+        }
+        MessageQueue only = ds.get(0).queue();
+        for (int i = 1; i < n; i++) {
+            if (ds.get(i).queue() != only) {
+                return null;
+            }
+        }
+        return only;
     }
 
     private static Map<MessageQueue, List<QueueDelivery>> byQueue(List<QueueDelivery> ds) {

@@ -10,15 +10,15 @@ import dev.ferrymq.store.Batch;
 import dev.ferrymq.store.StoreException;
 
 /**
- * The writes of one send, one transaction commit or one move, appended as one atomic
- * {@link Batch}: the message records it adds and the records of the messages it consumed (or
- * moved away), deleted.
+ * The records of one {@link Acceptance} (a send, a transaction's commit or a move), appended as
+ * one atomic {@link Batch}: the message records it adds and the records of the messages it
+ * consumed (or moved away), deleted.
  *
  * <p>Threading contract: built and committed by one thread; the {@code apply} action and the
  * completion then run once, on the journal's callback thread marked as an engine thread (or at
  * once, on the committing thread, when there is nothing to write).
  */
-public final class Writes {
+final class Writes {
 
     private final PersistentStore store;
     private Batch.Builder batch;
@@ -34,7 +34,7 @@ public final class Writes {
      *
      * @return the new record id, or 0 when nothing is written (not PERSISTENT, not a durable queue)
      */
-    public long add(MessageQueue queue, MessageData message) {
+    long add(MessageQueue queue, MessageData message) {
         if (!queue.stores(message)) {
             return 0;
         }
@@ -52,7 +52,7 @@ public final class Writes {
     }
 
     /** Deletes record {@code id} (a consumed message); 0 is ignored. */
-    public void delete(long id) {
+    void delete(long id) {
         if (id != 0) {
             builder().delete(id);
         }
@@ -62,13 +62,9 @@ public final class Writes {
      * Appends the writes; once durable runs {@code apply} then completes {@code done}. When there
      * is nothing to write both happen at once. On failure {@code apply} never runs and
      * {@code done} fails: with TRANSACTION_ROLLED_BACK for a {@code transaction}, otherwise
-     * RESOURCE_ALLOCATION for a full disk and GENERAL or ILLEGAL_STATE for the rest.
+     * RESOURCE_ALLOCATION for a full disk and GENERAL or ILLEGAL_STATE for the rest; the failure
+     * message says it could not {@code what}.
      */
-    public void commit(boolean transaction, Runnable apply, Completion<Void> done) {
-        commit(transaction ? "commit" : "send", transaction, apply, done);
-    }
-
-    /** {@link #commit(boolean, Runnable, Completion)}; a failure message says it could not {@code what}. */
     void commit(String what, boolean transaction, Runnable apply, Completion<Void> done) {
         if (batch == null) {
             apply.run();

@@ -117,6 +117,8 @@ class ConnectionTest {
             EngineSession sender = session(b.connect(), AckMode.AUTO);
             int n = 200;
             java.util.List<CompletableFuture<DestinationRef>> created = new java.util.ArrayList<>();
+            DestinationRef before = await(done -> owner.createTemporaryDestination(DestinationType.TEMPORARY_QUEUE, done));
+            created.add(CompletableFuture.completedFuture(before));
             Thread creator = new Thread(() -> {
                 for (int i = 0; i < n; i++) {
                     CompletableFuture<DestinationRef> f = new CompletableFuture<>();

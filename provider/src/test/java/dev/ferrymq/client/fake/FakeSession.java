@@ -44,7 +44,7 @@ final class FakeSession implements EngineSession {
         b.lock.lock();
         try {
             DestinationRef ref = message.destination();
-            if (ref.isTemporary() && !connection.broker.queues.containsKey(ref) && !connection.isLiveTemporary(ref)) {
+            if (deletedTemporary(ref)) {
                 b.fail(done, EngineException.invalidDestination("temporary destination " + ref + " was deleted"));
                 return;
             }
@@ -259,7 +259,7 @@ final class FakeSession implements EngineSession {
         try {
             for (MessageData m : transactionSends) {
                 DestinationRef ref = m.destination();
-                if (ref.isTemporary() && !b.queues.containsKey(ref) && !connection.isLiveTemporary(ref)) {
+                if (deletedTemporary(ref)) {
                     transactionSends.clear();
                     redeliverLocked(consumed, null);
                     b.fail(done, new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
@@ -297,6 +297,11 @@ final class FakeSession implements EngineSession {
             b.lock.unlock();
         }
         b.complete(done, null);
+    }
+
+    /** Whether {@code ref} names a temporary destination that was deleted (caller holds the lock). */
+    private boolean deletedTemporary(DestinationRef ref) {
+        return ref.isTemporary() && !broker().queues.containsKey(ref) && !connection.isLiveTemporary(ref);
     }
 
     private static Selector parse(String selector) {

@@ -18,6 +18,7 @@ import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueObserver;
 import dev.ferrymq.engine.queue.QueueLimits;
+import dev.ferrymq.engine.queue.QueueFactory;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.engine.queue.QueueScans;
 import dev.ferrymq.engine.queue.QueueStats;
@@ -104,11 +105,12 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         long maxBrokerBytes = options.get(BrokerOptions.MAX_BROKER_BYTES);
         this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
         Function<String, QueuePolicy> policies =
-                n -> QueuePolicy.resolve(redelivery, n, forwarder, memory).observedBy(queueEvents);
+                n -> QueuePolicy.resolve(redelivery, n, forwarder, memory);
+        QueueFactory queues = new QueueFactory(runtime, policies, queueEvents);
         this.control = runtime.newSerialExecutor();
         this.clientIds = new ClientIds(name, control);
-        this.subscriptions = new SubscriptionRegistry(runtime, control, policies);
-        this.destinations = new Destinations(runtime, control, subscriptions, policies);
+        this.subscriptions = new SubscriptionRegistry(control, queues);
+        this.destinations = new Destinations(control, subscriptions, queues);
         this.store = new PersistentStore(name, journal);
         if (!journal.isInMemory()) {
             // store=memory keeps nothing past the broker's life, so the queues skip it altogether:

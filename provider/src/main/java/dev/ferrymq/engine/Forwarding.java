@@ -1,7 +1,6 @@
 package dev.ferrymq.engine;
 
 import dev.ferrymq.engine.queue.Address;
-import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.engine.queue.QueuePolicy;
 import dev.ferrymq.spi.Completion;
@@ -26,7 +25,7 @@ final class Forwarding implements QueuePolicy.Forwarder {
     }
 
     @Override
-    public MessageQueue queue(String queueName) {
+    public Address queue(String queueName) {
         return broker.destinations().queueForForward(queueName);
     }
 

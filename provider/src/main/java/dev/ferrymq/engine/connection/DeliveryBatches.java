@@ -1,6 +1,5 @@
 package dev.ferrymq.engine.connection;
 
-import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.Delivery;
@@ -43,15 +42,15 @@ final class DeliveryBatches {
 
     /**
      * Acknowledges {@code ds}; {@code done} completes once every queue's deletes are durable.
-     * {@code background}: see {@link MessageQueue#acknowledge(List, boolean, Completion)}.
+     * {@code background}: see {@link QueueDelivery.Origin#acknowledge(List, boolean, Completion)}.
      */
     static void acknowledge(List<QueueDelivery> ds, boolean background, Completion<Void> done) {
-        MessageQueue only = onlyQueue(ds);
+        QueueDelivery.Origin only = onlyQueue(ds);
         if (only != null) {
             only.acknowledge(ds, background, done);
             return;
         }
-        Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
+        Map<QueueDelivery.Origin, List<QueueDelivery>> map = byQueue(ds);
         if (map.isEmpty()) {
             done.complete(null);
             return;
@@ -62,12 +61,12 @@ final class DeliveryBatches {
 
     /** Redelivers {@code ds} locally; {@code done} completes once every queue's consumers have them. */
     static void redeliver(List<QueueDelivery> ds, ReleaseReason reason, Completion<Void> done) {
-        MessageQueue only = onlyQueue(ds);
+        QueueDelivery.Origin only = onlyQueue(ds);
         if (only != null) {
             only.redeliver(ds, reason, done);
             return;
         }
-        Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
+        Map<QueueDelivery.Origin, List<QueueDelivery>> map = byQueue(ds);
         if (map.isEmpty()) {
             done.complete(null);
             return;
@@ -77,11 +76,11 @@ final class DeliveryBatches {
     }
 
     /**
-     * Claims the deliveries of stored messages a commit consumed ({@link MessageQueue#claimForCommit});
+     * Claims the deliveries of stored messages a commit consumed ({@link QueueDelivery.Origin#claimForCommit});
      * {@code done} gets those still current, from every queue, once all queues answered.
      */
     static void claimForCommit(List<QueueDelivery> ds, Completion<List<QueueDelivery>> done) {
-        Map<MessageQueue, List<QueueDelivery>> map = byQueue(ds);
+        Map<QueueDelivery.Origin, List<QueueDelivery>> map = byQueue(ds);
         if (map.size() == 1) {
             map.forEach((q, list) -> q.claimForCommit(list, done));
             return;
@@ -106,7 +105,7 @@ final class DeliveryBatches {
 
     /** Acknowledges in memory deliveries whose stored messages a commit deleted. */
     static void acknowledgeCommitted(List<QueueDelivery> ds) {
-        byQueue(ds).forEach(MessageQueue::acknowledgeCommitted);
+        byQueue(ds).forEach(QueueDelivery.Origin::acknowledgeCommitted);
     }
 
     /** Completes {@code done} once {@code count} parts completed, failing it with the first failure. */
@@ -152,12 +151,12 @@ final class DeliveryBatches {
      * The one queue all of {@code ds} come from, or {@code null} when they come from several or
      * there are none: the common case (one consumer's deliveries) then needs no map.
      */
-    private static MessageQueue onlyQueue(List<QueueDelivery> ds) {
+    private static QueueDelivery.Origin onlyQueue(List<QueueDelivery> ds) {
         int n = ds.size();
         if (n == 0) {
             return null;
         }
-        MessageQueue only = ds.get(0).queue();
+        QueueDelivery.Origin only = ds.get(0).queue();
         for (int i = 1; i < n; i++) {
             if (ds.get(i).queue() != only) {
                 return null;
@@ -166,9 +165,9 @@ final class DeliveryBatches {
         return only;
     }
 
-    private static Map<MessageQueue, List<QueueDelivery>> byQueue(List<QueueDelivery> ds) {
-        Map<MessageQueue, List<QueueDelivery>> map = new IdentityHashMap<>();
-        MessageQueue only = null;
+    private static Map<QueueDelivery.Origin, List<QueueDelivery>> byQueue(List<QueueDelivery> ds) {
+        Map<QueueDelivery.Origin, List<QueueDelivery>> map = new IdentityHashMap<>();
+        QueueDelivery.Origin only = null;
         boolean single = true;
         for (QueueDelivery d : ds) {
             if (only == null) {

@@ -2,7 +2,7 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.persistence.Acceptance;
 import dev.ferrymq.engine.queue.Address;
-import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.EngineException;
@@ -130,9 +130,9 @@ final class LocalTransaction {
         }
 
         @Override
-        public MessageQueue blockedOn() {
+        public QueueLimits blockedOn() {
             for (PendingSend p : taken) {
-                MessageQueue q = p.address().blockedOn(p.message(), connection);
+                QueueLimits q = p.address().blockedOn(p.message(), connection);
                 if (q != null) {
                     return q;
                 }

@@ -2,7 +2,7 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.SerialExecutor;
-import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.spi.EngineException;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,7 +28,7 @@ final class SendGate {
     /** A send or a commit that needs room in the queues it goes to. */
     interface Attempt {
         /** A queue it would go to that is full now, or {@code null}. */
-        MessageQueue blockedOn();
+        QueueLimits blockedOn();
 
         /** Carries it out (there is room). */
         void proceed();
@@ -49,10 +49,10 @@ final class SendGate {
         final long since;
         /** Set before the held attempt is published to the executor. */
         ScheduledFuture<?> timer;
-        MessageQueue blockedOn;
+        QueueLimits blockedOn;
         boolean settled;
 
-        Held(Attempt attempt, long since, MessageQueue blockedOn) {
+        Held(Attempt attempt, long since, QueueLimits blockedOn) {
             this.attempt = attempt;
             this.since = since;
             this.blockedOn = blockedOn;
@@ -64,7 +64,7 @@ final class SendGate {
     /** Appended by callers, in call order; everything else on {@link #owner}. */
     private final ConcurrentLinkedQueue<Held> held = new ConcurrentLinkedQueue<>();
     /** The queue whose waiters list holds this gate's waker, or {@code null}; on {@link #owner}. */
-    private MessageQueue waitingOn;
+    private QueueLimits waitingOn;
 
     SendGate(EngineRuntime runtime) {
         this.runtime = runtime;
@@ -77,7 +77,7 @@ final class SendGate {
      * full queue under {@code fullPolicy=fail}, otherwise holds it.
      */
     void submit(Attempt attempt) {
-        MessageQueue full = null;
+        QueueLimits full = null;
         long timeout;
         if (held.isEmpty()) {
             full = attempt.blockedOn();
@@ -85,11 +85,11 @@ final class SendGate {
                 attempt.proceed();
                 return;
             }
-            if (!full.limits().config().block()) {
-                attempt.fail(full.limits().fullError());
+            if (!full.config().block()) {
+                attempt.fail(full.fullError());
                 return;
             }
-            timeout = full.limits().config().sendTimeout();
+            timeout = full.config().sendTimeout();
         } else {
             timeout = attempt.sendTimeout();
         }
@@ -118,9 +118,9 @@ final class SendGate {
 
     private void timedOut(Held h) {
         assert owner.isCurrentThread();
-        MessageQueue q = h.blockedOn;
+        QueueLimits q = h.blockedOn;
         long waited = (System.nanoTime() - h.since) / 1_000_000;
-        settle(h, q != null ? q.limits().timeoutError(waited) : new EngineException(
+        settle(h, q != null ? q.timeoutError(waited) : new EngineException(
                 EngineException.Kind.RESOURCE_ALLOCATION, "send timed out after " + waited
                 + " ms waiting behind an earlier send of the same session that waits for space in a full queue"));
         drain();
@@ -150,7 +150,7 @@ final class SendGate {
                 held.poll();
                 continue;
             }
-            MessageQueue full = h.attempt.blockedOn();
+            QueueLimits full = h.attempt.blockedOn();
             if (full == null) {
                 h.settled = true;
                 cancelTimer(h);
@@ -159,20 +159,20 @@ final class SendGate {
                 continue;
             }
             h.blockedOn = full;
-            if (!full.limits().config().block()) {
-                settle(h, full.limits().fullError());
+            if (!full.config().block()) {
+                settle(h, full.fullError());
                 held.poll();
                 continue;
             }
             if (waitingOn != full) {
                 waitingOn = full;
-                full.limits().await(() -> owner.execute(() -> woken(full)));
+                full.await(() -> owner.execute(() -> woken(full)));
             }
             return;
         }
     }
 
-    private void woken(MessageQueue q) {
+    private void woken(QueueLimits q) {
         if (waitingOn == q) {
             waitingOn = null;
         }

@@ -6,6 +6,7 @@ import dev.ferrymq.engine.queue.AckTimeoutListener;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueDelivery;
+import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.security.Access;
 import dev.ferrymq.engine.security.Operation;
 import dev.ferrymq.engine.topic.Subscription;
@@ -112,7 +113,7 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         }
 
         @Override
-        public MessageQueue blockedOn() {
+        public QueueLimits blockedOn() {
             return address.blockedOn(message, connection);
         }
 

@@ -1,10 +1,9 @@
 package dev.ferrymq.engine.destination;
 
-import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.SerialExecutor;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.MessageQueue;
-import dev.ferrymq.engine.queue.QueuePolicy;
+import dev.ferrymq.engine.queue.QueueFactory;
 import dev.ferrymq.engine.queue.QueueStore;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.engine.topic.Topic;
@@ -14,7 +13,6 @@ import dev.ferrymq.spi.EngineException;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A broker's destinations by name: queues and topics created on first use, and temporary queues and
@@ -30,23 +28,20 @@ public final class Destinations {
     private record Temporary(Object owner, Address address) {
     }
 
-    private final EngineRuntime runtime;
+    private final QueueFactory factory;
     private final SerialExecutor control;
     private final SubscriptionRegistry subscriptions;
     private final ConcurrentHashMap<String, MessageQueue> queues = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Topic> topics = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Temporary> temporaries = new ConcurrentHashMap<>();
-    private final Function<String, QueuePolicy> policies;
     /** Set once at broker start, before any queue exists; null keeps queues in memory only. */
     private QueueStore store;
 
     /** @param control the broker's control executor: the owner of the temporary destinations */
-    public Destinations(EngineRuntime runtime, SerialExecutor control, SubscriptionRegistry subscriptions,
-                        Function<String, QueuePolicy> policies) {
-        this.runtime = runtime;
+    public Destinations(SerialExecutor control, SubscriptionRegistry subscriptions, QueueFactory factory) {
+        this.factory = factory;
         this.control = control;
         this.subscriptions = subscriptions;
-        this.policies = policies;
     }
 
     /** Queue destination {@code queueName}, created on first use: where dead letters and expired messages go. */
@@ -110,7 +105,7 @@ public final class Destinations {
     /** Registers a new temporary destination owned by {@code owner}; on the control executor. */
     public void createTemporary(DestinationRef ref, Object owner) {
         assert control.isCurrentThread() : "temporary destinations change on the broker's control executor only";
-        Address a = ref.isQueue() ? new MessageQueue(ref, ref.name(), runtime, policies.apply(ref.name()))
+        Address a = ref.isQueue() ? factory.create(ref, ref.name())
                 : new Topic(ref);
         if (temporaries.putIfAbsent(ref.name(), new Temporary(owner, a)) != null) {
             throw EngineException.general("temporary destination name clash: " + ref.name());
@@ -220,7 +215,7 @@ public final class Destinations {
     private MessageQueue queue(DestinationRef ref) {
         MessageQueue q = queues.get(ref.name());
         return q != null ? q : queues.computeIfAbsent(ref.name(), n -> {
-            MessageQueue created = new MessageQueue(ref, n, runtime, policies.apply(n));
+            MessageQueue created = factory.create(ref, n);
             if (store != null) {
                 created.persistTo(store);
             }

@@ -1,8 +1,8 @@
 package dev.ferrymq.engine.persistence;
 
+import dev.ferrymq.engine.queue.AcceptingQueue;
 import dev.ferrymq.engine.queue.Address;
 import dev.ferrymq.engine.queue.Arrivals;
-import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.EngineException;
@@ -31,7 +31,7 @@ public final class Acceptance {
 
     private final Writes writes;
     private final Arrivals arrivals = new Arrivals();
-    private final List<MessageQueue> to = new ArrayList<>(2);
+    private final List<AcceptingQueue> to = new ArrayList<>(2);
 
     Acceptance(PersistentStore store) {
         this.writes = store.writes();
@@ -41,7 +41,7 @@ public final class Acceptance {
     public Acceptance route(Address address, MessageData message, Publisher publisher) {
         to.clear();
         address.route(message, publisher, to);
-        for (MessageQueue q : to) {
+        for (AcceptingQueue q : to) {
             arrivals.add(q, message, writes.add(q, message));
         }
         return this;

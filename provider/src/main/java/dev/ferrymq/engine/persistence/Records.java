@@ -1,6 +1,6 @@
 package dev.ferrymq.engine.persistence;
 
-import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.AcceptingQueue;
 import dev.ferrymq.engine.topic.Subscription;
 import dev.ferrymq.engine.topic.SubscriptionRegistry;
 import dev.ferrymq.spi.DestinationRef;
@@ -44,7 +44,7 @@ final class Records {
     }
 
     /** A message record of {@code queue}: its holder, then {@code m}, encoded in one pass. */
-    static byte[] message(MessageQueue queue, MessageData m) {
+    static byte[] message(AcceptingQueue queue, MessageData m) {
         MessageCodec.Writer w = new MessageCodec.Writer(m.estimatedSize() + 3 * queue.name().length() + 16);
         writeHolder(w, queue);
         MessageCodec.write(w, m);
@@ -55,7 +55,7 @@ final class Records {
      * The message record of another queue's {@code record} for {@code queue}: the same message
      * bytes under {@code queue}'s holder (a message routed to several queues is encoded once).
      */
-    static byte[] rehold(byte[] record, MessageQueue queue) {
+    static byte[] rehold(byte[] record, AcceptingQueue queue) {
         MessageCodec.Reader r = new MessageCodec.Reader(record);
         readHolder(r);
         int from = r.position();
@@ -73,7 +73,7 @@ final class Records {
         return w.toByteArray();
     }
 
-    private static void writeHolder(MessageCodec.Writer w, MessageQueue queue) {
+    private static void writeHolder(MessageCodec.Writer w, AcceptingQueue queue) {
         writeHolder(w, queue.ref(), queue.name());
     }
 

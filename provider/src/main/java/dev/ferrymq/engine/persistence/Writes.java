@@ -1,7 +1,7 @@
 package dev.ferrymq.engine.persistence;
 
 import dev.ferrymq.engine.exec.EngineThreads;
-import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.AcceptingQueue;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
@@ -34,7 +34,7 @@ final class Writes {
      *
      * @return the new record id, or 0 when nothing is written (not PERSISTENT, not a durable queue)
      */
-    long add(MessageQueue queue, MessageData message) {
+    long add(AcceptingQueue queue, MessageData message) {
         if (!queue.stores(message)) {
             return 0;
         }

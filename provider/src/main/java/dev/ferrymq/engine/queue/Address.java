@@ -23,13 +23,13 @@ public interface Address {
      * subscriptions of a topic that accept it. Any thread; for sends whose messages are written
      * to the store before they are enqueued.
      */
-    void route(MessageData message, Publisher publisher, List<MessageQueue> out);
+    void route(MessageData message, Publisher publisher, List<AcceptingQueue> out);
 
     /**
-     * A queue {@code message} from {@code publisher} would go to that has no room for it now
-     * ({@link QueueLimits}), or {@code null} when every one has room. Any thread, lock-free.
+     * The limits of a queue {@code message} from {@code publisher} would go to that has no room
+     * for it now, or {@code null} when every one has room. Any thread, lock-free.
      */
-    MessageQueue blockedOn(MessageData message, Publisher publisher);
+    QueueLimits blockedOn(MessageData message, Publisher publisher);
 
     /** Whether the address was deleted (a temporary destination, a stopped broker). */
     boolean isDeleted();

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The messages one commit adds, grouped by queue in send order, so that once the commit is
- * durable each queue takes them in one task ({@link MessageQueue#enqueueAllStored}) instead of
+ * durable each queue takes them in one task ({@link AcceptingQueue#enqueueAllStored}) instead of
  * one task per message.
  *
  * <p>Threading contract: not thread-safe; filled by the committing thread, then
@@ -18,17 +18,17 @@ import java.util.Map;
  */
 public final class Arrivals {
 
-    private final Map<MessageQueue, Group> byQueue = new IdentityHashMap<>();
+    private final Map<AcceptingQueue, Group> byQueue = new IdentityHashMap<>();
     private final List<Group> groups = new ArrayList<>(1);
     private Group last;
 
     private static final class Group {
-        final MessageQueue queue;
+        final AcceptingQueue queue;
         MessageData[] messages = new MessageData[8];
         long[] ids = new long[8];
         int count;
 
-        Group(MessageQueue queue) {
+        Group(AcceptingQueue queue) {
             this.queue = queue;
         }
 
@@ -43,7 +43,7 @@ public final class Arrivals {
     }
 
     /** Adds {@code message}, stored as record {@code id} (0: not stored), to {@code queue}'s arrivals. */
-    public void add(MessageQueue queue, MessageData message, long id) {
+    public void add(AcceptingQueue queue, MessageData message, long id) {
         Group g = last;
         if (g == null || g.queue != queue) {
             g = byQueue.get(queue);

@@ -17,7 +17,7 @@ public final class BrokerMemory {
 
     private final long maxBytes;
     private final AtomicLong bytes = new AtomicLong();
-    private final ConcurrentLinkedQueue<QueueLimits> waiting = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Runnable> waiting = new ConcurrentLinkedQueue<>();
 
     /** @param maxBytes the bound, above 0 */
     public BrokerMemory(long maxBytes) {
@@ -52,18 +52,21 @@ public final class BrokerMemory {
         }
     }
 
-    /** {@code limits} has a sender waiting while the broker may be full: woken when room returns. */
-    void watch(QueueLimits limits) {
-        waiting.add(limits);
+    /**
+     * A queue has a sender waiting while the broker may be full: {@code wake} (which wakes that
+     * queue's waiting senders) runs once when room returns, or at once if there is room now.
+     */
+    void watch(Runnable wake) {
+        waiting.add(wake);
         if (!full()) {
             wakeWaiting();
         }
     }
 
     private void wakeWaiting() {
-        QueueLimits q;
-        while ((q = waiting.poll()) != null) {
-            q.wakeAll();
+        Runnable wake;
+        while ((wake = waiting.poll()) != null) {
+            wake.run();
         }
     }
 

@@ -100,7 +100,7 @@ final class ConsumerSet {
             int idx = (cursor + i) % n;
             QueueConsumer c = ready.get(idx);
             if (c.selector == null || matcher.test(c.selector, e.message)) {
-                if (c == e.avoid && avoided == null) {
+                if (c.id == e.avoid && avoided == null) {
                     avoided = c;
                     avoidedIdx = idx;
                     continue;

@@ -22,7 +22,7 @@ final class Deletion {
     private final QueueState queue;
     private final Settlement settlement;
     private final DeliveryMarks marks;
-    /** Tells the queue's observer, once the queue is deleted. */
+    /** Run once, when the queue is deleted (tells the broker's observer). */
     private final Runnable deleted;
 
     Deletion(QueueState queue, Settlement settlement, DeliveryMarks marks, Runnable deleted) {

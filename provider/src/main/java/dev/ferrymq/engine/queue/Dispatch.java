@@ -113,7 +113,7 @@ final class Dispatch {
                 available.remove(e);
                 settlement.expired(e);
             } else if ((c.selector == null || queue.matches(c.selector, e.message))
-                    && (e.avoid != c || consumers.size() == 1)) {
+                    && (e.avoid != c.id || consumers.size() == 1)) {
                 deliver(c, e);
             }
             e = next;
@@ -151,8 +151,8 @@ final class Dispatch {
             available.remove(e);
         }
         QueueDelivery d = new QueueDelivery(e, c, e.priorDeliveries + 1);
-        e.delivery = d;
-        e.avoid = null;
+        d.makeCurrent();
+        e.avoid = 0;
         if (queue.policy().ackTimeout() > 0) {
             d.deliveredAt = runtime.now();
         }
@@ -203,7 +203,7 @@ final class Dispatch {
      */
     private void handOver(QueueDelivery d) {
         MessageEntry e = d.entry;
-        if (queue.isClosed() || e.delivery != d) {
+        if (queue.isClosed() || !d.isCurrent()) {
             return;
         }
         QueueConsumer c = d.consumer;

@@ -49,7 +49,7 @@ final class LocalRedelivery {
         List<MessageEntry> back = null;
         for (QueueDelivery d : deliveries) {
             MessageEntry e = d.entry;
-            if (e.delivery != d) {
+            if (!d.isCurrent()) {
                 continue;
             }
             Redeliveries.Outcome outcome = redeliveries.decide(e, d.deliveryCount(), reason);
@@ -119,7 +119,7 @@ final class LocalRedelivery {
             }
             next.deliveredNanos = queue.meters().processingStart();
             queue.meters().redelivered(0);
-            e.delivery = next;
+            next.makeCurrent();
             c.replaceOutstanding(d, next);
             countRedelivered.run();
             byConsumer.computeIfAbsent(c, k -> new ArrayList<>()).add(next);
@@ -135,7 +135,7 @@ final class LocalRedelivery {
             List<Delivery> current = new ArrayList<>(redelivered.size());
             List<QueueDelivery> back = null;
             for (QueueDelivery d : redelivered) {
-                if (d.entry.delivery != d) {
+                if (!d.isCurrent()) {
                     continue;
                 }
                 if (c.closed || queue.isClosed()) {

@@ -5,7 +5,8 @@ import dev.ferrymq.spi.MessageData;
 /**
  * One message held by one queue. The same {@link MessageData} may sit in many entries (one per
  * topic subscription); the entry holds what is per queue: its place in the order and its
- * delivery history.
+ * delivery history. It knows nothing of consumers and deliveries: a delivery points to its entry,
+ * never the other way round (the entry holds the stamp of its current delivery).
  *
  * <p>Threading contract: every field is owned by the queue's serial executor.
  */
@@ -27,10 +28,19 @@ final class MessageEntry {
     /** Why it was last handed back, and the last failure's text (a listener's exception), or {@code null}. */
     dev.ferrymq.spi.ReleaseReason.Cause lastCause;
     String lastFailure;
-    /** After an acknowledgement timeout: the consumer that let it time out, passed over while others are ready. */
-    QueueConsumer avoid;
-    /** The outstanding delivery, or {@code null} while available or after consumption. */
-    QueueDelivery delivery;
+    /**
+     * After an acknowledgement timeout: the {@linkplain QueueConsumer#id id} of the consumer that
+     * let it time out, passed over while others are ready; 0 for none.
+     */
+    long avoid;
+    /**
+     * The stamp of the outstanding delivery ({@link QueueDelivery#isCurrent}), or 0 while
+     * available or after consumption: a delivery handed back after it was settled or replaced is
+     * stale and changes nothing.
+     */
+    int delivery;
+    /** Stamps given to this entry's deliveries so far; the next delivery gets one more. */
+    int stamps;
     /** Links in the {@link MessageList} while available. */
     MessageEntry prev;
     MessageEntry next;

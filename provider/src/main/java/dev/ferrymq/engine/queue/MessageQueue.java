@@ -13,6 +13,7 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A queue: a queue destination, a temporary queue or one topic subscription. Holds available
@@ -48,7 +49,7 @@ import java.util.function.BooleanSupplier;
  * Redelivery delay, dead letters and expiry forwarding follow the queue's {@link QueuePolicy} in
  * {@link Redeliveries}.
  */
-public final class MessageQueue implements Address {
+public final class MessageQueue implements Address, AcceptingQueue, QueueDelivery.Origin {
 
     private final QueueState state;
     private final SerialExecutor executor;
@@ -61,22 +62,19 @@ public final class MessageQueue implements Address {
     private final LocalRedelivery localRedelivery;
     private final Deletion deletion;
     private final QueueScans scans;
-    private final QueueObserver observer;
 
     /**
-     * @param ref  the destination messages are sent to (the topic, for a subscription)
-     * @param name a unique name for diagnostics, e.g. the queue name or {@code topic::subscription}
+     * A queue whose released and expired messages follow {@code policy}, made by
+     * {@link QueueFactory}. Wires its collaborators, each given the shared {@link QueueState} and
+     * the collaborators it calls: settlement (with the redelivery policy) below dispatch, which
+     * offers entries back through a callback.
+     *
+     * @param ref       the destination messages are sent to (the topic, for a subscription)
+     * @param name      a unique name for diagnostics, e.g. the queue name or {@code topic::subscription}
+     * @param onDeleted given this queue on its executor, once, when it is deleted
      */
-    public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime) {
-        this(ref, name, runtime, QueuePolicy.NONE);
-    }
-
-    /**
-     * A queue whose released and expired messages follow {@code policy}. Wires its collaborators,
-     * each given the shared {@link QueueState} and the collaborators it calls: settlement (with
-     * the redelivery policy) below dispatch, which offers entries back through a callback.
-     */
-    public MessageQueue(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy) {
+    MessageQueue(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy,
+                 Consumer<MessageQueue> onDeleted) {
         this.state = new QueueState(ref, name, runtime, policy);
         this.executor = state.executor();
         this.runtime = runtime;
@@ -86,10 +84,8 @@ public final class MessageQueue implements Address {
         this.marks = new DeliveryMarks(state, d -> dispatch().storeReached(d));
         this.dispatch = new Dispatch(state, settlement, marks);
         this.localRedelivery = new LocalRedelivery(state, settlement, dispatch::countRedelivered);
-        this.observer = policy.observer;
-        this.deletion = new Deletion(state, settlement, marks, () -> observer.deleted(this));
+        this.deletion = new Deletion(state, settlement, marks, () -> onDeleted.accept(this));
         this.scans = new QueueScans(state, settlement);
-        observer.created(this);
     }
 
     /** The dispatch, for callbacks wired before it exists. */
@@ -103,8 +99,8 @@ public final class MessageQueue implements Address {
     }
 
     @Override
-    public MessageQueue blockedOn(MessageData message, Publisher publisher) {
-        return state.isDeleted() || limits.hasRoom() ? null : this;
+    public QueueLimits blockedOn(MessageData message, Publisher publisher) {
+        return state.isDeleted() || limits.hasRoom() ? null : limits;
     }
 
     /** Makes this a durable queue writing its PERSISTENT messages to {@code store}; call before publishing the queue. */
@@ -119,12 +115,13 @@ public final class MessageQueue implements Address {
     }
 
     /** Whether {@code message} is written to the store when it arrives here. Any thread. */
+    @Override
     public boolean stores(MessageData message) {
         return state.stores(message);
     }
 
     @Override
-    public void route(MessageData message, Publisher publisher, List<MessageQueue> out) {
+    public void route(MessageData message, Publisher publisher, List<AcceptingQueue> out) {
         out.add(this);
     }
 
@@ -199,6 +196,7 @@ public final class MessageQueue implements Address {
      * {@code storeIds} (0: not stored), in one task on the queue's executor: a committed
      * transaction's messages arrive together. Delayed ones are held like {@link #enqueue}'s.
      */
+    @Override
     public void enqueueAllStored(MessageData[] messages, long[] storeIds, int count) {
         int immediate = 0;
         long now = runtime.now();
@@ -289,27 +287,17 @@ public final class MessageQueue implements Address {
         acknowledge(deliveries, false, done);
     }
 
-    /**
-     * Acknowledges deliveries; {@code done} completes once the deletes of their stored messages
-     * are durable. {@code background} (AUTO_ACKNOWLEDGE, DUPS_OK_ACKNOWLEDGE: nobody waits): the
-     * deletes may wait for the store's next sync ({@link QueueStore#acknowledged}).
-     */
+    @Override
     public void acknowledge(List<QueueDelivery> deliveries, boolean background, Completion<Void> done) {
         executor.execute(() -> settlement.acknowledge(deliveries, background, done));
     }
 
-    /**
-     * Before a commit writes the deletes of stored messages it consumed: completes {@code done}
-     * with those of {@code deliveries} that are still current, claimed so that no acknowledgement
-     * timeout takes them away before the commit is applied. The others timed out and went to
-     * another consumer: the commit must not delete their records (a late commit changes nothing
-     * for them, as a late acknowledge does not).
-     */
+    @Override
     public void claimForCommit(List<QueueDelivery> deliveries, Completion<List<QueueDelivery>> done) {
         executor.execute(() -> {
             List<QueueDelivery> current = new ArrayList<>(deliveries.size());
             for (QueueDelivery d : deliveries) {
-                if (d.entry.delivery == d) {
+                if (d.isCurrent()) {
                     d.claimed = true;
                     current.add(d);
                 }
@@ -318,16 +306,12 @@ public final class MessageQueue implements Address {
         });
     }
 
-    /** Acknowledges deliveries whose stored messages a committed transaction already deleted. */
+    @Override
     public void acknowledgeCommitted(List<QueueDelivery> deliveries) {
         executor.execute(() -> settlement.acknowledgeCommitted(deliveries));
     }
 
-    /**
-     * Puts deliveries back at their places. {@code reason} {@code null}: the application never saw
-     * them; otherwise the redelivery policy applies (they count one more delivery, may wait or go
-     * to the dead-letter queue).
-     */
+    @Override
     public void release(List<QueueDelivery> deliveries, ReleaseReason reason, Runnable then) {
         executor.execute(() -> {
             settlement.release(deliveries, reason);
@@ -337,10 +321,7 @@ public final class MessageQueue implements Address {
         });
     }
 
-    /**
-     * Redelivers deliveries the application saw to the consumers holding them, without
-     * requeueing them ({@link LocalRedelivery}); {@code done} completes once the sinks have them.
-     */
+    @Override
     public void redeliver(List<QueueDelivery> deliveries, ReleaseReason reason, Completion<Void> done) {
         executor.execute(() -> localRedelivery.run(deliveries, reason, done));
     }

@@ -14,6 +14,10 @@ import dev.ferrymq.spi.DeliverySink;
  */
 public final class QueueConsumer {
 
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Unique in the JVM: what an entry that must pass this consumer over remembers ({@link MessageEntry#avoid}). */
+    final long id = IDS.incrementAndGet();
     final DeliverySink sink;
     final Selector selector;
     final Object owner;
@@ -48,9 +52,9 @@ public final class QueueConsumer {
      *                      outstanding deliveries left
      */
     /** The queue this consumer reads; its deliveries go back there. */
-    final MessageQueue queue;
+    final QueueDelivery.Origin queue;
 
-    public QueueConsumer(MessageQueue queue, DeliverySink sink, Selector selector, Object owner, int initialCredit,
+    public QueueConsumer(QueueDelivery.Origin queue, DeliverySink sink, Selector selector, Object owner, int initialCredit,
                          boolean suspended, Runnable onDrained) {
         this.queue = queue;
         this.sink = sink;

@@ -151,7 +151,7 @@ public final class QueueLimits {
     public void await(Runnable waker) {
         waiters.add(waker);
         if (broker != null) {
-            broker.watch(this);
+            broker.watch(this::wakeAll);
         }
         if (downToResumeMark()) {
             wakeAll();

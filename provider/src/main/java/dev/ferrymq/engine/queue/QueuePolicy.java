@@ -20,7 +20,7 @@ public final class QueuePolicy {
     /** Where a queue sends messages it moves to another queue (dead letters, expired messages). */
     public interface Forwarder {
         /** The queue destination named {@code queueName}, created on first use. Any thread. */
-        MessageQueue queue(String queueName);
+        Address queue(String queueName);
 
         /**
          * Accepts {@code message}, moved out of a queue that did not store it, at {@code to}
@@ -34,7 +34,7 @@ public final class QueuePolicy {
     /** The forwarder of {@link #NONE}: there is nowhere to forward to. */
     private static final Forwarder NOWHERE = new Forwarder() {
         @Override
-        public MessageQueue queue(String queueName) {
+        public Address queue(String queueName) {
             throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
         }
 
@@ -46,7 +46,7 @@ public final class QueuePolicy {
 
     /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
     public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, NOWHERE,
-            QueueLimits.Config.UNLIMITED, null, QueueObserver.NONE);
+            QueueLimits.Config.UNLIMITED, null);
 
     final int maxDeliveryAttempts;
     final long redeliveryDelay;
@@ -63,14 +63,10 @@ public final class QueuePolicy {
     final QueueLimits.Config limits;
     /** The broker-wide memory bound, or {@code null}. */
     final BrokerMemory memory;
-    /** Told when the queue is created and deleted (management). */
-    final QueueObserver observer;
-
     private QueuePolicy(int maxDeliveryAttempts, long redeliveryDelay, double multiplier, long maxDelay, double jitter,
                         String deadLetterQueue, String expiryQueue, long ackTimeout, Forwarder forwarder,
-                        QueueLimits.Config limits, BrokerMemory memory, QueueObserver observer) {
+                        QueueLimits.Config limits, BrokerMemory memory) {
         this.memory = memory;
-        this.observer = observer;
         this.maxDeliveryAttempts = maxDeliveryAttempts;
         this.redeliveryDelay = redeliveryDelay;
         this.multiplier = multiplier;
@@ -97,13 +93,7 @@ public final class QueuePolicy {
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.DEAD_LETTER_QUEUE, destinationName), destinationName),
                 RedeliveryOptions.queueName(options.get(RedeliveryOptions.EXPIRY_QUEUE, destinationName), destinationName),
                 options.get(RedeliveryOptions.ACK_TIMEOUT, destinationName),
-                forwarder, QueueLimits.Config.resolve(options, destinationName), memory, QueueObserver.NONE);
-    }
-
-    /** These settings, with {@code observer} told when the queue is created and deleted. */
-    public QueuePolicy observedBy(QueueObserver observer) {
-        return new QueuePolicy(maxDeliveryAttempts, redeliveryDelay, multiplier, maxDelay, jitter, deadLetterQueue,
-                expiryQueue, ackTimeout, forwarder, limits, memory, observer);
+                forwarder, QueueLimits.Config.resolve(options, destinationName), memory);
     }
 
     /** Whether a message whose delivery number {@code deliveryCount} was handed back has no attempt left. */

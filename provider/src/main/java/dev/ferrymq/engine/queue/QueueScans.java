@@ -115,7 +115,7 @@ public final class QueueScans {
                     if (d.claimed) {
                         continue;
                     }
-                    d.entry.avoid = c;
+                    d.entry.avoid = c.id;
                     settlement.release(List.of(d), reason);
                     if (c.owner instanceof AckTimeoutListener l) {
                         l.ackTimedOut(q.name(), d.message().messageId(), timeout);

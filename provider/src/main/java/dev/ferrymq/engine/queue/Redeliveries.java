@@ -213,7 +213,7 @@ final class Redeliveries {
 
     /** {@code e} left the queue; its record, if any, is deleted elsewhere or kept on purpose. */
     private void left(MessageEntry e) {
-        e.delivery = null;
+        e.delivery = 0;
         queue.limits().removed(e.message);
     }
 }

@@ -114,7 +114,7 @@ final class Settlement implements Redeliveries.Returns {
         List<MessageEntry> back = null;
         for (QueueDelivery d : deliveries) {
             MessageEntry e = d.entry;
-            if (e.delivery != d) {
+            if (!d.isCurrent()) {
                 continue;
             }
             back = handBack(d, reason, redeliveries.decide(e, d.deliveryCount(), reason), back);
@@ -130,7 +130,7 @@ final class Settlement implements Redeliveries.Returns {
     List<MessageEntry> handBack(QueueDelivery d, ReleaseReason reason, Redeliveries.Outcome outcome,
                                 List<MessageEntry> back) {
         MessageEntry e = d.entry;
-        e.delivery = null;
+        e.delivery = 0;
         boolean delivered = reason != null && reason.delivered();
         if (delivered) {
             e.priorDeliveries = d.deliveryCount();
@@ -191,7 +191,7 @@ final class Settlement implements Redeliveries.Returns {
     /** The message leaves the queue without being consumed. */
     @Override
     public void dropped(MessageEntry e) {
-        e.delivery = null;
+        e.delivery = 0;
         limits.removed(e.message);
         QueueStore store = queue.store();
         if (e.storeId != 0 && store != null) {
@@ -202,10 +202,10 @@ final class Settlement implements Redeliveries.Returns {
     /** Consumes {@code d}'s entry for good; returns its store id to delete (0: none, or a stale delivery). */
     private long acknowledged(QueueDelivery d, long now) {
         MessageEntry e = d.entry;
-        if (e.delivery != d) {
+        if (!d.isCurrent()) {
             return 0;
         }
-        e.delivery = null;
+        e.delivery = 0;
         settle(d);
         acknowledgedCount++;
         if (d.deliveredNanos != 0) {

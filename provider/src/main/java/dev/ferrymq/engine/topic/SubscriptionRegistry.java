@@ -1,10 +1,9 @@
 package dev.ferrymq.engine.topic;
 
-import dev.ferrymq.engine.exec.EngineRuntime;
 import dev.ferrymq.engine.exec.SerialExecutor;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.Publisher;
-import dev.ferrymq.engine.queue.QueuePolicy;
+import dev.ferrymq.engine.queue.QueueFactory;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConsumerInfo;
@@ -20,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A broker's topic subscriptions: creates, shares, replaces and removes them by the rules of
@@ -44,9 +42,8 @@ public final class SubscriptionRegistry {
     private record Key(String clientId, String name) {
     }
 
-    private final EngineRuntime runtime;
-    /** The queue policy of a topic's subscriptions, by topic name. */
-    private final Function<String, QueuePolicy> policies;
+    /** Makes subscriptions' queues, under the policy of their topic. */
+    private final QueueFactory queues;
     /** The owner of everything below. */
     private final SerialExecutor owner;
     private final Map<Key, Subscription> durable = new HashMap<>();
@@ -56,9 +53,8 @@ public final class SubscriptionRegistry {
     private volatile SubscriptionStore store;
 
     /** @param control the broker's control executor: the owner of the registry's state */
-    public SubscriptionRegistry(EngineRuntime runtime, SerialExecutor control, Function<String, QueuePolicy> policies) {
-        this.runtime = runtime;
-        this.policies = policies;
+    public SubscriptionRegistry(SerialExecutor control, QueueFactory queues) {
+        this.queues = queues;
         this.owner = control;
     }
 
@@ -327,7 +323,7 @@ public final class SubscriptionRegistry {
             case SHARED -> "shared:" + clientId + ":" + name;
             case DURABLE, SHARED_DURABLE -> "durable:" + clientId + ":" + name;
         };
-        MessageQueue queue = new MessageQueue(topic.ref(), queueName, runtime, policies.apply(topic.ref().name()));
+        MessageQueue queue = queues.create(topic.ref(), queueName);
         Subscription s = new Subscription(topic, kind, clientId, name, selector, noLocal, connection, queue);
         SubscriptionStore st = store;
         if (st != null && s.durable()) {

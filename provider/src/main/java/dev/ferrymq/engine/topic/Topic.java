@@ -5,7 +5,8 @@ import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
 
-import dev.ferrymq.engine.queue.MessageQueue;
+import dev.ferrymq.engine.queue.AcceptingQueue;
+import dev.ferrymq.engine.queue.QueueLimits;
 
 import java.util.Arrays;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class Topic implements Address {
     }
 
     @Override
-    public void route(MessageData message, Publisher publisher, List<MessageQueue> out) {
+    public void route(MessageData message, Publisher publisher, List<AcceptingQueue> out) {
         for (Subscription s : subscriptions) {
             if (s.accepts(message, publisher)) {
                 out.add(s.queue());
@@ -60,11 +61,11 @@ public final class Topic implements Address {
     }
 
     @Override
-    public MessageQueue blockedOn(MessageData message, Publisher publisher) {
+    public QueueLimits blockedOn(MessageData message, Publisher publisher) {
         for (Subscription s : subscriptions) {
-            MessageQueue q = s.queue();
-            if (q.blockedOn(message, publisher) != null && s.accepts(message, publisher)) {
-                return q;
+            QueueLimits full = s.queue().blockedOn(message, publisher);
+            if (full != null && s.accepts(message, publisher)) {
+                return full;
             }
         }
         return null;

@@ -37,15 +37,33 @@ public final class PropertyConversions {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("property name must not be null or empty");
         }
-        // code points, as the selector's lexer reads identifiers: a letter outside the BMP is one
-        if (!Character.isJavaIdentifierStart(name.codePointAt(0))
-                || !name.codePoints().skip(1).allMatch(Character::isJavaIdentifierPart)) {
+        if (!isIdentifier(name)) {
             throw new IllegalArgumentException("property name '" + name + "' is not a valid identifier (3.5.1: "
                     + "property names must obey the rules for a message selector identifier)");
         }
         if (RESERVED.contains(name.toUpperCase(java.util.Locale.ROOT))) {
             throw new IllegalArgumentException("property name '" + name + "' is a reserved word of the selector syntax");
         }
+    }
+
+    /**
+     * Whether {@code name} (not empty) is a Java identifier, read by code points as the selector's
+     * lexer reads identifiers (a letter outside the BMP is one). Allocates nothing: it runs for
+     * every property set.
+     */
+    private static boolean isIdentifier(String name) {
+        int first = name.codePointAt(0);
+        if (!Character.isJavaIdentifierStart(first)) {
+            return false;
+        }
+        for (int i = Character.charCount(first); i < name.length(); ) {
+            int c = name.codePointAt(i);
+            if (!Character.isJavaIdentifierPart(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /**

@@ -93,7 +93,7 @@ class MessagePropertiesTest {
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", "1abc", "a-b", "a b", "NULL", "true", "Not", "and", "OR", "between", "LIKE", "in", "IS",
-            "escape", "FALSE"})
+            "escape", "FALSE", "a\uD83D\uDE00", "\uD83D\uDE00a", "a\uD835"})
     @DisplayName("3.5.1 Property names: not a selector identifier -> IllegalArgumentException")
     void invalidNames(String name) {
         Message m = Messages.newMessage();
@@ -110,6 +110,9 @@ class MessagePropertiesTest {
         m.setIntProperty("_x", 2);
         m.setIntProperty("JMSXGroupSeq", 3);
         m.setStringProperty("JMS_ferry_thing", "t");
+        // letters outside the BMP (MATHEMATICAL BOLD CAPITAL A) count as one identifier character
+        m.setIntProperty("\uD835\uDC00b\uD835\uDC00", 4);
+        assertThat(m.getIntProperty("\uD835\uDC00b\uD835\uDC00")).isEqualTo(4);
         assertThat(m.getIntProperty("$a_1")).isEqualTo(1);
         assertThat(m.getIntProperty("JMSXGroupSeq")).isEqualTo(3);
     }

@@ -20,8 +20,6 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * A JMS producer ("Sending messages"): sets the send-time headers on the application's message
  * object ("How message header values are set"), copies it into its engine form with
@@ -36,7 +34,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
     private final FerrySession session;
     private final Destination destination;
     private final DestinationRef destinationRef;
-    private final AtomicInteger asyncOutstanding = new AtomicInteger();
+    private final AsyncSends.Sender asyncSends = new AsyncSends.Sender();
     private volatile boolean closed;
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
@@ -49,10 +47,6 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         this.session = session;
         this.destination = destination;
         this.destinationRef = destinationRef;
-    }
-
-    AtomicInteger asyncOutstanding() {
-        return asyncOutstanding;
     }
 
     void markClosed() {
@@ -307,7 +301,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
             done.await();
             return;
         }
-        AsyncSends.Pending pending = session.asyncSends().begin(this, message, listener);
+        AsyncSends.Pending pending = session.asyncSends().begin(asyncSends, message, listener);
         try {
             session.engine().send(data, pending);
         } catch (JMSException | RuntimeException e) {
@@ -325,13 +319,13 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         }
         AsyncSends sends = session.asyncSends();
         if (sends.isCallbackThread()) {
-            if (sends.callbackProducer() == this) {
+            if (sends.callbackSender() == asyncSends) {
                 throw new IllegalStateException("a CompletionListener may not close its own producer");
             }
             closed = true;
         } else {
             closed = true;
-            sends.awaitProducer(this);
+            sends.awaitSender(asyncSends);
         }
         session.removeProducer(this);
     }

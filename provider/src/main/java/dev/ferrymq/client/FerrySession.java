@@ -66,8 +66,9 @@ public final class FerrySession extends MessageFactorySession
         this.connection = connection;
         this.sessionMode = sessionMode;
         this.domain = domain;
-        this.engine = new SessionEngine(engineSession, ackMode, connection);
-        this.receivedAcks = new ReceivedMessageAcks(this, engine);
+        this.engine = new SessionEngine(engineSession, ackMode, connection::reportAsync);
+        this.receivedAcks = new ReceivedMessageAcks(engine,
+                () -> isClosed() || connection.isClosed() || connection.isClosedByProvider());
         this.messageIdPrefix = messageIdPrefix;
         this.asyncSends = new AsyncSends(messageIdPrefix, connection.listenerThreads());
         this.deliveries = new SerialExecutor(connection.listenerThreads(), "listeners " + messageIdPrefix);

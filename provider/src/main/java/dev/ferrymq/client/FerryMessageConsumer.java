@@ -194,7 +194,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
             throw new IllegalStateException("synchronous receive is not allowed on a consumer with a message listener");
         }
         session.checkSyncReceiveAllowed();
-        FerryConnection connection = session.connection();
+        SessionConnection connection = session.connection();
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0L;
         receivers.incrementAndGet();
         try {

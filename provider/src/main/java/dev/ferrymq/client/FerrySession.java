@@ -33,6 +33,7 @@ import jakarta.jms.TopicSubscriber;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A JMS session ("Sessions"): factory of messages ({@link MessageFactorySession}), producers,
@@ -49,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FerrySession extends MessageFactorySession
         implements Session, QueueSession, TopicSession, AcknowledgingSession {
 
-    private final FerryConnection connection;
+    private final SessionConnection connection;
     private final int sessionMode;
     private final ApiDomain domain;
     private final SessionEngine engine;
@@ -58,12 +59,17 @@ public final class FerrySession extends MessageFactorySession
     private final String messageIdPrefix;
     private final AtomicLong messageIds = new AtomicLong();
     private final SessionConsumers consumers = new SessionConsumers(this);
-    private final SessionClose closer = new SessionClose(this, consumers);
+    private final SessionClose closer;
     private final ReceivedMessageAcks receivedAcks;
 
-    FerrySession(FerryConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
-                 ApiDomain domain, String messageIdPrefix) {
+    /**
+     * @param whenClosed told once this session's close sequence ended, so that the connection
+     *                   forgets it; called on the closing thread
+     */
+    FerrySession(SessionConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
+                 ApiDomain domain, String messageIdPrefix, Consumer<FerrySession> whenClosed) {
         this.connection = connection;
+        this.closer = new SessionClose(this, consumers, () -> whenClosed.accept(this));
         this.sessionMode = sessionMode;
         this.domain = domain;
         this.engine = new SessionEngine(engineSession, ackMode, connection::reportAsync);
@@ -77,7 +83,7 @@ public final class FerrySession extends MessageFactorySession
 
     // ---- facade-internal API -------------------------------------------------------------
 
-    FerryConnection connection() {
+    SessionConnection connection() {
         return connection;
     }
 

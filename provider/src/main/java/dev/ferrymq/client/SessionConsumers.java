@@ -44,9 +44,9 @@ final class SessionConsumers {
     FerryMessageConsumer create(Destination destination, String selector, boolean noLocal, String subscription,
                                 boolean durable, boolean shared) throws JMSException {
         session.checkOpen();
-        FerryConnection connection = session.connection();
+        SessionConnection connection = session.connection();
         int prefetch = connection.options().prefetch();
-        ConsumerInfo info = ConsumerRules.info(connection, destination, selector, noLocal, subscription, durable,
+        ConsumerInfo info = ConsumerRules.info(connection.temporaryDestinationOwner(), destination, selector, noLocal, subscription, durable,
                 shared, prefetch);
         FerryMessageConsumer c = new FerryMessageConsumer(session, destination, info.selector(), noLocal, prefetch);
         c.open(info);

@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * A JMS consumer over an {@link EngineConsumer} ("Receiving messages"). The engine pushes
@@ -41,7 +42,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * from the consumer's own listener.
  */
 public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueReceiver, TopicSubscriber {
-    private final FerrySession session;
+    private final ConsumerSession session;
+    private final Consumer<FerryMessageConsumer> whenClosed;
     private final Destination destination;
     private final String selector;
     private final boolean noLocal;
@@ -65,13 +67,20 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     private volatile boolean closed;
     private volatile boolean engineClosed;
 
-    FerryMessageConsumer(FerrySession session, Destination destination, String selector, boolean noLocal, int window) {
+    /**
+     * @param window     the credit window (prefetch)
+     * @param whenClosed told once when this consumer closed, so that its session forgets it; called
+     *                   on the closing thread
+     */
+    FerryMessageConsumer(ConsumerSession session, Destination destination, String selector, boolean noLocal, int window,
+                         Consumer<FerryMessageConsumer> whenClosed) {
         this.session = session;
+        this.whenClosed = whenClosed;
         this.destination = destination;
         this.selector = selector;
         this.noLocal = noLocal;
         this.creditBatch = Math.max(1, window / 2);
-        this.turns = new ListenerTurns(this, session, buffer);
+        this.turns = new ListenerTurns(new Turns(), session, buffer);
     }
 
     /**
@@ -273,7 +282,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     }
 
     /** Whether {@code d} expired; if so it is dropped (never shown) and its credit returns. */
-    boolean expired(Delivery d) {
+    private boolean expired(Delivery d) {
         MessageData data = d.message();
         if (data.expiration() != 0 && data.isExpired(System.currentTimeMillis())) {
             session.engine().dropExpired(d);
@@ -306,24 +315,43 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    /** The current listener, or {@code null}. */
-    MessageListener listener() {
-        return listener;
-    }
+    /** This consumer as its listener turns see it: a view, no state of its own. */
+    private final class Turns implements ListenerTurns.Owner {
+        @Override
+        public MessageListener listener() {
+            return listener;
+        }
 
-    boolean isClosed() {
-        return closed;
-    }
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
 
-    /** Wakes whoever waits for a change: receivers, and close waiting for a listener turn. */
-    void signalChanges() {
-        changes.signalAll();
+        @Override
+        public boolean expired(Delivery d) {
+            return FerryMessageConsumer.this.expired(d);
+        }
+
+        @Override
+        public void returnCredit(int n) {
+            FerryMessageConsumer.this.returnCredit(n);
+        }
+
+        @Override
+        public void turnEnded() {
+            changes.signalAll();
+        }
+
+        @Override
+        public String toString() {
+            return FerryMessageConsumer.this.toString();
+        }
     }
 
     // ---- credit, suspend, redelivery -----------------------------------------------------
 
     /** The application consumed {@code n} (or they expired): their credit goes back in batches. */
-    void returnCredit(int n) {
+    private void returnCredit(int n) {
         if (creditOwed.addAndGet(n) >= creditBatch) {
             int owed = creditOwed.getAndSet(0);
             EngineConsumer e = engine;
@@ -433,7 +461,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         } catch (JMSException ex) {
             failure = failure == null ? ex : failure;
         }
-        session.removeConsumer(this);
+        whenClosed.accept(this);
         failure = session.connection().closeFailure(failure);
         if (failure != null) {
             throw failure;

@@ -20,6 +20,8 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
+import java.util.function.Consumer;
+
 /**
  * A JMS producer ("Sending messages"): sets the send-time headers on the application's message
  * object ("How message header values are set"), copies it into its engine form with
@@ -31,7 +33,8 @@ import jakarta.jms.TopicPublisher;
  */
 public final class FerryMessageProducer implements MessageProducer, QueueSender, TopicPublisher {
 
-    private final FerrySession session;
+    private final ProducerSession session;
+    private final Consumer<FerryMessageProducer> whenClosed;
     private final Destination destination;
     private final DestinationRef destinationRef;
     private final AsyncSends.Sender asyncSends = new AsyncSends.Sender();
@@ -43,8 +46,14 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
     private boolean disableMessageId;
     private boolean disableTimestamp;
 
-    FerryMessageProducer(FerrySession session, Destination destination, DestinationRef destinationRef) {
+    /**
+     * @param whenClosed told once when this producer closed, so that its session forgets it; called
+     *                   on the closing thread
+     */
+    FerryMessageProducer(ProducerSession session, Destination destination, DestinationRef destinationRef,
+                         Consumer<FerryMessageProducer> whenClosed) {
         this.session = session;
+        this.whenClosed = whenClosed;
         this.destination = destination;
         this.destinationRef = destinationRef;
     }
@@ -327,7 +336,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
             closed = true;
             sends.awaitSender(asyncSends);
         }
-        session.removeProducer(this);
+        whenClosed.accept(this);
     }
 
     @Override

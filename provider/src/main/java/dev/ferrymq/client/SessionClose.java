@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SessionClose {
 
-    private final FerrySession session;
+    private final SessionCore session;
     private final SessionConsumers consumers;
     private final Runnable whenClosed;
     private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
@@ -29,7 +29,7 @@ final class SessionClose {
     private volatile boolean closed;
 
     /** @param whenClosed told once at the end of the close sequence (the connection forgets the session) */
-    SessionClose(FerrySession session, SessionConsumers consumers, Runnable whenClosed) {
+    SessionClose(SessionCore session, SessionConsumers consumers, Runnable whenClosed) {
         this.session = session;
         this.consumers = consumers;
         this.whenClosed = whenClosed;

@@ -40,8 +40,9 @@ final class ConsumerRules {
      *                                     destination, a subscription on a queue or a durable
      *                                     subscription on a temporary topic
      */
-    static ConsumerInfo info(TemporaryDestinationOwner ownConnection, Destination destination, String selector, boolean noLocal,
-                             String subscription, boolean durable, boolean shared, int prefetch) throws JMSException {
+    static ConsumerInfo info(TemporaryDestinationOwner ownConnection, Destination destination, String selector,
+                             boolean noLocal, String subscription, boolean durable, boolean shared, int prefetch)
+            throws JMSException {
         DestinationRef ref = FerryDestination.own(destination);
         TemporaryDestinationOwner owner = destination instanceof FerryTemporaryQueue q ? q.owner()
                 : destination instanceof FerryTemporaryTopic t ? t.owner() : null;

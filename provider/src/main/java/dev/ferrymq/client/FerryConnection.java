@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A JMS connection over an {@link EngineConnection} ("Connections"): creates sessions and
  * temporary destinations, closes; the client ID ({@link ClientIdentity}), the exception listener
  * ({@link ExceptionReports}) and start/stop of the sessions' delivery ({@link ConnectionSessions})
- * live in their own classes.
+ * live in their own classes. Its sessions see it only as a {@link SessionConnection}.
  *
  * <p>Thread-safe, as the spec requires of connections. {@code stop} and {@code close} wait for
  * running message listeners of every session and may not be called from one of this connection's
@@ -127,16 +127,6 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         return connectionId;
     }
 
-    /** Whether the engine closed this connection on its own (its broker stopped). */
-    private boolean isClosedByProvider() {
-        return exceptions.isClosedByProvider();
-    }
-
-    /** {@code failure} of a close, or {@code null} when the engine side was closed by the provider already. */
-    private JMSException closeFailure(JMSException failure) {
-        return isClosedByProvider() ? null : failure;
-    }
-
     private void checkOpen() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("connection " + connectionId + " is closed");
@@ -183,7 +173,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
         @Override
         public boolean isClosedByProvider() {
-            return FerryConnection.this.isClosedByProvider();
+            return exceptions.isClosedByProvider();
         }
 
         @Override
@@ -207,7 +197,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
         @Override
         public JMSException closeFailure(JMSException failure) {
-            return FerryConnection.this.closeFailure(failure);
+            return exceptions.isClosedByProvider() ? null : failure;
         }
 
         @Override
@@ -314,7 +304,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             threads.release();
             closeOnce.finished();
         }
-        failure = closeFailure(failure);
+        failure = forSessions.closeFailure(failure);
         if (failure != null) {
             throw failure;
         }

@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * A JMS session ("Sessions"): factory of messages ({@link MessageFactorySession}), producers,
  * consumers ({@link SessionConsumers}) and browsers; its acknowledgement mode or local
  * transaction ({@link SessionEngine}); its asynchronous sends ({@link AsyncSends}); its close
- * sequence ({@link SessionClose}).
+ * sequence ({@link SessionClose}). Its producers, consumers and browsers see it only as
+ * {@link SessionCore}, through the small interfaces that implements.
  *
  * <p>Threading: like every JMS session, for one thread of control at a time; only
  * {@link #close()} may be called from any thread. Its message listeners run one at a time on a

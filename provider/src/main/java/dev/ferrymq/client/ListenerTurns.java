@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * session's delivery executor, so never concurrently with another listener of the session.
  */
 final class ListenerTurns {
-    /** The consumer's logger: a throwing listener is news about the consumer (named by its class, not linked to it). */
+    /** The consumer's logger, by name: a throwing listener is news about the consumer. */
     private static final System.Logger LOG = System.getLogger("dev.ferrymq.client.FerryMessageConsumer");
 
     /** Messages a listener gets per turn on the session's delivery executor. */

@@ -45,8 +45,8 @@ final class SessionConsumers {
         session.checkOpen();
         SessionConnection connection = session.connection();
         int prefetch = connection.options().prefetch();
-        ConsumerInfo info = ConsumerRules.info(connection.temporaryDestinationOwner(), destination, selector, noLocal, subscription, durable,
-                shared, prefetch);
+        ConsumerInfo info = ConsumerRules.info(connection.temporaryDestinationOwner(), destination, selector, noLocal,
+                subscription, durable, shared, prefetch);
         FerryMessageConsumer c = new FerryMessageConsumer(session, destination, info.selector(), noLocal, prefetch,
                 consumers::remove);
         c.open(info);

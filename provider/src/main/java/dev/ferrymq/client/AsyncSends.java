@@ -31,23 +31,34 @@ final class AsyncSends {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final WaitStrategy returned = WaitStrategy.blocking();
     private final Runnable drainer = this::drain;
-    private volatile FerryMessageProducer callbackProducer;
+    private volatile Sender callbackSender;
 
     AsyncSends(String name, Executor threads) {
         this.callbacks = new SerialExecutor(threads, "completion-listeners " + name);
     }
 
+    /**
+     * One sender's (a producer's) share of the session's asynchronous sends: how many of its sends
+     * have not had their callback return yet, so that its close can wait for them alone. The
+     * producer holds one; its identity tells whose callback runs ({@link #callbackSender}).
+     *
+     * <p>Thread-safe: the count is atomic.
+     */
+    static final class Sender {
+        private final AtomicInteger outstanding = new AtomicInteger();
+    }
+
     /** One asynchronous send: the engine's completion, queued until the callbacks before it ran. */
     final class Pending implements Completion<Void> {
-        private final FerryMessageProducer producer;
+        private final Sender sender;
         private final Message message;
         private final CompletionListener listener;
         private volatile boolean done;
         private volatile boolean cancelled;
         private EngineException error;
 
-        Pending(FerryMessageProducer producer, Message message, CompletionListener listener) {
-            this.producer = producer;
+        Pending(Sender sender, Message message, CompletionListener listener) {
+            this.sender = sender;
             this.message = message;
             this.listener = listener;
         }
@@ -73,11 +84,11 @@ final class AsyncSends {
         }
     }
 
-    /** Registers a send about to be handed to the engine. */
-    Pending begin(FerryMessageProducer producer, Message message, CompletionListener listener) {
-        Pending p = new Pending(producer, message, listener);
+    /** Registers a send of {@code sender} about to be handed to the engine. */
+    Pending begin(Sender sender, Message message, CompletionListener listener) {
+        Pending p = new Pending(sender, message, listener);
         outstanding.incrementAndGet();
-        producer.asyncOutstanding().incrementAndGet();
+        sender.outstanding.incrementAndGet();
         pending.add(p);
         return p;
     }
@@ -87,7 +98,7 @@ final class AsyncSends {
             pending.poll();
             try {
                 if (!p.cancelled) {
-                    callbackProducer = p.producer;
+                    callbackSender = p.sender;
                     if (p.error == null) {
                         p.listener.onCompletion(p.message);
                     } else {
@@ -97,8 +108,8 @@ final class AsyncSends {
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "CompletionListener threw", e);
             } finally {
-                callbackProducer = null;
-                p.producer.asyncOutstanding().decrementAndGet();
+                callbackSender = null;
+                p.sender.outstanding.decrementAndGet();
                 outstanding.decrementAndGet();
                 returned.signalAll();
             }
@@ -110,9 +121,9 @@ final class AsyncSends {
         return callbacks.isCurrentThread();
     }
 
-    /** The producer whose callback runs right now on the callback thread, or {@code null}. */
-    FerryMessageProducer callbackProducer() {
-        return callbackProducer;
+    /** The sender whose callback runs right now on the callback thread, or {@code null}. */
+    Sender callbackSender() {
+        return callbackSender;
     }
 
     /** Waits until every asynchronous send of the session completed and its callback returned. */
@@ -120,9 +131,9 @@ final class AsyncSends {
         returned.await(() -> outstanding.get() == 0, WaitStrategy.FOREVER, false);
     }
 
-    /** Waits until every asynchronous send of {@code producer} completed and its callback returned. */
-    void awaitProducer(FerryMessageProducer producer) {
-        AtomicInteger count = producer.asyncOutstanding();
+    /** Waits until every asynchronous send of {@code sender} completed and its callback returned. */
+    void awaitSender(Sender sender) {
+        AtomicInteger count = sender.outstanding;
         returned.await(() -> count.get() == 0, WaitStrategy.FOREVER, false);
     }
 

@@ -33,18 +33,20 @@ final class ConsumerRules {
     }
 
     /**
-     * The engine's description of a new consumer.
+     * The engine's description of a new consumer of the connection {@code ownConnection} (the owner
+     * its own temporary destinations name).
      *
      * @throws InvalidDestinationException for a null destination, another connection's temporary
      *                                     destination, a subscription on a queue or a durable
      *                                     subscription on a temporary topic
      */
-    static ConsumerInfo info(FerryConnection connection, Destination destination, String selector, boolean noLocal,
-                             String subscription, boolean durable, boolean shared, int prefetch) throws JMSException {
+    static ConsumerInfo info(TemporaryDestinationOwner ownConnection, Destination destination, String selector,
+                             boolean noLocal, String subscription, boolean durable, boolean shared, int prefetch)
+            throws JMSException {
         DestinationRef ref = FerryDestination.own(destination);
         TemporaryDestinationOwner owner = destination instanceof FerryTemporaryQueue q ? q.owner()
                 : destination instanceof FerryTemporaryTopic t ? t.owner() : null;
-        if (owner != null && owner != connection) {
+        if (owner != null && owner != ownConnection) {
             throw new InvalidDestinationException("temporary destination " + destination
                     + " belongs to another connection: only its own connection may consume from it");
         }

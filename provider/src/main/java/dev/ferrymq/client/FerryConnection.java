@@ -4,6 +4,7 @@ import dev.ferrymq.client.destination.FerryDestination;
 import dev.ferrymq.client.destination.FerryTemporaryQueue;
 import dev.ferrymq.client.destination.FerryTemporaryTopic;
 import dev.ferrymq.client.destination.TemporaryDestinationOwner;
+import dev.ferrymq.client.message.DeserializationFilter;
 import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.CloseOnce;
 import dev.ferrymq.client.util.SyncCompletion;
@@ -42,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A JMS connection over an {@link EngineConnection} ("Connections"): creates sessions and
  * temporary destinations, closes; the client ID ({@link ClientIdentity}), the exception listener
  * ({@link ExceptionReports}) and start/stop of the sessions' delivery ({@link ConnectionSessions})
- * live in their own classes.
+ * live in their own classes. Its sessions see it only as a {@link SessionConnection}.
  *
  * <p>Thread-safe, as the spec requires of connections. {@code stop} and {@code close} wait for
  * running message listeners of every session and may not be called from one of this connection's
@@ -69,6 +70,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     private final ClientThreads threads;
     private final AtomicLong sessionCount = new AtomicLong();
     private final CloseOnce closeOnce = new CloseOnce();
+    private final SessionConnection forSessions = new ForSessions();
     private volatile boolean closed;
 
     private FerryConnection(EngineConnection engine, String connectionId, ClientOptions options, ApiDomain domain,
@@ -120,77 +122,98 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
 
     // ---- facade-internal API -------------------------------------------------------------
 
-    /** The threads the listeners of this connection's sessions run on. */
-    Executor listenerThreads() {
-        return threads.executor();
-    }
-
     /** The engine's connection ID (unique in the JVM). */
     public String connectionId() {
         return connectionId;
     }
 
-    ClientOptions options() {
-        return options;
-    }
-
-    /** Which classes ObjectMessage bodies received or made on this connection may be deserialized into. */
-    dev.ferrymq.client.message.DeserializationFilter deserializationFilter() {
-        return options.deserializationFilter();
-    }
-
-    EngineConnection engine() {
-        return engine;
-    }
-
-    boolean isStarted() {
-        return sessions.isStarted();
-    }
-
-    boolean isClosed() {
-        return closed;
-    }
-
-    String currentClientId() {
-        return identity.current();
-    }
-
-    /**
-     * Tells the application's exception listener, if any, of a failure no call is waiting for; on a
-     * provider thread, one at a time.
-     */
-    void reportAsync(Throwable error) {
-        if (!closed) {
-            exceptions.report(error);
-        }
-    }
-
-    /** The engine closed a consumer of this connection on its own: {@link ExceptionReports#consumerClosed}. */
-    void consumerClosedByProvider(String consumer, EngineException reason) {
-        if (!closed) {
-            exceptions.consumerClosed(consumer, reason);
-        }
-    }
-
-    /** Whether the engine closed this connection on its own (its broker stopped). */
-    boolean isClosedByProvider() {
-        return exceptions.isClosedByProvider();
-    }
-
-    /** {@code failure} of a close, or {@code null} when the engine side was closed by the provider already. */
-    JMSException closeFailure(JMSException failure) {
-        return isClosedByProvider() ? null : failure;
-    }
-
-    void removeSession(FerrySession session) {
-        sessions.remove(session);
-    }
-
-    void checkOpen() throws IllegalStateException {
+    private void checkOpen() throws IllegalStateException {
         if (closed) {
             throw new IllegalStateException("connection " + connectionId + " is closed");
         }
         exceptions.checkNotClosedByProvider();
+    }
+
+    /** This connection as its sessions see it: a view, no state of its own; thread-safe as the connection. */
+    private final class ForSessions implements SessionConnection {
+        @Override
+        public Executor listenerThreads() {
+            return threads.executor();
+        }
+
+        @Override
+        public ClientOptions options() {
+            return options;
+        }
+
+        @Override
+        public DeserializationFilter deserializationFilter() {
+            return options.deserializationFilter();
+        }
+
+        @Override
+        public String currentClientId() {
+            return identity.current();
+        }
+
+        @Override
+        public TemporaryDestinationOwner temporaryDestinationOwner() {
+            return FerryConnection.this;
+        }
+
+        @Override
+        public boolean isStarted() {
+            return sessions.isStarted();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
+
+        @Override
+        public boolean isClosedByProvider() {
+            return exceptions.isClosedByProvider();
+        }
+
+        @Override
+        public void checkOpen() throws IllegalStateException {
+            FerryConnection.this.checkOpen();
+        }
+
+        @Override
+        public void reportAsync(Throwable error) {
+            if (!closed) {
+                exceptions.report(error);
+            }
+        }
+
+        @Override
+        public void consumerClosedByProvider(String consumer, EngineException reason) {
+            if (!closed) {
+                exceptions.consumerClosed(consumer, reason);
+            }
+        }
+
+        @Override
+        public JMSException closeFailure(JMSException failure) {
+            return exceptions.isClosedByProvider() ? null : failure;
+        }
+
+        @Override
+        public FerryDestination createTemporaryDestination(DestinationType type) throws JMSException {
+            FerryConnection.this.checkOpen();
+            DestinationRef ref = SyncCompletion.call(done -> engine.createTemporaryDestination(type, done));
+            return type == DestinationType.TEMPORARY_QUEUE
+                    ? new FerryTemporaryQueue(ref.name(), FerryConnection.this)
+                    : new FerryTemporaryTopic(ref.name(), FerryConnection.this);
+        }
+
+        @Override
+        public void unsubscribe(String name) throws JMSException {
+            FerryConnection.this.checkOpen();
+            SyncCompletion.<Void>call(done -> engine.unsubscribe(name, done));
+        }
     }
 
     // ---- client ID, metadata, exception listener ----------------------------------------------
@@ -281,7 +304,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             threads.release();
             closeOnce.finished();
         }
-        failure = closeFailure(failure);
+        failure = forSessions.closeFailure(failure);
         if (failure != null) {
             throw failure;
         }
@@ -328,9 +351,9 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         AckMode ackMode = SessionModes.ackMode(sessionMode);
         EngineSession es = SyncCompletion.call(done -> engine.createSession(new SessionInfo(ackMode), done));
         long number = sessionCount.incrementAndGet();
-        FerrySession session = new FerrySession(this, es, sessionMode, ackMode, sessionDomain,
-                "ID:" + connectionId + "-" + number + "-");
-        if (sessions.add(session, this::isClosed)) {
+        FerrySession session = new FerrySession(forSessions, es, sessionMode, ackMode, sessionDomain,
+                "ID:" + connectionId + "-" + number + "-", sessions::remove);
+        if (sessions.add(session, () -> closed)) {
             return session;
         }
         es.close(dev.ferrymq.spi.Completion.ignore());
@@ -338,14 +361,6 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     }
 
     // ---- temporary destinations --------------------------------------------------------------
-
-    FerryDestination createTemporaryDestination(DestinationType type) throws JMSException {
-        checkOpen();
-        DestinationRef ref = SyncCompletion.call(done -> engine.createTemporaryDestination(type, done));
-        return type == DestinationType.TEMPORARY_QUEUE
-                ? new FerryTemporaryQueue(ref.name(), this)
-                : new FerryTemporaryTopic(ref.name(), this);
-    }
 
     @Override
     public void deleteTemporaryDestination(FerryDestination destination) throws JMSException {
@@ -373,11 +388,6 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         DestinationRef ref = FerryDestination.own(deadLetterQueue);
         String selector = ConsumerRules.selector(messageSelector);
         return SyncCompletion.call(done -> engine.moveToOrigin(ref, selector, done));
-    }
-
-    void unsubscribe(String name) throws JMSException {
-        checkOpen();
-        SyncCompletion.<Void>call(done -> engine.unsubscribe(name, done));
     }
 
     // ---- connection consumers: application server facility, not supported ---------------------

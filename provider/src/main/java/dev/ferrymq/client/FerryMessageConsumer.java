@@ -27,51 +27,50 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * A JMS consumer over an {@link EngineConsumer} ("Receiving messages"). The engine pushes
  * deliveries into a lock-free {@link DeliveryBuffer}, within the credit window (the {@code prefetch}
  * option); the application takes them with receive, or {@link ListenerTurns} on the session's
- * delivery executor hands them to the listener. Credit goes back to the engine in batches of half the window as the application
- * consumes. Expired deliveries are acknowledged and never shown.
+ * delivery executor hands them to the listener. Credit goes back to the engine in batches of half
+ * the window as the application consumes, and the engine side follows the connection's start and
+ * stop ({@link ConsumerEngineSide}). Expired deliveries are acknowledged and never shown.
  *
  * <p>Threading: for the session's thread of control; {@link #close()} may be called from any
  * thread (it waits for a receive or listener in progress, and a blocked receive returns null) and
  * from the consumer's own listener.
  */
 public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueReceiver, TopicSubscriber {
-    private final FerrySession session;
+    private final ConsumerSession session;
+    private final Consumer<FerryMessageConsumer> whenClosed;
     private final Destination destination;
     private final String selector;
     private final boolean noLocal;
-    private final int creditBatch;
     private final DeliveryBuffer buffer = new DeliveryBuffer();
     private final ListenerTurns turns;
     private final WaitStrategy changes = WaitStrategy.blocking();
     private final AtomicInteger receivers = new AtomicInteger();
-    private final AtomicInteger creditOwed = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
-    /**
-     * Orders what this consumer tells the engine about suspension (start, stop, recover); held
-     * only to issue those asynchronous calls, never while waiting.
-     */
-    private final ReentrantLock runLock = new ReentrantLock();
-    /** Whether the engine consumer was last told to suspend; guarded by {@link #runLock}. */
-    private boolean engineSuspended;
-    private volatile EngineConsumer engine;
+    private final ConsumerEngineSide engineSide;
     private volatile ConsumerInfo info;
     private volatile MessageListener listener;
     private volatile boolean closed;
-    private volatile boolean engineClosed;
 
-    FerryMessageConsumer(FerrySession session, Destination destination, String selector, boolean noLocal, int window) {
+    /**
+     * @param window     the credit window (prefetch)
+     * @param whenClosed told once when this consumer closed, so that its session forgets it; called
+     *                   on the closing thread
+     */
+    FerryMessageConsumer(ConsumerSession session, Destination destination, String selector, boolean noLocal, int window,
+                         Consumer<FerryMessageConsumer> whenClosed) {
         this.session = session;
+        this.whenClosed = whenClosed;
         this.destination = destination;
         this.selector = selector;
         this.noLocal = noLocal;
-        this.creditBatch = Math.max(1, window / 2);
-        this.turns = new ListenerTurns(this, session, buffer);
+        this.engineSide = new ConsumerEngineSide(window, () -> closed, session.connection()::isStarted);
+        this.turns = new ListenerTurns(new Turns(), session, buffer);
     }
 
     /**
@@ -85,18 +84,12 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         boolean paused = !session.connection().isStarted();
         EngineConsumer created = session.engine().call(
                 (e, done) -> e.createConsumer(info.withSuspended(paused), new Sink(), done));
-        runLock.lock();
-        try {
-            engine = created;
-            engineSuspended = paused;
-        } finally {
-            runLock.unlock();
-        }
+        engineSide.opened(created, paused);
     }
 
     /** Follows a start or stop that happened while {@link #open} ran, and waits for it to apply. */
     void catchUpWithConnection() throws JMSException {
-        SyncCompletion<Void> suspension = followConnection();
+        SyncCompletion<Void> suspension = engineSide.followConnection();
         if (suspension != null) {
             suspension.await();
             handBackPrefetched();
@@ -117,8 +110,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         @Override
         public void onRedelivery(List<Delivery> redeliveries) {
             buffer.addRedelivered(redeliveries);
-            // they already used their credit
-            creditOwed.addAndGet(-redeliveries.size());
+            engineSide.redelivered(redeliveries.size());
             if (listener != null) {
                 turns.schedule();
             }
@@ -132,7 +124,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         @Override
         public void onClosed(EngineException reason) {
             session.connection().consumerClosedByProvider(describe(), reason);
-            engineClosed = true;
+            engineSide.markClosedByEngine();
             changes.signalAll();
         }
     }
@@ -194,7 +186,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
             throw new IllegalStateException("synchronous receive is not allowed on a consumer with a message listener");
         }
         session.checkSyncReceiveAllowed();
-        FerryConnection connection = session.connection();
+        SessionConnection connection = session.connection();
         long deadline = timeoutNanos > 0 ? System.nanoTime() + timeoutNanos : 0L;
         receivers.incrementAndGet();
         try {
@@ -211,14 +203,14 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
                         return handOut.apply(d);
                     }
                 }
-                if (engineClosed) {
+                if (engineSide.isClosedByEngine()) {
                     return null;
                 }
                 long left = timeoutNanos < 0 ? WaitStrategy.FOREVER : deadline - System.nanoTime();
                 if (timeoutNanos == 0 || (timeoutNanos > 0 && left <= 0)) {
                     return null;
                 }
-                changes.await(() -> closed || engineClosed || connection.isClosedByProvider()
+                changes.await(() -> closed || engineSide.isClosedByEngine() || connection.isClosedByProvider()
                         || (connection.isStarted() && buffer.hasNext()), left, true);
                 if (Thread.currentThread().isInterrupted()) {
                     throw JmsExceptions.toJms(new InterruptedException("receive interrupted"));
@@ -273,7 +265,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     }
 
     /** Whether {@code d} expired; if so it is dropped (never shown) and its credit returns. */
-    boolean expired(Delivery d) {
+    private boolean expired(Delivery d) {
         MessageData data = d.message();
         if (data.expiration() != 0 && data.isExpired(System.currentTimeMillis())) {
             session.engine().dropExpired(d);
@@ -306,67 +298,53 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    /** The current listener, or {@code null}. */
-    MessageListener listener() {
-        return listener;
-    }
+    /** This consumer as its listener turns see it: a view, no state of its own. */
+    private final class Turns implements ListenerTurns.Owner {
+        @Override
+        public MessageListener listener() {
+            return listener;
+        }
 
-    boolean isClosed() {
-        return closed;
-    }
+        @Override
+        public boolean isClosed() {
+            return closed;
+        }
 
-    /** Wakes whoever waits for a change: receivers, and close waiting for a listener turn. */
-    void signalChanges() {
-        changes.signalAll();
+        @Override
+        public boolean expired(Delivery d) {
+            return FerryMessageConsumer.this.expired(d);
+        }
+
+        @Override
+        public void returnCredit(int n) {
+            FerryMessageConsumer.this.returnCredit(n);
+        }
+
+        @Override
+        public void turnEnded() {
+            changes.signalAll();
+        }
+
+        @Override
+        public String toString() {
+            return FerryMessageConsumer.this.toString();
+        }
     }
 
     // ---- credit, suspend, redelivery -----------------------------------------------------
 
     /** The application consumed {@code n} (or they expired): their credit goes back in batches. */
-    void returnCredit(int n) {
-        if (creditOwed.addAndGet(n) >= creditBatch) {
-            int owed = creditOwed.getAndSet(0);
-            EngineConsumer e = engine;
-            if (owed > 0 && e != null && !engineClosed && !closed) {
-                e.credit(owed);
-            }
-        }
-    }
-
-    private static SyncCompletion<Void> suspendEngine(EngineConsumer e) {
-        SyncCompletion<Void> done = new SyncCompletion<>();
-        try {
-            e.suspend(done);
-        } catch (EngineException ex) {
-            done.fail(ex);
-        }
-        return done;
+    private void returnCredit(int n) {
+        engineSide.returnCredit(n);
     }
 
     /**
-     * Makes the engine consumer follow the connection: resumed while it is started, suspended
-     * while it is stopped. Returns the suspension when this call started one (for the caller to
-     * await and then {@link #handBackPrefetched}), else {@code null}.
+     * Makes the engine consumer follow the connection ({@link ConsumerEngineSide#followConnection}):
+     * returns the suspension when this call started one, for the caller to await and then
+     * {@link #handBackPrefetched}, else {@code null}.
      */
     SyncCompletion<Void> followConnection() {
-        runLock.lock();
-        try {
-            EngineConsumer e = engine;
-            if (e == null || closed || engineClosed) {
-                return null;
-            }
-            boolean started = session.connection().isStarted();
-            if (started && engineSuspended) {
-                engineSuspended = false;
-                e.resume();
-            } else if (!started && !engineSuspended) {
-                engineSuspended = true;
-                return suspendEngine(e);
-            }
-            return null;
-        } finally {
-            runLock.unlock();
-        }
+        return engineSide.followConnection();
     }
 
     /**
@@ -418,13 +396,10 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
             session.listenerRemoved();
         }
         JMSException failure = null;
-        EngineConsumer e = engine;
-        if (e != null && !engineClosed) {
-            try {
-                SyncCompletion.<Void>call(e::close);
-            } catch (JMSException ex) {
-                failure = ex;
-            }
+        try {
+            engineSide.close();
+        } catch (JMSException ex) {
+            failure = ex;
         }
         List<Delivery> unseen = new ArrayList<>();
         drainBuffer(unseen);
@@ -433,7 +408,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         } catch (JMSException ex) {
             failure = failure == null ? ex : failure;
         }
-        session.removeConsumer(this);
+        whenClosed.accept(this);
         failure = session.connection().closeFailure(failure);
         if (failure != null) {
             throw failure;

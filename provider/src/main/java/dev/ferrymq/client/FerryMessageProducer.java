@@ -20,7 +20,7 @@ import jakarta.jms.QueueSender;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicPublisher;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A JMS producer ("Sending messages"): sets the send-time headers on the application's message
@@ -33,10 +33,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FerryMessageProducer implements MessageProducer, QueueSender, TopicPublisher {
 
-    private final FerrySession session;
+    private final ProducerSession session;
+    private final Consumer<FerryMessageProducer> whenClosed;
     private final Destination destination;
     private final DestinationRef destinationRef;
-    private final AtomicInteger asyncOutstanding = new AtomicInteger();
+    private final AsyncSends.Sender asyncSends = new AsyncSends.Sender();
     private volatile boolean closed;
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
@@ -45,14 +46,16 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
     private boolean disableMessageId;
     private boolean disableTimestamp;
 
-    FerryMessageProducer(FerrySession session, Destination destination, DestinationRef destinationRef) {
+    /**
+     * @param whenClosed told once when this producer closed, so that its session forgets it; called
+     *                   on the closing thread
+     */
+    FerryMessageProducer(ProducerSession session, Destination destination, DestinationRef destinationRef,
+                         Consumer<FerryMessageProducer> whenClosed) {
         this.session = session;
+        this.whenClosed = whenClosed;
         this.destination = destination;
         this.destinationRef = destinationRef;
-    }
-
-    AtomicInteger asyncOutstanding() {
-        return asyncOutstanding;
     }
 
     void markClosed() {
@@ -307,7 +310,7 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
             done.await();
             return;
         }
-        AsyncSends.Pending pending = session.asyncSends().begin(this, message, listener);
+        AsyncSends.Pending pending = session.asyncSends().begin(asyncSends, message, listener);
         try {
             session.engine().send(data, pending);
         } catch (JMSException | RuntimeException e) {
@@ -325,15 +328,15 @@ public final class FerryMessageProducer implements MessageProducer, QueueSender,
         }
         AsyncSends sends = session.asyncSends();
         if (sends.isCallbackThread()) {
-            if (sends.callbackProducer() == this) {
+            if (sends.callbackSender() == asyncSends) {
                 throw new IllegalStateException("a CompletionListener may not close its own producer");
             }
             closed = true;
         } else {
             closed = true;
-            sends.awaitProducer(this);
+            sends.awaitSender(asyncSends);
         }
-        session.removeProducer(this);
+        whenClosed.accept(this);
     }
 
     @Override

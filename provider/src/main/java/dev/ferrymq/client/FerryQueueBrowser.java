@@ -16,6 +16,7 @@ import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Consumer;
 
 /**
  * A JMS queue browser ("QueueBrowser"): each {@link #getEnumeration()} is a snapshot of the queue
@@ -28,17 +29,24 @@ public final class FerryQueueBrowser implements QueueBrowser {
 
     private static final MessageAcknowledger NO_ACKNOWLEDGEMENT = () -> { };
 
-    private final FerrySession session;
+    private final BrowserSession session;
+    private final Consumer<FerryQueueBrowser> whenClosed;
     private final Queue queue;
     private final DestinationRef ref;
     private final String selector;
     private volatile boolean closed;
 
-    FerryQueueBrowser(FerrySession session, Queue queue, DestinationRef ref, String selector) throws JMSException {
+    /**
+     * @param whenClosed told when this browser closed, so that its session forgets it; called on
+     *                   the closing thread
+     */
+    FerryQueueBrowser(BrowserSession session, Queue queue, DestinationRef ref, String selector,
+                      Consumer<FerryQueueBrowser> whenClosed) throws JMSException {
         if (!ref.isQueue()) {
             throw new InvalidDestinationException("a browser needs a queue, not " + ref);
         }
         this.session = session;
+        this.whenClosed = whenClosed;
         this.queue = queue;
         this.ref = ref;
         this.selector = selector;
@@ -81,13 +89,13 @@ public final class FerryQueueBrowser implements QueueBrowser {
     @Override
     public Enumeration<Message> getEnumeration() throws JMSException {
         checkOpen();
-        return new Snapshot(snapshot().iterator(), session.connection().deserializationFilter());
+        return new Snapshot(snapshot().iterator(), session.deserializationFilter());
     }
 
     @Override
     public void close() throws JMSException {
         closed = true;
-        session.removeBrowser(this);
+        whenClosed.accept(this);
     }
 
     /** Walks one snapshot, skipping what expired meanwhile. */

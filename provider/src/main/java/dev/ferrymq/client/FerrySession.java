@@ -3,7 +3,7 @@ package dev.ferrymq.client;
 import dev.ferrymq.client.destination.FerryDestination;
 import dev.ferrymq.client.destination.FerryQueue;
 import dev.ferrymq.client.destination.FerryTopic;
-import dev.ferrymq.client.message.MessageAcknowledger;
+import dev.ferrymq.client.message.DeserializationFilter;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.AckMode;
@@ -32,13 +32,14 @@ import jakarta.jms.TopicSubscriber;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * A JMS session ("Sessions"): factory of messages ({@link MessageFactorySession}), producers,
  * consumers ({@link SessionConsumers}) and browsers; its acknowledgement mode or local
  * transaction ({@link SessionEngine}); its asynchronous sends ({@link AsyncSends}); its close
- * sequence ({@link SessionClose}).
+ * sequence ({@link SessionClose}). Its producers, consumers and browsers see it only as
+ * {@link SessionCore}, through the small interfaces that implements.
  *
  * <p>Threading: like every JMS session, for one thread of control at a time; only
  * {@link #close()} may be called from any thread. Its message listeners run one at a time on a
@@ -49,61 +50,36 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FerrySession extends MessageFactorySession
         implements Session, QueueSession, TopicSession, AcknowledgingSession {
 
-    private final FerryConnection connection;
+    private final SessionConnection connection;
     private final int sessionMode;
     private final ApiDomain domain;
+    private final String messageIdPrefix;
+    private final SessionCore core;
     private final SessionEngine engine;
     private final AsyncSends asyncSends;
     private final SerialExecutor deliveries;
-    private final String messageIdPrefix;
-    private final AtomicLong messageIds = new AtomicLong();
-    private final SessionConsumers consumers = new SessionConsumers(this);
-    private final SessionClose closer = new SessionClose(this, consumers);
-    private final ReceivedMessageAcks receivedAcks;
+    private final SessionConsumers consumers;
+    private final SessionClose closer;
 
-    FerrySession(FerryConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
-                 ApiDomain domain, String messageIdPrefix) {
+    /**
+     * @param whenClosed told once this session's close sequence ended, so that the connection
+     *                   forgets it; called on the closing thread
+     */
+    FerrySession(SessionConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
+                 ApiDomain domain, String messageIdPrefix, Consumer<FerrySession> whenClosed) {
         this.connection = connection;
         this.sessionMode = sessionMode;
         this.domain = domain;
-        this.engine = new SessionEngine(engineSession, ackMode, connection);
-        this.receivedAcks = new ReceivedMessageAcks(this, engine);
         this.messageIdPrefix = messageIdPrefix;
-        this.asyncSends = new AsyncSends(messageIdPrefix, connection.listenerThreads());
-        this.deliveries = new SerialExecutor(connection.listenerThreads(), "listeners " + messageIdPrefix);
-        this.deliveries.pause();
+        this.core = new SessionCore(connection, engineSession, ackMode, messageIdPrefix, this::isClosed);
+        this.engine = core.engine();
+        this.asyncSends = core.asyncSends();
+        this.deliveries = core.deliveries();
+        this.consumers = new SessionConsumers(core);
+        this.closer = new SessionClose(core, consumers, () -> whenClosed.accept(this));
     }
 
     // ---- facade-internal API -------------------------------------------------------------
-
-    FerryConnection connection() {
-        return connection;
-    }
-
-    SessionEngine engine() {
-        return engine;
-    }
-
-    AsyncSends asyncSends() {
-        return asyncSends;
-    }
-
-    SerialExecutor deliveries() {
-        return deliveries;
-    }
-
-    /**
-     * What {@code Message.acknowledge()} of the message made from {@code d} calls: the session's
-     * acknowledge-all, or in INDIVIDUAL_ACKNOWLEDGE mode the acknowledgement of that one delivery.
-     */
-    MessageAcknowledger acknowledgerFor(dev.ferrymq.spi.Delivery d) {
-        return receivedAcks.forDelivery(d);
-    }
-
-    /** A new JMSMessageID: a per-session prefix and counter, no contention between sessions. */
-    String nextMessageId() {
-        return messageIdPrefix + messageIds.incrementAndGet();
-    }
 
     boolean isDeliveryThread() {
         return deliveries.isCurrentThread();
@@ -113,34 +89,18 @@ public final class FerrySession extends MessageFactorySession
         return asyncSends.isCallbackThread();
     }
 
-    boolean isClosed() {
+    private boolean isClosed() {
         return closer.isClosed();
     }
 
     @Override
-    dev.ferrymq.client.message.DeserializationFilter deserializationFilter() {
+    DeserializationFilter deserializationFilter() {
         return connection.deserializationFilter();
     }
 
     @Override
     void checkOpen() throws IllegalStateException {
-        if (closer.isClosed()) {
-            throw new IllegalStateException("session is closed");
-        }
-        connection.checkOpen();
-    }
-
-    /** "Threading restrictions on a session": receive is refused while consumers have listeners. */
-    void checkSyncReceiveAllowed() throws IllegalStateException {
-        consumers.checkSyncReceiveAllowed();
-    }
-
-    void listenerAdded() {
-        consumers.listenerAdded();
-    }
-
-    void listenerRemoved() {
-        consumers.listenerRemoved();
+        core.checkOpen();
     }
 
     /** The connection started: listeners run again, consumers take part in dispatch again. */
@@ -171,18 +131,6 @@ public final class FerrySession extends MessageFactorySession
     /** Waits until no listener of this session runs (after {@link #connectionStopped()}). */
     void awaitListenerReturned() {
         deliveries.awaitIdle();
-    }
-
-    void removeConsumer(FerryMessageConsumer c) {
-        consumers.remove(c);
-    }
-
-    void removeProducer(FerryMessageProducer p) {
-        closer.remove(p);
-    }
-
-    void removeBrowser(FerryQueueBrowser b) {
-        closer.remove(b);
     }
 
     private void requireDomain(ApiDomain wanted, String method) throws IllegalStateException {
@@ -318,8 +266,8 @@ public final class FerrySession extends MessageFactorySession
     @Override
     public MessageProducer createProducer(Destination destination) throws JMSException {
         checkOpen();
-        FerryMessageProducer p = new FerryMessageProducer(this, destination,
-                destination == null ? null : FerryDestination.own(destination));
+        FerryMessageProducer p = new FerryMessageProducer(core, destination,
+                destination == null ? null : FerryDestination.own(destination), closer::remove);
         closer.add(p);
         return p;
     }
@@ -430,7 +378,7 @@ public final class FerrySession extends MessageFactorySession
         requireDomain(ApiDomain.QUEUE, "createBrowser");
         var ref = FerryDestination.own(queue);
         String sel = ConsumerRules.selector(messageSelector);
-        FerryQueueBrowser b = new FerryQueueBrowser(this, queue, ref, sel);
+        FerryQueueBrowser b = new FerryQueueBrowser(core, queue, ref, sel, closer::remove);
         b.validate();
         closer.add(b);
         return b;
@@ -484,6 +432,6 @@ public final class FerrySession extends MessageFactorySession
 
     @Override
     public String toString() {
-        return "FerrySession[" + messageIdPrefix + ", mode " + sessionMode + (closer.isClosed() ? ", closed" : "") + "]";
+        return "FerrySession[" + messageIdPrefix + ", mode " + sessionMode + (isClosed() ? ", closed" : "") + "]";
     }
 }

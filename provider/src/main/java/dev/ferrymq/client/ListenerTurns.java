@@ -19,19 +19,47 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * session's delivery executor, so never concurrently with another listener of the session.
  */
 final class ListenerTurns {
-    private static final System.Logger LOG = System.getLogger(FerryMessageConsumer.class.getName());
+    /** The consumer's logger, by name: a throwing listener is news about the consumer. */
+    private static final System.Logger LOG = System.getLogger("dev.ferrymq.client.FerryMessageConsumer");
 
     /** Messages a listener gets per turn on the session's delivery executor. */
     private static final int DISPATCH_BATCH = 16;
 
-    private final FerryMessageConsumer consumer;
-    private final FerrySession session;
+    private final Owner consumer;
+    private final ConsumerSession session;
     private final DeliveryBuffer buffer;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Runnable turn = this::turn;
     private volatile boolean inListener;
 
-    ListenerTurns(FerryMessageConsumer consumer, FerrySession session, DeliveryBuffer buffer) {
+    /**
+     * The consumer whose listener the turns feed, as they see it. Its {@code toString} names the
+     * consumer in the log when its listener throws.
+     *
+     * <p>Threading: called on the session's delivery thread; no method blocks.
+     */
+    interface Owner {
+        /** The current listener, or {@code null}. */
+        MessageListener listener();
+
+        boolean isClosed();
+
+        /** Whether {@code d} expired; if so it is dropped (never shown) and its credit returns. */
+        boolean expired(Delivery d);
+
+        /** The listener consumed {@code n}: their credit goes back to the engine. */
+        void returnCredit(int n);
+
+        /** A turn ended: wakes whoever waits for one (the consumer's close). */
+        void turnEnded();
+    }
+
+    /**
+     * @param consumer the consumer fed
+     * @param session  its session, whose delivery executor runs the turns
+     * @param buffer   the consumer's buffer the turns take from
+     */
+    ListenerTurns(Owner consumer, ConsumerSession session, DeliveryBuffer buffer) {
         this.consumer = consumer;
         this.session = session;
         this.buffer = buffer;
@@ -72,7 +100,7 @@ final class ListenerTurns {
         } finally {
             session.engine().flushAcks();
             inListener = false;
-            consumer.signalChanges();
+            consumer.turnEnded();
         }
         if (wantsMore()) {
             session.deliveries().execute(turn);

@@ -5,6 +5,8 @@ import dev.ferrymq.spi.Delivery;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * What {@code Message.acknowledge()} of a received message does ("Message acknowledgment"): the
  * session's acknowledge-all (a no-op outside CLIENT_ACKNOWLEDGE), or in INDIVIDUAL_ACKNOWLEDGE
@@ -16,13 +18,17 @@ import jakarta.jms.JMSException;
  */
 final class ReceivedMessageAcks {
 
-    private final FerrySession session;
     private final SessionEngine engine;
+    private final BooleanSupplier closed;
     private final MessageAcknowledger all = this::acknowledgeAll;
 
-    ReceivedMessageAcks(FerrySession session, SessionEngine engine) {
-        this.session = session;
+    /**
+     * @param closed whether the session or its connection is closed (by the application or the
+     *               provider); called on the acknowledging thread, must not block
+     */
+    ReceivedMessageAcks(SessionEngine engine, BooleanSupplier closed) {
         this.engine = engine;
+        this.closed = closed;
     }
 
     /** The acknowledger of the message made from {@code d}. */
@@ -42,8 +48,7 @@ final class ReceivedMessageAcks {
     }
 
     private void checkAllowed() throws IllegalStateException {
-        FerryConnection connection = session.connection();
-        if (session.isClosed() || connection.isClosed() || connection.isClosedByProvider()) {
+        if (closed.getAsBoolean()) {
             throw new IllegalStateException("cannot acknowledge: the session that received the message is closed");
         }
     }

@@ -20,16 +20,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SessionClose {
 
-    private final FerrySession session;
+    private final SessionCore session;
     private final SessionConsumers consumers;
+    private final Runnable whenClosed;
     private final Set<FerryMessageProducer> producers = ConcurrentHashMap.newKeySet();
     private final Set<FerryQueueBrowser> browsers = ConcurrentHashMap.newKeySet();
     private final CloseOnce closeOnce = new CloseOnce();
     private volatile boolean closed;
 
-    SessionClose(FerrySession session, SessionConsumers consumers) {
+    /** @param whenClosed told once at the end of the close sequence (the connection forgets the session) */
+    SessionClose(SessionCore session, SessionConsumers consumers, Runnable whenClosed) {
         this.session = session;
         this.consumers = consumers;
+        this.whenClosed = whenClosed;
     }
 
     /** Whether the session is closed (from the middle of its close sequence on). */
@@ -92,7 +95,7 @@ final class SessionClose {
         } catch (JMSException e) {
             failure = failure == null ? e : failure;
         } finally {
-            session.connection().removeSession(session);
+            whenClosed.run();
             closeOnce.finished();
         }
         return failure;

@@ -14,24 +14,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A session's consumers: their creation by the rules of "Creating a consumer on a queue/topic"
- * and "Durable subscriptions" ({@link ConsumerRules} and the connection's client ID), how many
- * have message listeners ("Threading restrictions on a session": then synchronous receive is
- * refused), waking them when the connection starts, and closing them with the session.
+ * and "Durable subscriptions" ({@link ConsumerRules} and the connection's client ID), having
+ * them follow the connection's start and stop, waking them when the connection starts, and
+ * closing them with the session. A consumer leaves the set through the callback it gets at
+ * creation when it closes. (How many have message listeners is counted by {@link SessionCore}.)
  *
- * <p>Thread-safe: the set and the listener count are lock-free; creation is for the session's
- * thread of control.
+ * <p>Thread-safe: the set is lock-free; creation is for the session's thread of control.
  */
 final class SessionConsumers {
 
-    private final FerrySession session;
+    private final ConsumerSession session;
     private final Set<FerryMessageConsumer> consumers = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger listenerCount = new AtomicInteger();
 
-    SessionConsumers(FerrySession session) {
+    /** @param session the session, as the consumers made here see it */
+    SessionConsumers(ConsumerSession session) {
         this.session = session;
     }
 
@@ -44,11 +43,12 @@ final class SessionConsumers {
     FerryMessageConsumer create(Destination destination, String selector, boolean noLocal, String subscription,
                                 boolean durable, boolean shared) throws JMSException {
         session.checkOpen();
-        FerryConnection connection = session.connection();
+        SessionConnection connection = session.connection();
         int prefetch = connection.options().prefetch();
-        ConsumerInfo info = ConsumerRules.info(connection, destination, selector, noLocal, subscription, durable,
-                shared, prefetch);
-        FerryMessageConsumer c = new FerryMessageConsumer(session, destination, info.selector(), noLocal, prefetch);
+        ConsumerInfo info = ConsumerRules.info(connection.temporaryDestinationOwner(), destination, selector, noLocal,
+                subscription, durable, shared, prefetch);
+        FerryMessageConsumer c = new FerryMessageConsumer(session, destination, info.selector(), noLocal, prefetch,
+                consumers::remove);
         c.open(info);
         consumers.add(c);
         c.catchUpWithConnection();
@@ -70,26 +70,6 @@ final class SessionConsumers {
                     + "which is not set (see \"Client identifier\")");
         }
         return create(topic, selector, noLocal, subscription, durable, shared);
-    }
-
-    void remove(FerryMessageConsumer c) {
-        consumers.remove(c);
-    }
-
-    /** "Threading restrictions on a session": receive is refused while consumers have listeners. */
-    void checkSyncReceiveAllowed() throws IllegalStateException {
-        if (listenerCount.get() > 0) {
-            throw new IllegalStateException("synchronous receive is not allowed in a session whose consumers have "
-                    + "message listeners (the session is dedicated to the thread delivering to them)");
-        }
-    }
-
-    void listenerAdded() {
-        listenerCount.incrementAndGet();
-    }
-
-    void listenerRemoved() {
-        listenerCount.decrementAndGet();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 /**
  * A session's engine side as the facade drives it: every {@link EngineSession} call goes through
@@ -39,7 +40,8 @@ final class SessionEngine {
 
     private final EngineSession engine;
     private final AckMode ackMode;
-    private final FerryConnection connection;
+    /** The connection's report of failures no call waits for (its exception listener). */
+    private final Consumer<Throwable> reportAsync;
     private final ReentrantLock lock = new ReentrantLock();
     /** Serializes acknowledge, recover, commit and rollback; never held on the hot path of AUTO. */
     private final ReentrantLock ackLock = new ReentrantLock();
@@ -53,10 +55,14 @@ final class SessionEngine {
     private Delivery inFlight;
     private boolean inFlightReleased;
 
-    SessionEngine(EngineSession engine, AckMode ackMode, FerryConnection connection) {
+    /**
+     * @param reportAsync where failures go that no call waits for (an AUTO acknowledgement's): the
+     *                    connection's exception listener; called from any thread, must not block
+     */
+    SessionEngine(EngineSession engine, AckMode ackMode, Consumer<Throwable> reportAsync) {
         this.engine = engine;
         this.ackMode = ackMode;
-        this.connection = connection;
+        this.reportAsync = reportAsync;
         this.ackOutcome = new Completion<>() {
             @Override
             public void complete(Void result) {
@@ -64,7 +70,7 @@ final class SessionEngine {
 
             @Override
             public void fail(EngineException error) {
-                connection.reportAsync(error);
+                reportAsync.accept(error);
             }
         };
     }
@@ -155,7 +161,7 @@ final class SessionEngine {
         try {
             engine.release(List.of(d), EXPIRED, ackOutcome);
         } catch (RuntimeException e) {
-            connection.reportAsync(e);
+            reportAsync.accept(e);
         } finally {
             lock.unlock();
         }
@@ -168,7 +174,7 @@ final class SessionEngine {
         try {
             engine.acknowledge(d, ackOutcome);
         } catch (RuntimeException e) {
-            connection.reportAsync(e);
+            reportAsync.accept(e);
         } finally {
             lock.unlock();
         }
@@ -191,7 +197,7 @@ final class SessionEngine {
             pendingAcks.clear();
             engine.acknowledge(batch, ackOutcome);
         } catch (RuntimeException e) {
-            connection.reportAsync(e);
+            reportAsync.accept(e);
         } finally {
             lock.unlock();
         }
@@ -237,7 +243,7 @@ final class SessionEngine {
         try {
             redeliver(new ArrayList<>(List.of(d)), ReleaseReason.Cause.LISTENER_FAILURE);
         } catch (JMSException e) {
-            connection.reportAsync(e);
+            reportAsync.accept(e);
         } finally {
             ackLock.unlock();
         }

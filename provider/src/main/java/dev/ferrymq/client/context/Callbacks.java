@@ -1,6 +1,7 @@
 package dev.ferrymq.client.context;
 
 import jakarta.jms.CompletionListener;
+import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -13,8 +14,11 @@ import jakarta.jms.MessageListener;
  */
 final class Callbacks {
 
-    /** What the current thread is running: a message or completion listener of one context. */
-    record Frame(FerryJMSContext context, boolean completion) {
+    /**
+     * What the current thread is running: a message or completion listener of {@code context}
+     * (compared by identity), which uses {@code connection}. Each context makes its two frames.
+     */
+    record Frame(JMSContext context, SharedConnection connection, boolean completion) {
     }
 
     private static final ThreadLocal<Frame> CURRENT = new ThreadLocal<>();
@@ -23,13 +27,13 @@ final class Callbacks {
     }
 
     /** True when the current thread runs a message listener of {@code context}. */
-    static boolean inMessageListenerOf(FerryJMSContext context) {
+    static boolean inMessageListenerOf(JMSContext context) {
         Frame f = CURRENT.get();
         return f != null && !f.completion() && f.context() == context;
     }
 
     /** True when the current thread runs a completion listener of {@code context}. */
-    static boolean inCompletionListenerOf(FerryJMSContext context) {
+    static boolean inCompletionListenerOf(JMSContext context) {
         Frame f = CURRENT.get();
         return f != null && f.completion() && f.context() == context;
     }
@@ -37,7 +41,7 @@ final class Callbacks {
     /** True when the current thread runs a message listener of any context on {@code connection}. */
     static boolean inMessageListenerOn(SharedConnection connection) {
         Frame f = CURRENT.get();
-        return f != null && !f.completion() && f.context().sharedConnection() == connection;
+        return f != null && !f.completion() && f.connection() == connection;
     }
 
     /** {@code listener} marked as a message listener of the frame's context ({@code null} stays null). */

@@ -24,12 +24,18 @@ import jakarta.jms.MessageListener;
  */
 final class FerryJMSConsumer implements JMSConsumer {
 
-    private final FerryJMSContext context;
+    private final int sessionMode;
+    private final Callbacks.Frame listenerFrame;
     private final MessageConsumer consumer;
     private volatile MessageListener listener;
 
-    FerryJMSConsumer(FerryJMSContext context, MessageConsumer consumer) {
-        this.context = context;
+    /**
+     * @param sessionMode   the context's session mode
+     * @param listenerFrame marks the thread while a listener set here runs, as one of the context's
+     */
+    FerryJMSConsumer(int sessionMode, Callbacks.Frame listenerFrame, MessageConsumer consumer) {
+        this.sessionMode = sessionMode;
+        this.listenerFrame = listenerFrame;
         this.consumer = consumer;
     }
 
@@ -56,7 +62,7 @@ final class FerryJMSConsumer implements JMSConsumer {
     @Override
     public void setMessageListener(MessageListener listener) {
         try {
-            consumer.setMessageListener(Callbacks.wrap(listener, context.listenerFrame()));
+            consumer.setMessageListener(Callbacks.wrap(listener, listenerFrame));
             this.listener = listener;
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
@@ -120,8 +126,7 @@ final class FerryJMSConsumer implements JMSConsumer {
             throw new MessageFormatRuntimeException("receiveBody needs the class to return the body as, got null");
         }
         try {
-            int mode = context.mode();
-            if ((mode == JMSContext.AUTO_ACKNOWLEDGE || mode == JMSContext.DUPS_OK_ACKNOWLEDGE)
+            if ((sessionMode == JMSContext.AUTO_ACKNOWLEDGE || sessionMode == JMSContext.DUPS_OK_ACKNOWLEDGE)
                     && consumer instanceof BodyReceivingConsumer bodies) {
                 return bodies.receiveBody(c, timeout);
             }

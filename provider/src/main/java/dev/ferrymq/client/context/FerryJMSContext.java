@@ -48,14 +48,16 @@ final class FerryJMSContext implements JMSContext {
 
     private final SharedConnection shared;
     private final int sessionMode;
-    private final Callbacks.Frame listenerFrame = new Callbacks.Frame(this, false);
-    private final Callbacks.Frame completionFrame = new Callbacks.Frame(this, true);
+    private final Callbacks.Frame listenerFrame;
+    private final Callbacks.Frame completionFrame;
     private final LazySession session;
     private volatile boolean autoStart = true;
 
     FerryJMSContext(SharedConnection shared, int sessionMode) {
         this.shared = shared;
         this.sessionMode = sessionMode;
+        this.listenerFrame = new Callbacks.Frame(this, shared, false);
+        this.completionFrame = new Callbacks.Frame(this, shared, true);
         this.session = new LazySession(shared, sessionMode);
     }
 
@@ -70,22 +72,6 @@ final class FerryJMSContext implements JMSContext {
         return mode;
     }
 
-    SharedConnection sharedConnection() {
-        return shared;
-    }
-
-    Callbacks.Frame listenerFrame() {
-        return listenerFrame;
-    }
-
-    Callbacks.Frame completionFrame() {
-        return completionFrame;
-    }
-
-    int mode() {
-        return sessionMode;
-    }
-
     void checkOpen() {
         session.checkOpen();
     }
@@ -93,14 +79,6 @@ final class FerryJMSContext implements JMSContext {
     /** The session, created on first need. @throws IllegalStateRuntimeException when closed */
     Session session() {
         return session.get();
-    }
-
-    /** Sends with a JMSProducer's options through the context's anonymous producer. */
-    void send(Destination destination, Message message, int deliveryMode, int priority, long timeToLive,
-              long deliveryDelay, boolean disableMessageID, boolean disableMessageTimestamp,
-              CompletionListener completion) throws JMSException {
-        session.send(destination, message, deliveryMode, priority, timeToLive, deliveryDelay, disableMessageID,
-                disableMessageTimestamp, completion);
     }
 
     @FunctionalInterface
@@ -130,7 +108,7 @@ final class FerryJMSContext implements JMSContext {
     }
 
     private JMSConsumer consumer(SessionCall<MessageConsumer> create) {
-        JMSConsumer consumer = new FerryJMSConsumer(this, call(create));
+        JMSConsumer consumer = new FerryJMSConsumer(sessionMode, listenerFrame, call(create));
         if (autoStart) {
             try {
                 shared.connection().start();
@@ -155,7 +133,7 @@ final class FerryJMSContext implements JMSContext {
     public JMSProducer createProducer() {
         checkOpen();
         shared.markUsed();
-        return new FerryJMSProducer(this);
+        return new FerryJMSProducer(session, completionFrame);
     }
 
     @Override

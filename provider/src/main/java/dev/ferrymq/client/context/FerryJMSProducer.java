@@ -27,7 +27,8 @@ import java.util.Set;
  */
 final class FerryJMSProducer implements JMSProducer {
 
-    private final FerryJMSContext context;
+    private final LazySession session;
+    private final Callbacks.Frame completionFrame;
     private final ProducerProperties properties = new ProducerProperties();
     private int deliveryMode = DeliveryMode.PERSISTENT;
     private int priority = Message.DEFAULT_PRIORITY;
@@ -44,8 +45,14 @@ final class FerryJMSProducer implements JMSProducer {
     private boolean replyToSet;
     private Destination replyTo;
 
-    FerryJMSProducer(FerryJMSContext context) {
-        this.context = context;
+    /**
+     * @param session         the context's session and anonymous producer, which the sends go through
+     * @param completionFrame marks the thread while a completion listener set here runs, as one of
+     *                        the context's
+     */
+    FerryJMSProducer(LazySession session, Callbacks.Frame completionFrame) {
+        this.session = session;
+        this.completionFrame = completionFrame;
     }
 
     @Override
@@ -66,7 +73,7 @@ final class FerryJMSProducer implements JMSProducer {
     public JMSProducer send(Destination destination, String body) {
         check(destination);
         try {
-            doSend(destination, context.session().createTextMessage(body));
+            doSend(destination, session.get().createTextMessage(body));
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }
@@ -77,7 +84,7 @@ final class FerryJMSProducer implements JMSProducer {
     public JMSProducer send(Destination destination, Map<String, Object> body) {
         check(destination);
         try {
-            MapMessage message = context.session().createMapMessage();
+            MapMessage message = session.get().createMapMessage();
             if (body != null) {
                 for (Map.Entry<String, Object> e : body.entrySet()) {
                     message.setObject(e.getKey(), e.getValue());
@@ -94,7 +101,7 @@ final class FerryJMSProducer implements JMSProducer {
     public JMSProducer send(Destination destination, byte[] body) {
         check(destination);
         try {
-            BytesMessage message = context.session().createBytesMessage();
+            BytesMessage message = session.get().createBytesMessage();
             if (body != null) {
                 message.writeBytes(body);
             }
@@ -109,7 +116,7 @@ final class FerryJMSProducer implements JMSProducer {
     public JMSProducer send(Destination destination, Serializable body) {
         check(destination);
         try {
-            doSend(destination, context.session().createObjectMessage(body));
+            doSend(destination, session.get().createObjectMessage(body));
         } catch (JMSException e) {
             throw JmsExceptions.toRuntime(e);
         }
@@ -117,7 +124,7 @@ final class FerryJMSProducer implements JMSProducer {
     }
 
     private void check(Destination destination) {
-        context.checkOpen();
+        session.checkOpen();
         if (destination == null) {
             throw new InvalidDestinationRuntimeException("the destination to send to must not be null");
         }
@@ -138,7 +145,7 @@ final class FerryJMSProducer implements JMSProducer {
             message.setJMSReplyTo(replyTo);
         }
         properties.applyTo(message);
-        context.send(destination, message, deliveryMode, priority, timeToLive, deliveryDelay, disableMessageID,
+        session.send(destination, message, deliveryMode, priority, timeToLive, deliveryDelay, disableMessageID,
                 disableMessageTimestamp, wrappedAsync);
     }
 
@@ -218,7 +225,7 @@ final class FerryJMSProducer implements JMSProducer {
     @Override
     public JMSProducer setAsync(CompletionListener completionListener) {
         async = completionListener;
-        wrappedAsync = completionListener == null ? null : Callbacks.wrap(completionListener, context.completionFrame());
+        wrappedAsync = completionListener == null ? null : Callbacks.wrap(completionListener, completionFrame);
         return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.ferrymq.client;
 
+import dev.ferrymq.client.util.BlockingWaitStrategy;
 import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.client.util.WaitStrategy;
@@ -29,7 +30,7 @@ final class AsyncSends {
     private final SerialExecutor callbacks;
     private final Queue<Pending> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
-    private final WaitStrategy returned = WaitStrategy.blocking();
+    private final WaitStrategy returned = new BlockingWaitStrategy();
     private final Runnable drainer = this::drain;
     private volatile Sender callbackSender;
 

@@ -363,9 +363,9 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     // ---- temporary destinations --------------------------------------------------------------
 
     @Override
-    public void deleteTemporaryDestination(FerryDestination destination) throws JMSException {
+    public void deleteTemporaryDestination(DestinationRef destination) throws JMSException {
         checkOpen();
-        SyncCompletion.<Void>call(done -> engine.deleteTemporaryDestination(destination.ref(), done));
+        SyncCompletion.<Void>call(done -> engine.deleteTemporaryDestination(destination, done));
     }
 
     /**

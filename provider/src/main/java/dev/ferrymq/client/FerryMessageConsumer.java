@@ -1,6 +1,7 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.message.Messages;
+import dev.ferrymq.client.util.BlockingWaitStrategy;
 import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.client.util.WaitStrategy;
@@ -49,7 +50,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     private final boolean noLocal;
     private final DeliveryBuffer buffer = new DeliveryBuffer();
     private final ListenerTurns turns;
-    private final WaitStrategy changes = WaitStrategy.blocking();
+    private final WaitStrategy changes = new BlockingWaitStrategy();
     private final AtomicInteger receivers = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final ConsumerEngineSide engineSide;

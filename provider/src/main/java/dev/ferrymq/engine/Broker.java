@@ -101,7 +101,7 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         this.options = options;
         this.runtime = new EngineRuntime(name, options.get(BrokerOptions.DISPATCH_THREADS),
                 options.get(BrokerOptions.INLINE_DISPATCH));
-        QueuePolicy.Forwarder forwarder = new Forwarding(this);
+        QueuePolicy.Forwarder forwarder = new Forwarding(this::destinations, this::store);
         long maxBrokerBytes = options.get(BrokerOptions.MAX_BROKER_BYTES);
         this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
         Function<String, QueuePolicy> policies =

@@ -22,7 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StartOptions {
 
-    private static final System.Logger LOG = System.getLogger(Brokers.class.getName());
+    /** The logger of {@code Brokers}, where users look for what happened when a broker started. */
+    private static final System.Logger LOG = System.getLogger("dev.ferrymq.engine.Brokers");
 
     private final String broker;
     private final EngineOptions options;

@@ -30,19 +30,4 @@ public enum SyncPolicy {
     public String optionValue() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /**
-     * Parses an option value, ignoring case.
-     *
-     * @throws IllegalArgumentException naming the accepted values
-     */
-    public static SyncPolicy parse(String text) {
-        for (SyncPolicy p : values()) {
-            if (p.optionValue().equalsIgnoreCase(text == null ? "" : text.trim())) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("invalid value '" + text + "' for option '"
-                + StoreOptions.SYNC_POLICY.name() + "': expected always, interval or never");
-    }
 }

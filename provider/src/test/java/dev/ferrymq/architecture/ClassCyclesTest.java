@@ -29,9 +29,10 @@ class ClassCyclesTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"dev.ferrymq", "dev.ferrymq.admin", "dev.ferrymq.jndi", "dev.ferrymq.management",
             "dev.ferrymq.spi", "dev.ferrymq.spi.config", "dev.ferrymq.client", "dev.ferrymq.client.context",
-            "dev.ferrymq.client.message", "dev.ferrymq.engine.admin", "dev.ferrymq.engine.destination",
+            "dev.ferrymq.client.message", "dev.ferrymq.client.destination", "dev.ferrymq.client.util",
+            "dev.ferrymq.engine", "dev.ferrymq.engine.admin", "dev.ferrymq.engine.destination",
             "dev.ferrymq.engine.exec", "dev.ferrymq.engine.management", "dev.ferrymq.engine.security",
-            "dev.ferrymq.store.file", "dev.ferrymq.store.journals", "dev.ferrymq.fuzz"})
+            "dev.ferrymq.store", "dev.ferrymq.store.file", "dev.ferrymq.store.journals", "dev.ferrymq.fuzz"})
     @DisplayName("No circle of dependencies among a package's classes")
     void noCycles(String pkg) {
         List<Set<String>> cycles = ClassCycles.in(PROVIDER, pkg);

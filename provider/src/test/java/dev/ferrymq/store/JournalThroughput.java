@@ -34,7 +34,7 @@ public final class JournalThroughput {
         String policy = System.getProperty("syncPolicy", "always");
         for (int producers : counts) {
             Path dir = base.resolve("p" + producers + "-" + System.nanoTime());
-            JournalConfig config = JournalConfig.file(dir).withSyncPolicy(SyncPolicy.parse(policy));
+            JournalConfig config = JournalConfig.file(dir).withSyncPolicy(StoreOptions.SYNC_POLICY.parse(policy));
             try (Journal j = Journals.open(config, RecoveryListener.IGNORE)) {
                 AtomicLong done = new AtomicLong();
                 long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);

@@ -27,20 +27,12 @@ public abstract class FerryDestination implements Destination, Serializable {
         return ref;
     }
 
-    /**
-     * The FerryMQ destination for an engine reference. Temporary destinations made here have no
-     * owning connection: they can be sent to, but {@code delete()} is refused.
-     */
-    public static FerryDestination of(DestinationRef ref) {
-        if (ref == null) {
-            return null;
+    /** {@code name}, unless it is null or empty: a destination needs a name. */
+    static String requireName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("destination name must not be null or empty");
         }
-        return switch (ref.type()) {
-            case QUEUE -> new FerryQueue(ref.name());
-            case TOPIC -> new FerryTopic(ref.name());
-            case TEMPORARY_QUEUE -> new FerryTemporaryQueue(ref.name(), null);
-            case TEMPORARY_TOPIC -> new FerryTemporaryTopic(ref.name(), null);
-        };
+        return name;
     }
 
     /**

@@ -21,13 +21,6 @@ public class FerryQueue extends FerryDestination implements Queue {
         super(new DestinationRef(type, requireName(name)));
     }
 
-    static String requireName(String name) {
-        if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("destination name must not be null or empty");
-        }
-        return name;
-    }
-
     @Override
     public String getQueueName() {
         return ref().name();

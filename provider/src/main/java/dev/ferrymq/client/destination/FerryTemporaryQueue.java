@@ -31,6 +31,6 @@ public final class FerryTemporaryQueue extends FerryQueue implements TemporaryQu
             throw new jakarta.jms.IllegalStateException("temporary queue " + getQueueName()
                     + " can only be deleted through the connection that created it");
         }
-        owner.deleteTemporaryDestination(this);
+        owner.deleteTemporaryDestination(ref());
     }
 }

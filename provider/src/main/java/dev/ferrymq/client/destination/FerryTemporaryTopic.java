@@ -31,6 +31,6 @@ public final class FerryTemporaryTopic extends FerryTopic implements TemporaryTo
             throw new jakarta.jms.IllegalStateException("temporary topic " + getTopicName()
                     + " can only be deleted through the connection that created it");
         }
-        owner.deleteTemporaryDestination(this);
+        owner.deleteTemporaryDestination(ref());
     }
 }

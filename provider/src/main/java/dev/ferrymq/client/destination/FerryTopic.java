@@ -18,7 +18,7 @@ public class FerryTopic extends FerryDestination implements Topic {
     }
 
     FerryTopic(DestinationType type, String name) {
-        super(new DestinationRef(type, FerryQueue.requireName(name)));
+        super(new DestinationRef(type, requireName(name)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ferrymq.client.destination;
 
+import dev.ferrymq.spi.DestinationRef;
 import jakarta.jms.JMSException;
 
 /**
@@ -15,5 +16,5 @@ public interface TemporaryDestinationOwner {
      * @throws jakarta.jms.IllegalStateException when a consumer is still open on it or the
      *                                           connection is closed
      */
-    void deleteTemporaryDestination(FerryDestination destination) throws JMSException;
+    void deleteTemporaryDestination(DestinationRef destination) throws JMSException;
 }

@@ -1,6 +1,7 @@
 package dev.ferrymq.client.message;
 
 import dev.ferrymq.client.destination.FerryDestination;
+import dev.ferrymq.client.destination.FerryDestinations;
 import dev.ferrymq.spi.BodyType;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
@@ -129,7 +130,7 @@ public class FerryMessage implements Message {
     @Override
     public Destination getJMSReplyTo() {
         if (replyTo == null && replyToRef != null) {
-            replyTo = FerryDestination.of(replyToRef);
+            replyTo = FerryDestinations.of(replyToRef);
         }
         return replyTo;
     }
@@ -143,7 +144,7 @@ public class FerryMessage implements Message {
     @Override
     public Destination getJMSDestination() {
         if (destination == null && destinationRef != null) {
-            destination = FerryDestination.of(destinationRef);
+            destination = FerryDestinations.of(destinationRef);
         }
         return destination;
     }

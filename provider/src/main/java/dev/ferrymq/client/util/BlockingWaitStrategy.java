@@ -9,7 +9,7 @@ import java.util.function.BooleanSupplier;
  * {@link #signalAll()} takes the lock only when some thread waits, so signalling on the hot path
  * (every delivery) costs one volatile read when nobody is blocked.
  */
-final class BlockingWaitStrategy implements WaitStrategy {
+public final class BlockingWaitStrategy implements WaitStrategy {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();

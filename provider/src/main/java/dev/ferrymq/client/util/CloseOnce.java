@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class CloseOnce {
 
     private final AtomicBoolean closing = new AtomicBoolean();
-    private final WaitStrategy closeWait = WaitStrategy.blocking();
+    private final WaitStrategy closeWait = new BlockingWaitStrategy();
     private volatile boolean finished;
 
     /** Whether a close sequence ran to its end. */

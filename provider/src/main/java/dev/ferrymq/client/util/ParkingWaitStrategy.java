@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
  * unparks it. No lock and no allocation; a second concurrent waiter is not supported (the facade
  * uses one per blocking engine call, awaited by the caller only).
  */
-final class ParkingWaitStrategy implements WaitStrategy {
+public final class ParkingWaitStrategy implements WaitStrategy {
 
     private volatile Thread waiter;
 

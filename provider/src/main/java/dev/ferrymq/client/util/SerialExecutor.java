@@ -26,7 +26,7 @@ public final class SerialExecutor implements Executor {
     private final String name;
     private final Queue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final WaitStrategy idle = WaitStrategy.blocking();
+    private final WaitStrategy idle = new BlockingWaitStrategy();
     private final Runnable drainer = this::drain;
     private volatile boolean paused;
     private volatile boolean shutdown;

@@ -14,7 +14,7 @@ import jakarta.jms.JMSException;
  */
 public final class SyncCompletion<T> implements Completion<T> {
 
-    private final WaitStrategy waiting = WaitStrategy.parking();
+    private final WaitStrategy waiting = new ParkingWaitStrategy();
     private volatile boolean done;
     private T result;
     private EngineException error;

@@ -8,6 +8,9 @@ import java.util.function.BooleanSupplier;
  * strategies: the thread that changes the state calls {@link #signalAll()} after the change.
  *
  * <p>Thread-safe. Conditions must read volatile (or otherwise safely published) state.
+ * Implementations: {@link BlockingWaitStrategy} for any number of waiting threads (a lock and a
+ * condition), {@link ParkingWaitStrategy} for exactly one waiting thread at a time (e.g. the caller
+ * of one engine call: it parks and is unparked, with no lock).
  */
 public interface WaitStrategy {
 
@@ -25,17 +28,4 @@ public interface WaitStrategy {
 
     /** Wakes every thread waiting in {@link #await} so they check their condition again. */
     void signalAll();
-
-    /** A strategy for any number of waiting threads, built on a lock and condition. */
-    static WaitStrategy blocking() {
-        return new BlockingWaitStrategy();
-    }
-
-    /**
-     * A strategy for exactly one waiting thread at a time (e.g. the caller of one engine call):
-     * it parks and is unparked, with no lock.
-     */
-    static WaitStrategy parking() {
-        return new ParkingWaitStrategy();
-    }
 }

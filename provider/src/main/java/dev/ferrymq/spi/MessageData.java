@@ -33,6 +33,8 @@ public final class MessageData implements SelectorValues {
     private final Map<String, Object> properties;
     private final BodyType bodyType;
     private final Object body;
+    /** {@link #estimatedSize()}, computed once: the queues count it when a message arrives and when it leaves. */
+    private final int estimatedSize;
 
     private MessageData(Builder b) {
         this.messageId = b.messageId;
@@ -46,9 +48,11 @@ public final class MessageData implements SelectorValues {
         this.expiration = b.expiration;
         this.deliveryTime = b.deliveryTime;
         this.type = b.type;
-        this.properties = b.properties == null ? Map.of() : Collections.unmodifiableMap(b.properties);
+        this.properties = b.properties == null || b.properties.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(b.properties);
         this.bodyType = Objects.requireNonNull(b.bodyType, "bodyType");
         this.body = b.body;
+        this.estimatedSize = estimate(properties, body);
     }
 
     public static Builder builder() {
@@ -156,6 +160,10 @@ public final class MessageData implements SelectorValues {
      * and its ID (what the MEM benchmark measures beyond the body of a pending message).
      */
     public int estimatedSize() {
+        return estimatedSize;
+    }
+
+    private static int estimate(Map<String, Object> properties, Object body) {
         int size = 272 + properties.size() * 64;
         if (body instanceof byte[] bytes) {
             size += bytes.length;

@@ -47,7 +47,10 @@ public record ClientLimits(long maxMessageSize, long maxMessageProperties, long 
      * flat rate: so a huge property or map entry cannot slip past the limit.
      */
     static long sizeOf(MessageData m) {
-        long size = m.estimatedSize() + valueBytes(m.properties().values());
+        long size = m.estimatedSize();
+        if (!m.properties().isEmpty()) {
+            size += valueBytes(m.properties().values());
+        }
         if (m.body() instanceof java.util.Map<?, ?> map) {
             size += valueBytes(map.values());
         } else if (m.body() instanceof java.util.List<?> list) {

@@ -1,6 +1,7 @@
 package dev.ferrymq.engine;
 
 import dev.ferrymq.engine.connection.BrokerContext;
+import dev.ferrymq.engine.connection.ClientIdHolder;
 import dev.ferrymq.engine.connection.ClientIds;
 import dev.ferrymq.engine.connection.VmConnection;
 import dev.ferrymq.engine.destination.Destinations;
@@ -293,7 +294,7 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
 
     /** Engine-internal: a connection closed; frees its client ID. */
     @Override
-    public void connectionClosed(VmConnection c) {
+    public void connectionClosed(ClientIdHolder c) {
         clientIds.release(c);
         connections.remove(c);
     }

@@ -32,6 +32,7 @@ class ClassCyclesTest {
             "dev.ferrymq.client.message", "dev.ferrymq.client.destination", "dev.ferrymq.client.util",
             "dev.ferrymq.engine", "dev.ferrymq.engine.admin", "dev.ferrymq.engine.destination",
             "dev.ferrymq.engine.exec", "dev.ferrymq.engine.management", "dev.ferrymq.engine.security",
+            "dev.ferrymq.engine.connection", "dev.ferrymq.engine.persistence", "dev.ferrymq.engine.topic",
             "dev.ferrymq.store", "dev.ferrymq.store.file", "dev.ferrymq.store.journals", "dev.ferrymq.fuzz"})
     @DisplayName("No circle of dependencies among a package's classes")
     void noCycles(String pkg) {

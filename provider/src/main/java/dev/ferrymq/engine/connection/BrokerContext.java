@@ -45,7 +45,7 @@ public interface BrokerContext {
     ClientIds clientIds();
 
     /** A connection closed; frees its client ID. */
-    void connectionClosed(VmConnection c);
+    void connectionClosed(ClientIdHolder c);
 
     /** Admin: moves the dead letters of {@code deadLetterQueue} matching {@code selector} back to their origin. */
     void moveToOrigin(DestinationRef deadLetterQueue, Selector selector, Completion<Integer> done);

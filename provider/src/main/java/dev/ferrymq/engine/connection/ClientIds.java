@@ -16,14 +16,14 @@ import java.util.Map;
  * order.
  *
  * <p>Threading contract: {@link #claim} and {@link #release} may be called from any thread and
- * enqueue their work; the map and {@link VmConnection#clientId} are written only on the control
- * executor (asserted).
+ * enqueue their work; the map and each connection's client ID ({@link ClientIdHolder#clientIdClaimed})
+ * are written only on the control executor (asserted).
  */
 public final class ClientIds {
 
     private final String broker;
     private final SerialExecutor control;
-    private final Map<String, VmConnection> holders = new HashMap<>();
+    private final Map<String, ClientIdHolder> holders = new HashMap<>();
 
     /**
      * @param broker  the broker's name, for messages
@@ -39,7 +39,7 @@ public final class ClientIds {
      * already); INVALID_CLIENT_ID when another connection holds it, ILLEGAL_STATE when {@code c}
      * has another client ID or is closed. Completes on the control executor.
      */
-    public void claim(String clientId, VmConnection c, Completion<Void> done) {
+    public void claim(String clientId, ClientIdHolder c, Completion<Void> done) {
         control.execute(() -> {
             try {
                 claimNow(clientId, c);
@@ -51,7 +51,7 @@ public final class ClientIds {
         });
     }
 
-    private void claimNow(String clientId, VmConnection c) {
+    private void claimNow(String clientId, ClientIdHolder c) {
         assert control.isCurrentThread() : "client IDs change on the broker's control executor only";
         String own = c.clientId();
         if (own != null) {
@@ -63,7 +63,7 @@ public final class ClientIds {
         if (c.isClosed()) {
             throw EngineException.illegalState("connection " + c.id() + " is closed");
         }
-        VmConnection holder = holders.get(clientId);
+        ClientIdHolder holder = holders.get(clientId);
         if (holder != null) {
             throw new EngineException(EngineException.Kind.INVALID_CLIENT_ID,
                     "client ID '" + clientId + "' is already in use by another connection to broker '" + broker + "'");
@@ -73,7 +73,7 @@ public final class ClientIds {
     }
 
     /** {@code c} closed: frees its client ID, if it has one. */
-    public void release(VmConnection c) {
+    public void release(ClientIdHolder c) {
         control.execute(() -> {
             String held = c.clientId();
             if (held != null) {

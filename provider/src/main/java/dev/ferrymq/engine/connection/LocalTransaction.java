@@ -2,6 +2,7 @@ package dev.ferrymq.engine.connection;
 
 import dev.ferrymq.engine.persistence.Acceptance;
 import dev.ferrymq.engine.queue.Address;
+import dev.ferrymq.engine.queue.Publisher;
 import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueueDelivery;
 import dev.ferrymq.spi.Completion;
@@ -33,14 +34,16 @@ final class LocalTransaction {
     record PendingSend(MessageData message, Address address) {
     }
 
-    private final VmConnection connection;
+    /** The session's connection, the sender of the held messages (noLocal). */
+    private final Publisher connection;
     private final BrokerContext broker;
     private final SendGate gate;
     private final ConcurrentLinkedQueue<PendingSend> sends = new ConcurrentLinkedQueue<>();
 
-    LocalTransaction(VmConnection connection, SendGate gate) {
+    /** The transaction of a session of {@code connection} on {@code broker}, sending through {@code gate}. */
+    LocalTransaction(BrokerContext broker, Publisher connection, SendGate gate) {
         this.connection = connection;
-        this.broker = connection.broker();
+        this.broker = broker;
         this.gate = gate;
     }
 

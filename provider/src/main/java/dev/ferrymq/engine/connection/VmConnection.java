@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A connection's engine side: its client ID, sessions and temporary destinations. Also the
- * {@link Publisher} of everything its sessions send (for noLocal).
+ * {@link Publisher} of everything its sessions send (for noLocal). Its sessions see it as a
+ * {@link VmSessionConnection}, the broker's {@link ClientIds} as a {@link ClientIdHolder}.
  *
  * <p>Threading contract: every method may be called from any thread. The sessions, the client ID
  * ({@link ClientIds}) and the temporary destinations are owned by the broker's control executor:
@@ -35,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection may do is its {@link Access} (immutable): permissions are checked before anything is
  * created, so a refused operation leaves nothing behind.
  */
-public final class VmConnection implements EngineConnection, Publisher {
+public final class VmConnection implements EngineConnection, VmSessionConnection, ClientIdHolder {
 
     private static final System.Logger LOG = System.getLogger(VmConnection.class.getName());
 
@@ -61,13 +62,13 @@ public final class VmConnection implements EngineConnection, Publisher {
         this.access = access;
     }
 
-    /** What this connection may do. */
-    Access access() {
+    @Override
+    public Access access() {
         return access;
     }
 
-    /** Counts one more open consumer: RESOURCE_ALLOCATION above the limit (then not counted). */
-    void reserveConsumer() {
+    @Override
+    public void reserveConsumer() {
         int open = openConsumers.incrementAndGet();
         try {
             access.limits().checkConsumers(id, open);
@@ -77,16 +78,18 @@ public final class VmConnection implements EngineConnection, Publisher {
         }
     }
 
-    /** A consumer counted by {@link #reserveConsumer} closed or failed to open. */
-    void releaseConsumer() {
+    @Override
+    public void releaseConsumer() {
         openConsumers.decrementAndGet();
     }
 
+    @Override
     public String id() {
         return id;
     }
 
-    BrokerContext broker() {
+    @Override
+    public BrokerContext broker() {
         return broker;
     }
 
@@ -95,8 +98,8 @@ public final class VmConnection implements EngineConnection, Publisher {
         return clientId;
     }
 
-    /** {@link ClientIds} granted this connection {@code cid}; on the broker's control executor. */
-    void clientIdClaimed(String cid) {
+    @Override
+    public void clientIdClaimed(String cid) {
         clientId = cid;
     }
 
@@ -221,6 +224,7 @@ public final class VmConnection implements EngineConnection, Publisher {
     }
 
     /** Tells the listener of a failure no call waits for (e.g. the broker stopped). */
+    @Override
     public void notifyFailure(EngineException reason) {
         try {
             listener.onException(reason);
@@ -229,11 +233,13 @@ public final class VmConnection implements EngineConnection, Publisher {
         }
     }
 
-    void sessionClosed(VmSession s) {
+    @Override
+    public void sessionClosed(EngineSession s) {
         broker.control().execute(() -> sessions.remove(s));
     }
 
-    boolean isClosed() {
+    @Override
+    public boolean isClosed() {
         return closed.get();
     }
 

@@ -17,21 +17,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A consumer's engine side: a {@link QueueConsumer} on the queue it reads (a queue, or the queue
  * of its topic subscription). Closing it leaves its outstanding deliveries with the session; the
- * session forgets it once those are settled.
+ * session ({@link VmConsumerSession}) forgets it once those are settled.
  *
  * <p>Threading contract: every method may be called from any thread and hands its work to the
  * queue's serial executor. Only the open/closed flag lives here (atomic).
  */
 final class VmConsumer implements EngineConsumer {
 
-    private final VmSession session;
+    private final VmConsumerSession session;
     private final MessageQueue queue;
     private final Subscription subscription;
     private final SubscriptionRegistry registry;
     private final QueueConsumer consumer;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    VmConsumer(VmSession session, MessageQueue queue, Subscription subscription, SubscriptionRegistry registry,
+    VmConsumer(VmConsumerSession session, MessageQueue queue, Subscription subscription, SubscriptionRegistry registry,
                DeliverySink sink, Selector selector, ConsumerInfo info) {
         this.session = session;
         this.queue = queue;

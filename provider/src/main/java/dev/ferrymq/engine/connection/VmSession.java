@@ -36,6 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A session's engine side: routes sends (buffering them in a transaction), creates consumers and
  * hands deliveries back to their queues for acknowledgement or release.
+ * It sees its connection as a {@link VmSessionConnection}; its consumers see it as a
+ * {@link VmConsumerSession}.
  *
  * <p>Threading contract: the facade serializes calls of one session, but they may come from any
  * thread. No lock is taken: the destination cache is one immutable object in a plain field, the
@@ -45,9 +47,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * the connection's {@link Access} before it touches a destination (a send when its route is
  * resolved, so also at send time in a transaction), and a refused one changes nothing.
  */
-final class VmSession implements EngineSession, AckTimeoutListener {
+final class VmSession implements EngineSession, AckTimeoutListener, VmConsumerSession {
 
-    private final VmConnection connection;
+    private final VmSessionConnection connection;
     private final BrokerContext broker;
     private final Access access;
     private final boolean transacted;
@@ -68,14 +70,14 @@ final class VmSession implements EngineSession, AckTimeoutListener {
     private record Route(DestinationRef ref, Address address) {
     }
 
-    VmSession(VmConnection connection, SessionInfo info) {
+    VmSession(VmSessionConnection connection, SessionInfo info) {
         this.connection = connection;
         this.broker = connection.broker();
         this.access = connection.access();
         this.transacted = info.transacted();
         this.backgroundAcks = info.ackMode() == AckMode.AUTO || info.ackMode() == AckMode.DUPS_OK;
         this.gate = new SendGate(broker.runtime());
-        this.transaction = transacted ? new LocalTransaction(connection, gate) : null;
+        this.transaction = transacted ? new LocalTransaction(broker, connection, gate) : null;
     }
 
     @Override
@@ -337,13 +339,13 @@ final class VmSession implements EngineSession, AckTimeoutListener {
         });
     }
 
-    /** A consumer stopped being open (closed, or failed to start): it no longer counts against the limit. */
-    void consumerClosed() {
+    @Override
+    public void consumerClosed() {
         connection.releaseConsumer();
     }
 
-    /** A consumer is closed and its deliveries settled: nothing left to release at session close. */
-    void forget(VmConsumer c) {
+    @Override
+    public void forget(EngineConsumer c) {
         consumers.remove(c);
     }
 

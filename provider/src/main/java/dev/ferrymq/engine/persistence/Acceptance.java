@@ -33,8 +33,9 @@ public final class Acceptance {
     private final Arrivals arrivals = new Arrivals();
     private final List<AcceptingQueue> to = new ArrayList<>(2);
 
-    Acceptance(PersistentStore store) {
-        this.writes = store.writes();
+    /** An accept whose records go into {@code writes}. */
+    Acceptance(Writes writes) {
+        this.writes = writes;
     }
 
     /** Routes {@code message}, sent by {@code publisher}, through {@code address}: a record for every queue that stores it. */

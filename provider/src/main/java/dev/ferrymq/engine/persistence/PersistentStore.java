@@ -20,6 +20,7 @@ import dev.ferrymq.store.journals.Journals;
 
 import java.lang.System.Logger.Level;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * A broker's persistence: the {@link Journal} under its durable queues and subscriptions.
@@ -68,6 +69,8 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
     private final JournalConfig config;
     private volatile Journal journal;
     private volatile boolean closing;
+    /** The closing check every accept's {@link Writes} is given (one object, not one per accept). */
+    private final BooleanSupplier isClosing = () -> closing;
     private final ConcurrentHashMap<Subscription, Long> subscriptionIds = new ConcurrentHashMap<>();
     private final AppendCallback logFailure = new AppendCallback() {
         @Override
@@ -133,12 +136,7 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
 
     /** The one path for messages entering queues: a send, a commit or a move ({@link Acceptance}). */
     public Acceptance accept() {
-        return new Acceptance(this);
-    }
-
-    /** The records of one accept ({@link Acceptance}). */
-    Writes writes() {
-        return new Writes(this);
+        return new Acceptance(new Writes(journal, broker, config, isClosing));
     }
 
     // ---- QueueStore --------------------------------------------------------------------------
@@ -312,10 +310,6 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
         closing = true;
     }
 
-    boolean isClosing() {
-        return closing;
-    }
-
     /** Completes what was accepted and releases the data directory. Not from a journal callback. */
     public void close() {
         closing = true;
@@ -323,10 +317,6 @@ public final class PersistentStore implements QueueStore, SubscriptionStore {
         if (j != null) {
             j.close();
         }
-    }
-
-    Journal journalForWrites() {
-        return journal;
     }
 
     String broker() {

@@ -2,7 +2,7 @@ package dev.ferrymq.engine.persistence;
 
 import dev.ferrymq.engine.queue.AcceptingQueue;
 import dev.ferrymq.engine.topic.Subscription;
-import dev.ferrymq.engine.topic.SubscriptionRegistry;
+import dev.ferrymq.engine.topic.SubscriptionKind;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.MessageData;
@@ -106,7 +106,7 @@ final class Records {
     static byte[] subscription(Subscription s) {
         MessageCodec.Writer w = new MessageCodec.Writer(64);
         w.writeByte(FORMAT);
-        w.writeByte(s.kind() == SubscriptionRegistry.Kind.SHARED_DURABLE ? 1 : 0);
+        w.writeByte(s.kind() == SubscriptionKind.SHARED_DURABLE ? 1 : 0);
         w.writeString(s.clientId());
         w.writeString(s.name());
         w.writeString(s.topic().ref().name());
@@ -116,15 +116,15 @@ final class Records {
     }
 
     /** A decoded subscription record. */
-    record StoredSubscription(SubscriptionRegistry.Kind kind, String clientId, String name, String topic,
+    record StoredSubscription(SubscriptionKind kind, String clientId, String name, String topic,
                               String selector, boolean noLocal) {
     }
 
     static StoredSubscription readSubscription(byte[] payload) {
         MessageCodec.Reader r = new MessageCodec.Reader(payload);
         checkFormat(r.readByte());
-        SubscriptionRegistry.Kind kind = r.readByte() == 1 ? SubscriptionRegistry.Kind.SHARED_DURABLE
-                : SubscriptionRegistry.Kind.DURABLE;
+        SubscriptionKind kind = r.readByte() == 1 ? SubscriptionKind.SHARED_DURABLE
+                : SubscriptionKind.DURABLE;
         return new StoredSubscription(kind, r.readString(), r.readString(), r.readString(), r.readString(),
                 r.readByte() != 0);
     }

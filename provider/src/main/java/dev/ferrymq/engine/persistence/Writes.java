@@ -7,7 +7,11 @@ import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.store.AppendCallback;
 import dev.ferrymq.store.Batch;
+import dev.ferrymq.store.Journal;
+import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.StoreException;
+
+import java.util.function.BooleanSupplier;
 
 /**
  * The records of one {@link Acceptance} (a send, a transaction's commit or a move), appended as
@@ -16,17 +20,29 @@ import dev.ferrymq.store.StoreException;
  *
  * <p>Threading contract: built and committed by one thread; the {@code apply} action and the
  * completion then run once, on the journal's callback thread marked as an engine thread (or at
- * once, on the committing thread, when there is nothing to write).
+ * once, on the committing thread, when there is nothing to write). It takes the journal, the
+ * broker's name, the journal's configuration and the store's closing check as values, so it knows
+ * nothing of the store that makes it.
  */
 final class Writes {
 
-    private final PersistentStore store;
+    private final Journal journal;
+    private final String broker;
+    private final JournalConfig config;
+    private final BooleanSupplier closing;
     private Batch.Builder batch;
     private MessageData lastMessage;
     private byte[] lastPayload;
 
-    Writes(PersistentStore store) {
-        this.store = store;
+    /**
+     * Writes appended to {@code journal} of broker {@code broker} (configured by {@code config});
+     * {@code closing} says when the broker is stopping, so that a commit fails instead.
+     */
+    Writes(Journal journal, String broker, JournalConfig config, BooleanSupplier closing) {
+        this.journal = journal;
+        this.broker = broker;
+        this.config = config;
+        this.closing = closing;
     }
 
     /**
@@ -46,7 +62,7 @@ final class Writes {
             payload = Records.rehold(lastPayload, queue);
         }
         lastPayload = payload;
-        long id = store.journalForWrites().nextId();
+        long id = journal.nextId();
         builder().add(id, Records.MESSAGE, payload);
         return id;
     }
@@ -71,9 +87,9 @@ final class Writes {
             done.complete(null);
             return;
         }
-        if (store.isClosing()) {
+        if (closing.getAsBoolean()) {
             done.fail(new EngineException(transaction ? EngineException.Kind.TRANSACTION_ROLLED_BACK
-                    : EngineException.Kind.ILLEGAL_STATE, "broker '" + store.broker() + "' is stopping"));
+                    : EngineException.Kind.ILLEGAL_STATE, "broker '" + broker + "' is stopping"));
             return;
         }
         Batch b;
@@ -84,7 +100,7 @@ final class Writes {
                     : EngineException.Kind.RESOURCE_ALLOCATION, tooLarge.getMessage(), tooLarge));
             return;
         }
-        store.journalForWrites().append(b, new AppendCallback() {
+        journal.append(b, new AppendCallback() {
             @Override
             public void onDurable() {
                 EngineThreads.asEngine(() -> {
@@ -95,7 +111,7 @@ final class Writes {
 
             @Override
             public void onFailed(StoreException error) {
-                EngineException e = StoreErrors.onWrite(store.broker(), store.config(), error, what);
+                EngineException e = StoreErrors.onWrite(broker, config, error, what);
                 EngineException out = transaction
                         ? new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
                         "transaction rolled back: " + e.getMessage(), error)

@@ -15,10 +15,10 @@ import java.util.Objects;
  * threads; {@link #consumers} and {@link #unsubscribing} belong to the {@link SubscriptionRegistry}
  * and change only on its executor.
  */
-public final class Subscription {
+public final class Subscription implements FanOutTarget {
 
     private final Topic topic;
-    private final SubscriptionRegistry.Kind kind;
+    private final SubscriptionKind kind;
     private final String clientId;
     private final String name;
     private final String selectorText;
@@ -31,7 +31,7 @@ public final class Subscription {
     /** An unsubscribe is deleting it; the registry's, on its executor. */
     boolean unsubscribing;
 
-    Subscription(Topic topic, SubscriptionRegistry.Kind kind, String clientId, String name, Selector selector,
+    Subscription(Topic topic, SubscriptionKind kind, String clientId, String name, Selector selector,
                  boolean noLocal, Publisher localConnection, MessageQueue queue) {
         this.topic = topic;
         this.kind = kind;
@@ -44,6 +44,7 @@ public final class Subscription {
         this.queue = queue;
     }
 
+    @Override
     public MessageQueue queue() {
         return queue;
     }
@@ -53,10 +54,10 @@ public final class Subscription {
     }
 
     public boolean durable() {
-        return kind == SubscriptionRegistry.Kind.DURABLE || kind == SubscriptionRegistry.Kind.SHARED_DURABLE;
+        return kind.durable();
     }
 
-    public SubscriptionRegistry.Kind kind() {
+    public SubscriptionKind kind() {
         return kind;
     }
 
@@ -89,7 +90,8 @@ public final class Subscription {
      * and with noLocal it was not sent by the subscribing connection nor, for a durable
      * subscription, by any connection with the subscription's client ID.
      */
-    boolean accepts(MessageData m, Publisher publisher) {
+    @Override
+    public boolean accepts(MessageData m, Publisher publisher) {
         if (noLocal) {
             if (publisher == localConnection) {
                 return false;

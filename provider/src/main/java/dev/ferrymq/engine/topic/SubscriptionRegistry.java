@@ -36,9 +36,6 @@ import java.util.function.Consumer;
  */
 public final class SubscriptionRegistry {
 
-    /** The four kinds of subscription. */
-    public enum Kind { PRIVATE, SHARED, DURABLE, SHARED_DURABLE }
-
     private record Key(String clientId, String name) {
     }
 
@@ -67,7 +64,7 @@ public final class SubscriptionRegistry {
      * Recreates a durable subscription found in the store at broker start (it is not written
      * again). Waits for the registry's executor: for the starting thread only.
      */
-    public Subscription restoreDurable(Topic topic, Kind kind, String clientId, String name, Selector selector,
+    public Subscription restoreDurable(Topic topic, SubscriptionKind kind, String clientId, String name, Selector selector,
                                        boolean noLocal) {
         CompletableFuture<Subscription> restored = new CompletableFuture<>();
         owner.execute(() -> {
@@ -94,7 +91,7 @@ public final class SubscriptionRegistry {
      */
     public void attach(Topic topic, ConsumerInfo info, Selector selector, Publisher connection, String clientId,
                        Completion<Subscription> done) {
-        Kind kind = kindOf(info);
+        SubscriptionKind kind = kindOf(info);
         owner.execute(() -> {
             Subscription s;
             try {
@@ -120,7 +117,7 @@ public final class SubscriptionRegistry {
         owner.execute(() -> {
             s.consumers--;
             if (s.consumers == 0 && !s.durable()) {
-                if (s.kind() == Kind.SHARED) {
+                if (s.kind() == SubscriptionKind.SHARED) {
                     shared.remove(new Key(s.clientId(), s.name()), s);
                 }
                 remove(s);
@@ -229,7 +226,7 @@ public final class SubscriptionRegistry {
     public void forceDelete(Topic topic, EngineException reason) {
         topic.markDeleted();
         owner.execute(() -> {
-            for (Subscription s : topic.subscriptions()) {
+            for (FanOutTarget s : topic.subscriptions()) {
                 durable.values().remove(s);
                 shared.values().remove(s);
                 topic.remove(s);
@@ -241,17 +238,17 @@ public final class SubscriptionRegistry {
     /** The queues of all subscriptions of {@code topic} (for the expiry sweeper); any thread. */
     public static List<MessageQueue> queuesOf(Topic topic) {
         List<MessageQueue> out = new ArrayList<>();
-        for (Subscription s : topic.subscriptions()) {
+        for (FanOutTarget s : topic.subscriptions()) {
             out.add(s.queue());
         }
         return out;
     }
 
-    private static Kind kindOf(ConsumerInfo info) {
+    private static SubscriptionKind kindOf(ConsumerInfo info) {
         if (info.durable()) {
-            return info.shared() ? Kind.SHARED_DURABLE : Kind.DURABLE;
+            return info.shared() ? SubscriptionKind.SHARED_DURABLE : SubscriptionKind.DURABLE;
         }
-        return info.shared() ? Kind.SHARED : Kind.PRIVATE;
+        return info.shared() ? SubscriptionKind.SHARED : SubscriptionKind.PRIVATE;
     }
 
     private Subscription attachShared(Topic topic, ConsumerInfo info, Selector selector, String clientId) {
@@ -263,23 +260,23 @@ public final class SubscriptionRegistry {
                     + "on a different topic or with a different selector");
         }
         if (s == null) {
-            s = create(topic, Kind.SHARED, clientId, name, selector, false, null, true);
+            s = create(topic, SubscriptionKind.SHARED, clientId, name, selector, false, null, true);
             shared.put(key, s);
         }
         return s;
     }
 
-    private Subscription attachDurable(Topic topic, Kind kind, ConsumerInfo info, Selector selector, String clientId) {
+    private Subscription attachDurable(Topic topic, SubscriptionKind kind, ConsumerInfo info, Selector selector, String clientId) {
         String name = requireName(info);
         if (topic.ref().isTemporary()) {
             throw EngineException.invalidDestination("a durable subscription cannot be created on temporary topic "
                     + topic.ref().name());
         }
-        if (kind == Kind.DURABLE && clientId == null) {
+        if (kind == SubscriptionKind.DURABLE && clientId == null) {
             throw EngineException.illegalState("an unshared durable subscription ('" + name
                     + "') requires the connection's client ID to be set");
         }
-        boolean noLocal = kind == Kind.DURABLE && info.noLocal();
+        boolean noLocal = kind == SubscriptionKind.DURABLE && info.noLocal();
         Key key = new Key(clientId, name);
         Subscription s = durable.get(key);
         if (s != null && s.unsubscribing) {
@@ -287,10 +284,10 @@ public final class SubscriptionRegistry {
         }
         if (s != null) {
             if (s.kind() != kind) {
-                throw EngineException.illegalState((s.kind() == Kind.SHARED_DURABLE ? "a shared" : "an unshared")
+                throw EngineException.illegalState((s.kind() == SubscriptionKind.SHARED_DURABLE ? "a shared" : "an unshared")
                         + " durable subscription named '" + name + "' already exists for this client ID");
             }
-            if (kind == Kind.DURABLE && s.consumers > 0) {
+            if (kind == SubscriptionKind.DURABLE && s.consumers > 0) {
                 throw EngineException.illegalState("unshared durable subscription '" + name
                         + "' already has an active consumer");
             }
@@ -315,7 +312,7 @@ public final class SubscriptionRegistry {
         return s;
     }
 
-    private Subscription create(Topic topic, Kind kind, String clientId, String name, Selector selector,
+    private Subscription create(Topic topic, SubscriptionKind kind, String clientId, String name, Selector selector,
                                 boolean noLocal, Publisher connection, boolean record) {
         assert owner.isCurrentThread() : "subscriptions change on the registry's executor only";
         String queueName = topic.ref().name() + "::" + switch (kind) {

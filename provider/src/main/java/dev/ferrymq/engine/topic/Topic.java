@@ -14,18 +14,19 @@ import java.util.List;
 /**
  * A topic or temporary topic: fans each message out to its subscriptions, each of which is a
  * queue of its own. The same {@link MessageData} instance goes to every subscription (no copy).
+ * A topic sees its subscriptions only as {@link FanOutTarget}s (a filter and a queue).
  *
  * <p>Threading contract: {@link #publish} runs on the sender's thread without locks: it reads a
  * copy-on-write array of subscriptions. The array is replaced only by {@link SubscriptionRegistry}
- * under its lock. A subscription added or removed while a send runs may or may not see that
+ * on its executor. A subscription added or removed while a send runs may or may not see that
  * message.
  */
 public final class Topic implements Address {
 
-    private static final Subscription[] NONE = new Subscription[0];
+    private static final FanOutTarget[] NONE = new FanOutTarget[0];
 
     private final DestinationRef ref;
-    private volatile Subscription[] subscriptions = NONE;
+    private volatile FanOutTarget[] subscriptions = NONE;
     private volatile boolean deleted;
 
     public Topic(DestinationRef ref) {
@@ -44,7 +45,7 @@ public final class Topic implements Address {
 
     @Override
     public void publish(MessageData message, Publisher publisher) {
-        for (Subscription s : subscriptions) {
+        for (FanOutTarget s : subscriptions) {
             if (s.accepts(message, publisher)) {
                 s.queue().enqueue(message);
             }
@@ -53,7 +54,7 @@ public final class Topic implements Address {
 
     @Override
     public void route(MessageData message, Publisher publisher, List<AcceptingQueue> out) {
-        for (Subscription s : subscriptions) {
+        for (FanOutTarget s : subscriptions) {
             if (s.accepts(message, publisher)) {
                 out.add(s.queue());
             }
@@ -62,7 +63,7 @@ public final class Topic implements Address {
 
     @Override
     public QueueLimits blockedOn(MessageData message, Publisher publisher) {
-        for (Subscription s : subscriptions) {
+        for (FanOutTarget s : subscriptions) {
             QueueLimits full = s.queue().blockedOn(message, publisher);
             if (full != null && s.accepts(message, publisher)) {
                 return full;
@@ -72,24 +73,24 @@ public final class Topic implements Address {
     }
 
     /** The current subscriptions (a snapshot; do not modify). */
-    Subscription[] subscriptions() {
+    FanOutTarget[] subscriptions() {
         return subscriptions;
     }
 
     /** Called on the registry's executor only. */
-    void add(Subscription s) {
-        Subscription[] old = subscriptions;
-        Subscription[] next = Arrays.copyOf(old, old.length + 1);
+    void add(FanOutTarget s) {
+        FanOutTarget[] old = subscriptions;
+        FanOutTarget[] next = Arrays.copyOf(old, old.length + 1);
         next[old.length] = s;
         subscriptions = next;
     }
 
     /** Called on the registry's executor only. */
-    void remove(Subscription s) {
-        Subscription[] old = subscriptions;
+    void remove(FanOutTarget s) {
+        FanOutTarget[] old = subscriptions;
         for (int i = 0; i < old.length; i++) {
             if (old[i] == s) {
-                Subscription[] next = new Subscription[old.length - 1];
+                FanOutTarget[] next = new FanOutTarget[old.length - 1];
                 System.arraycopy(old, 0, next, 0, i);
                 System.arraycopy(old, i + 1, next, i, old.length - i - 1);
                 subscriptions = next;

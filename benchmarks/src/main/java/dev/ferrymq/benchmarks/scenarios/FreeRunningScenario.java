@@ -32,7 +32,10 @@ import java.util.List;
  * last delivery), the p99 one-way latency (send to body read, a long property set just before
  * each send, as in S1-paced) and the heap's growth ({@link HeapWatch}). The persistent variant
  * also measures the disk's single-writer write+fsync rate without JMS ({@link FsyncProbe}, in
- * setup, untimed) and reports the rate as a fraction of it. Immutable and thread-safe; each setup
+ * setup, untimed) and reports the rate as a fraction of it; the limited variant runs against a
+ * destination limit ({@link BrokerSettings#IN_MEMORY_LIMITED}: 64 MiB, senders blocked while it is
+ * full), the case where a producer that outruns its consumer meets the limit. Immutable and
+ * thread-safe; each setup
  * is independent.
  */
 final class FreeRunningScenario implements Scenario {
@@ -44,6 +47,7 @@ final class FreeRunningScenario implements Scenario {
 
     private final String id;
     private final String description;
+    private final BrokerSettings settings;
     private final boolean persistent;
     private final Metric rate;
     private final Metric p99 = Metric.of("p99 one-way latency", Unit.MICROS);
@@ -53,12 +57,15 @@ final class FreeRunningScenario implements Scenario {
             Target.atLeast(0.8, ">= 0.8x the disk's fsync rate"));
 
     /**
+     * @param settings   {@link BrokerSettings#IN_MEMORY}, {@link BrokerSettings#IN_MEMORY_LIMITED} or
+     *                   {@link BrokerSettings#PERSISTENT} (PERSISTENT messages, and the fsync probe)
      * @param rateTarget the goal of the msg/s row, e.g. {@link Target#ofScenario} of the windowed variant
      */
-    FreeRunningScenario(String id, String description, boolean persistent, Target rateTarget) {
+    FreeRunningScenario(String id, String description, BrokerSettings settings, Target rateTarget) {
         this.id = id;
         this.description = description;
-        this.persistent = persistent;
+        this.settings = settings;
+        this.persistent = settings == BrokerSettings.PERSISTENT;
         this.rate = new Metric("msg/s", Unit.PER_SECOND, rateTarget);
     }
 
@@ -74,7 +81,7 @@ final class FreeRunningScenario implements Scenario {
 
     @Override
     public BrokerSettings broker() {
-        return persistent ? BrokerSettings.PERSISTENT : BrokerSettings.IN_MEMORY;
+        return settings;
     }
 
     @Override

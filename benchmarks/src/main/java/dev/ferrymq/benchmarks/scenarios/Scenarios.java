@@ -4,6 +4,7 @@ import dev.ferrymq.benchmarks.harness.Metric;
 import dev.ferrymq.benchmarks.harness.Scenario;
 import dev.ferrymq.benchmarks.harness.Target;
 import dev.ferrymq.benchmarks.harness.Unit;
+import dev.ferrymq.benchmarks.providers.BrokerSettings;
 
 import jakarta.jms.Session;
 
@@ -29,14 +30,17 @@ public final class Scenarios {
                 new PacedLatencyScenario(PACED_RATE),
                 new FreeRunningScenario("S1-free", "as S1 with no window: the producer sends as fast as send "
                         + "returns (up to 1M messages or the iteration's time): msg/s, p99 latency, heap growth",
-                        false, Target.ofScenario("S1", 0.6)),
+                        BrokerSettings.IN_MEMORY, Target.ofScenario("S1", 0.6)),
+                new FreeRunningScenario("S1-free-limited", "as S1-free against a 64 MiB destination limit that "
+                        + "blocks the producer while the queue is full", BrokerSettings.IN_MEMORY_LIMITED, Target.NONE),
                 queue("S2-ack1", "queue, non-persistent, CLIENT_ACKNOWLEDGE, acknowledge() every message",
                         false, Session.CLIENT_ACKNOWLEDGE, 1, 1, Target.atLeast(300_000, ">= 300k/s")),
                 queue("S2-ack100", "queue, non-persistent, CLIENT_ACKNOWLEDGE, acknowledge() every 100th message",
                         false, Session.CLIENT_ACKNOWLEDGE, 100, 1, Target.atLeast(300_000, ">= 300k/s")),
                 persistent(1, 2_000, ">= 2,000/s"),
                 new FreeRunningScenario("S3-p1-free", "as S3-p1 with no window, and the disk's write+fsync rate "
-                        + "measured without JMS in the same run: msg/s as a fraction of it", true, Target.NONE),
+                        + "measured without JMS in the same run: msg/s as a fraction of it", BrokerSettings.PERSISTENT,
+                        Target.NONE),
                 persistent(4, 8_000, ">= 8,000/s"),
                 persistent(16, 25_000, ">= 25,000/s"),
                 new TopicFanOutScenario(4),

@@ -25,15 +25,16 @@ class ScenariosTest {
     @Test
     @DisplayName("Performance issue, scenarios: S1 to S7 and the two memory ones, in run order, memory last")
     void catalogue() {
-        assertThat(Scenarios.all()).extracting(Scenario::id).containsExactly("S1", "S1-paced", "S1-free", "S2-ack1",
-                "S2-ack100", "S3-p1", "S3-p1-free", "S3-p4", "S3-p16", "S4", "S5", "S6", "S7", "MEM", "MEM-slow");
+        assertThat(Scenarios.all()).extracting(Scenario::id).containsExactly("S1", "S1-paced", "S1-free", "S1-free-limited",
+                "S2-ack1", "S2-ack100", "S3-p1", "S3-p1-free", "S3-p4", "S3-p16", "S4", "S5", "S6", "S7", "MEM", "MEM-slow");
     }
 
     @Test
     @DisplayName("Performance issue, command: --scenarios takes ids or prefixes, case-insensitive")
     void selection() {
         assertThat(Scenarios.select(List.of("s3", "S1"))).extracting(Scenario::id)
-                .containsExactly("S1", "S1-paced", "S1-free", "S3-p1", "S3-p1-free", "S3-p4", "S3-p16");
+                .containsExactly("S1", "S1-paced", "S1-free", "S1-free-limited", "S3-p1", "S3-p1-free", "S3-p4",
+                        "S3-p16");
         assertThat(Scenarios.select(List.of("S3-p1"))).extracting(Scenario::id).containsExactly("S3-p1", "S3-p1-free");
         assertThat(Scenarios.select(List.of("S1-paced"))).extracting(Scenario::id).containsExactly("S1-paced");
         assertThat(Scenarios.select(List.of("mem-slow"))).extracting(Scenario::id).containsExactly("MEM-slow");
@@ -53,6 +54,10 @@ class ScenariosTest {
         assertThat(s1Free.metrics()).extracting(Metric::label)
                 .containsExactly("msg/s", "p99 one-way latency", "heap growth (peak after GC)");
         assertThat(s1Free.broker()).isEqualTo(BrokerSettings.IN_MEMORY);
+        Scenario limited = Scenarios.select(List.of("S1-free-limited")).get(0);
+        assertThat(limited.broker()).isEqualTo(BrokerSettings.IN_MEMORY_LIMITED);
+        assertThat(limited.metrics()).extracting(Metric::label).containsExactly("msg/s", "p99 one-way latency",
+                "heap growth (peak after GC)");
 
         Scenario s3Free = Scenarios.select(List.of("S3-p1-free")).get(0);
         assertThat(s3Free.broker()).isEqualTo(BrokerSettings.PERSISTENT);

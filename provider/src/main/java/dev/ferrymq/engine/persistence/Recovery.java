@@ -33,7 +33,8 @@ public final class Recovery implements RecoveryListener {
     private static final System.Logger LOG = System.getLogger(Recovery.class.getName());
 
     private final List<LiveRecord> subscriptionRecords = new ArrayList<>();
-    private final List<LiveRecord> messageRecords = new ArrayList<>();
+    /** Message records, decoded as they arrive so that their payloads can go at once. */
+    private final List<RecoveredMessage> messageRecords = new ArrayList<>();
     private final List<LiveRecord> markRecords = new ArrayList<>();
     private final List<LiveRecord> unknown = new ArrayList<>();
 
@@ -41,7 +42,7 @@ public final class Recovery implements RecoveryListener {
     public void onRecord(LiveRecord record) {
         switch (record.type()) {
             case Records.SUBSCRIPTION -> subscriptionRecords.add(record);
-            case Records.MESSAGE -> messageRecords.add(record);
+            case Records.MESSAGE -> messageRecords.add(RecoveredMessage.of(record));
             case Records.DELIVERY_MARK -> markRecords.add(record);
             default -> unknown.add(record);
         }
@@ -74,32 +75,31 @@ public final class Recovery implements RecoveryListener {
         }
         Map<String, Mark> marks = readMarks(store);
         long messages = 0;
-        for (LiveRecord r : messageRecords) {
-            Records.StoredMessage m;
-            try {
-                m = Records.readMessage(r.payload());
-            } catch (RuntimeException e) {
+        for (int i = 0; i < messageRecords.size(); i++) {
+            RecoveredMessage r = messageRecords.set(i, null);
+            Records.StoredMessage m = r.message;
+            if (m == null) {
                 discarded++;
-                store.discard(r.id());
-                LOG.log(Level.WARNING, "broker '" + store.broker() + "': message record " + r.id()
-                        + " is unreadable and was deleted: " + e);
+                store.discard(r.id);
+                LOG.log(Level.WARNING, "broker '" + store.broker() + "': message record " + r.id
+                        + " is unreadable and was deleted: " + r.unreadable);
                 continue;
             }
             MessageQueue q = m.subscription() ? subscriptionQueues.get(m.queue())
                     : (MessageQueue) destinations.forSend(DestinationRef.queue(m.queue()));
             if (q == null) {
-                store.discard(r.id());
+                store.discard(r.id);
                 continue;
             }
             Mark mark = marks.get(key(m.subscription(), m.queue()));
-            int count = lastCount(r);
+            int count = r.count;
             if (mark != null) {
                 mark.queue = q;
-                if (count == 0 && r.id() <= mark.upTo) {
+                if (count == 0 && r.id <= mark.upTo) {
                     count = 1;
                 }
             }
-            q.enqueueStored(m.message(), r.id(), count, redeliveryTime(r));
+            q.enqueueStored(m.message(), r.id, count, r.redeliveryTime);
             messages++;
         }
         for (Mark mark : marks.values()) {
@@ -118,6 +118,37 @@ public final class Recovery implements RecoveryListener {
             LOG.log(Level.INFO, "broker '" + store.broker() + "': recovered " + messages + " message(s) and "
                     + subscriptionQueues.size() + " durable subscription(s)"
                     + (discarded > 0 ? "; " + discarded + " unusable record(s) skipped" : ""));
+        }
+    }
+
+    /**
+     * A message record as read: the decoded message (null when unreadable, with the reason), its
+     * last stored delivery count and delayed redelivery time. Holds no payload.
+     */
+    private static final class RecoveredMessage {
+        final long id;
+        final Records.StoredMessage message;
+        final RuntimeException unreadable;
+        final int count;
+        final long redeliveryTime;
+
+        private RecoveredMessage(long id, Records.StoredMessage message, RuntimeException unreadable, int count,
+                                 long redeliveryTime) {
+            this.id = id;
+            this.message = message;
+            this.unreadable = unreadable;
+            this.count = count;
+            this.redeliveryTime = redeliveryTime;
+        }
+
+        static RecoveredMessage of(LiveRecord r) {
+            Records.StoredMessage m;
+            try {
+                m = Records.readMessage(r.payload());
+            } catch (RuntimeException e) {
+                return new RecoveredMessage(r.id(), null, e, 0, 0);
+            }
+            return new RecoveredMessage(r.id(), m, null, lastCount(r), redeliveryTime(r));
         }
     }
 

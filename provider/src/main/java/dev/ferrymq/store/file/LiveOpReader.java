@@ -18,13 +18,16 @@ import java.util.zip.CRC32C;
  * a fresh checksum, so damage must be caught before copying), then the op is decoded and compared
  * with what the index expects. Frames lying close together are read with one positional read.
  *
- * <p>Threading: confined to the writer thread.
+ * <p>Threading: confined to one thread: the writer, or the opening thread during recovery.
  */
 final class LiveOpReader {
 
     /** Frames at most this far apart are read together: cheaper than another read call. */
     private static final int MERGE_GAP = 4 << 10;
-    /** Reads of merged frames stop growing at this size (a single larger frame is read whole). */
+    /**
+     * Reads of merged frames stop growing at this size (a single larger frame is read whole, once
+     * for all of its ops that are asked for).
+     */
     private static final int READ_LIMIT = 1 << 20;
     private static final int INITIAL_BUFFER = 64 << 10;
 
@@ -69,7 +72,7 @@ final class LiveOpReader {
                 while (j < ops.size()) {
                     LiveIndex.Op next = ops.get(j);
                     long nextEnd = Math.max(end, next.frameOffset() + next.frameSize());
-                    if (next.frameOffset() > end + MERGE_GAP || nextEnd - start > READ_LIMIT) {
+                    if (next.frameOffset() > end + MERGE_GAP || (nextEnd > end && nextEnd - start > READ_LIMIT)) {
                         break;
                     }
                     end = nextEnd;

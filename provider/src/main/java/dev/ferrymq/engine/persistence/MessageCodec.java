@@ -28,6 +28,9 @@ import java.util.Map;
  */
 public final class MessageCodec {
 
+    /** {@code BodyType.values()} once: each call of that clones the array. */
+    private static final BodyType[] BODY_TYPES = BodyType.values();
+
     private static final byte NULL = 0;
     private static final byte BOOLEAN = 1;
     private static final byte BYTE = 2;
@@ -97,10 +100,10 @@ public final class MessageCodec {
             b.properties(props);
         }
         int body = r.readByte();
-        if (body < 0 || body >= BodyType.values().length) {
+        if (body < 0 || body >= BODY_TYPES.length) {
             throw new IllegalArgumentException("unknown body type " + body);
         }
-        BodyType type = BodyType.values()[body];
+        BodyType type = BODY_TYPES[body];
         return b.body(type, readBody(r, type)).build();
     }
 

@@ -75,6 +75,7 @@ public final class Recovery implements RecoveryListener {
         }
         Map<String, Mark> marks = readMarks(store);
         long messages = 0;
+        MarkLookup lookup = new MarkLookup(marks);
         for (int i = 0; i < messageRecords.size(); i++) {
             RecoveredMessage r = messageRecords.set(i, null);
             Records.StoredMessage m = r.message;
@@ -91,7 +92,7 @@ public final class Recovery implements RecoveryListener {
                 store.discard(r.id);
                 continue;
             }
-            Mark mark = marks.get(key(m.subscription(), m.queue()));
+            Mark mark = lookup.find(m.subscription(), m.queue());
             int count = r.count;
             if (mark != null) {
                 mark.queue = q;
@@ -188,6 +189,27 @@ public final class Recovery implements RecoveryListener {
             }
         }
         return marks;
+    }
+
+    /** {@code marks.get(key(...))}, remembering the last answer: a backlog's messages mostly share a queue. */
+    private static final class MarkLookup {
+        private final Map<String, Mark> marks;
+        private boolean lastSubscription;
+        private String lastQueue;
+        private Mark last;
+
+        MarkLookup(Map<String, Mark> marks) {
+            this.marks = marks;
+        }
+
+        Mark find(boolean subscription, String queue) {
+            if (!queue.equals(lastQueue) || subscription != lastSubscription) {
+                lastQueue = queue;
+                lastSubscription = subscription;
+                last = marks.get(key(subscription, queue));
+            }
+            return last;
+        }
     }
 
     private static String key(boolean subscription, String queue) {

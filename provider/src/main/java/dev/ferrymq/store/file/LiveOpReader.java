@@ -33,10 +33,20 @@ final class LiveOpReader {
 
     private final ChannelFactory channels;
     private final CRC32C crc = new CRC32C();
+    private final boolean keepBuffer;
     private ByteBuffer buf = ByteBuffer.allocate(INITIAL_BUFFER);
 
     LiveOpReader(ChannelFactory channels) {
+        this(channels, false);
+    }
+
+    /**
+     * With {@code keepBuffer} a buffer grown for a large frame is kept for the next {@link #read}
+     * (recovery reads many chunks in a row); otherwise each read gives it up (the writer lives long).
+     */
+    LiveOpReader(ChannelFactory channels, boolean keepBuffer) {
         this.channels = channels;
+        this.keepBuffer = keepBuffer;
     }
 
     /** The file does not hold what the index says was written there. */
@@ -91,7 +101,7 @@ final class LiveOpReader {
                 i = j;
             }
         } finally {
-            if (buf.capacity() > READ_LIMIT) {
+            if (!keepBuffer && buf.capacity() > READ_LIMIT) {
                 buf = ByteBuffer.allocate(INITIAL_BUFFER);
             }
         }
@@ -129,10 +139,13 @@ final class LiveOpReader {
         int frameEnd = (int) (op.frameOffset() + op.frameSize() - start);
         int at = (int) (op.offset() - start);
         Format.DecodedOp d;
+        int filled = buf.limit();
         try {
-            d = Format.decodeOp(buf.duplicate().limit(frameEnd).position(at));
+            d = Format.decodeOp(buf.limit(frameEnd).position(at));
         } catch (IllegalArgumentException e) {
             throw new Unreadable("malformed op with a valid frame checksum: " + e.getMessage(), op.offset());
+        } finally {
+            buf.limit(filled);
         }
         if (d.kind() != op.kind || d.seq() != op.seq || d.id() != op.id || d.size() != op.size) {
             throw new Unreadable("expected op " + op.seq + " (kind " + op.kind + ", id " + op.id + ", " + op.size

@@ -201,7 +201,7 @@ final class Recovery {
         }
         states.clear();
         live.sort(Comparator.comparingLong(e -> e.getValue().addSeq));
-        LiveOpReader reader = new LiveOpReader(channels);
+        LiveOpReader reader = new LiveOpReader(channels, true);
         int from = 0;
         while (from < live.size()) {
             int to = from;

@@ -37,12 +37,20 @@ public final class Recovery implements RecoveryListener {
     private final List<RecoveredMessage> messageRecords = new ArrayList<>();
     private final List<LiveRecord> markRecords = new ArrayList<>();
     private final List<LiveRecord> unknown = new ArrayList<>();
+    /** The destination of the last message read: the next ones mostly share it rather than a copy each. */
+    private DestinationRef recentDestination;
 
     @Override
     public void onRecord(LiveRecord record) {
         switch (record.type()) {
             case Records.SUBSCRIPTION -> subscriptionRecords.add(record);
-            case Records.MESSAGE -> messageRecords.add(RecoveredMessage.of(record));
+            case Records.MESSAGE -> {
+                RecoveredMessage m = RecoveredMessage.of(record, recentDestination);
+                if (m.message != null) {
+                    recentDestination = m.message.message().destination();
+                }
+                messageRecords.add(m);
+            }
             case Records.DELIVERY_MARK -> markRecords.add(record);
             default -> unknown.add(record);
         }
@@ -142,10 +150,10 @@ public final class Recovery implements RecoveryListener {
             this.redeliveryTime = redeliveryTime;
         }
 
-        static RecoveredMessage of(LiveRecord r) {
+        static RecoveredMessage of(LiveRecord r, DestinationRef recent) {
             Records.StoredMessage m;
             try {
-                m = Records.readMessage(r.payload());
+                m = Records.readMessage(r.payload(), recent);
             } catch (RuntimeException e) {
                 return new RecoveredMessage(r.id(), null, e, 0, 0);
             }

@@ -28,6 +28,10 @@ import java.util.Map;
  */
 public final class MessageCodec {
 
+    /** {@code values()} once: each call of that clones the array. */
+    private static final BodyType[] BODY_TYPES = BodyType.values();
+    private static final DestinationType[] DESTINATION_TYPES = DestinationType.values();
+
     private static final byte NULL = 0;
     private static final byte BOOLEAN = 1;
     private static final byte BYTE = 2;
@@ -97,10 +101,10 @@ public final class MessageCodec {
             b.properties(props);
         }
         int body = r.readByte();
-        if (body < 0 || body >= BodyType.values().length) {
+        if (body < 0 || body >= BODY_TYPES.length) {
             throw new IllegalArgumentException("unknown body type " + body);
         }
-        BodyType type = BodyType.values()[body];
+        BodyType type = BODY_TYPES[body];
         return b.body(type, readBody(r, type)).build();
     }
 
@@ -169,10 +173,17 @@ public final class MessageCodec {
         if (t < 0) {
             return null;
         }
-        if (t >= DestinationType.values().length) {
+        if (t >= DESTINATION_TYPES.length) {
             throw new IllegalArgumentException("unknown destination type " + t);
         }
-        return new DestinationRef(DestinationType.values()[t], readName(r, "destination name"));
+        DestinationType type = DESTINATION_TYPES[t];
+        String name = readName(r, "destination name");
+        DestinationRef recent = r.recent;
+        if (recent != null && recent.type() == type && recent.name().equals(name)) {
+            return recent;
+        }
+        r.recent = new DestinationRef(type, name);
+        return r.recent;
     }
 
     /** A name that may not be null (a destination's, a property's, a map field's). */
@@ -320,9 +331,25 @@ public final class MessageCodec {
 
         private final byte[] buf;
         private int pos;
+        /** A destination read before (by an earlier reader), returned again for an equal one; or null. */
+        private DestinationRef recent;
 
         public Reader(byte[] buf) {
             this.buf = buf;
+        }
+
+        /**
+         * A reader that returns {@code recent} itself for a destination equal to it, so that many
+         * messages read back (a recovered backlog) share one instead of holding a copy each.
+         */
+        public Reader(byte[] buf, DestinationRef recent) {
+            this.buf = buf;
+            this.recent = recent;
+        }
+
+        /** The last destination this reader read (or was given), for the next reader. */
+        public DestinationRef recentDestination() {
+            return recent;
         }
 
         private void need(int n) {

@@ -134,7 +134,12 @@ final class Records {
     }
 
     static StoredMessage readMessage(byte[] payload) {
-        MessageCodec.Reader r = new MessageCodec.Reader(payload);
+        return readMessage(payload, null);
+    }
+
+    /** {@link #readMessage(byte[])}, sharing {@code recent} when the message's destination equals it. */
+    static StoredMessage readMessage(byte[] payload, DestinationRef recent) {
+        MessageCodec.Reader r = new MessageCodec.Reader(payload, recent);
         Holder h = readHolder(r);
         MessageData m = MessageCodec.read(r);
         checkEnd(r, "message");

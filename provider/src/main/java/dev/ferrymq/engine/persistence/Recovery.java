@@ -33,15 +33,24 @@ public final class Recovery implements RecoveryListener {
     private static final System.Logger LOG = System.getLogger(Recovery.class.getName());
 
     private final List<LiveRecord> subscriptionRecords = new ArrayList<>();
-    private final List<LiveRecord> messageRecords = new ArrayList<>();
+    /** Message records, decoded as they arrive so that their payloads can go at once. */
+    private final List<RecoveredMessage> messageRecords = new ArrayList<>();
     private final List<LiveRecord> markRecords = new ArrayList<>();
     private final List<LiveRecord> unknown = new ArrayList<>();
+    /** The destination of the last message read: the next ones mostly share it rather than a copy each. */
+    private DestinationRef recentDestination;
 
     @Override
     public void onRecord(LiveRecord record) {
         switch (record.type()) {
             case Records.SUBSCRIPTION -> subscriptionRecords.add(record);
-            case Records.MESSAGE -> messageRecords.add(record);
+            case Records.MESSAGE -> {
+                RecoveredMessage m = RecoveredMessage.of(record, recentDestination);
+                if (m.message != null) {
+                    recentDestination = m.message.message().destination();
+                }
+                messageRecords.add(m);
+            }
             case Records.DELIVERY_MARK -> markRecords.add(record);
             default -> unknown.add(record);
         }
@@ -74,32 +83,32 @@ public final class Recovery implements RecoveryListener {
         }
         Map<String, Mark> marks = readMarks(store);
         long messages = 0;
-        for (LiveRecord r : messageRecords) {
-            Records.StoredMessage m;
-            try {
-                m = Records.readMessage(r.payload());
-            } catch (RuntimeException e) {
+        MarkLookup lookup = new MarkLookup(marks);
+        for (int i = 0; i < messageRecords.size(); i++) {
+            RecoveredMessage r = messageRecords.set(i, null);
+            Records.StoredMessage m = r.message;
+            if (m == null) {
                 discarded++;
-                store.discard(r.id());
-                LOG.log(Level.WARNING, "broker '" + store.broker() + "': message record " + r.id()
-                        + " is unreadable and was deleted: " + e);
+                store.discard(r.id);
+                LOG.log(Level.WARNING, "broker '" + store.broker() + "': message record " + r.id
+                        + " is unreadable and was deleted: " + r.unreadable);
                 continue;
             }
             MessageQueue q = m.subscription() ? subscriptionQueues.get(m.queue())
                     : (MessageQueue) destinations.forSend(DestinationRef.queue(m.queue()));
             if (q == null) {
-                store.discard(r.id());
+                store.discard(r.id);
                 continue;
             }
-            Mark mark = marks.get(key(m.subscription(), m.queue()));
-            int count = lastCount(r);
+            Mark mark = lookup.find(m.subscription(), m.queue());
+            int count = r.count;
             if (mark != null) {
                 mark.queue = q;
-                if (count == 0 && r.id() <= mark.upTo) {
+                if (count == 0 && r.id <= mark.upTo) {
                     count = 1;
                 }
             }
-            q.enqueueStored(m.message(), r.id(), count, redeliveryTime(r));
+            q.enqueueStored(m.message(), r.id, count, r.redeliveryTime);
             messages++;
         }
         for (Mark mark : marks.values()) {
@@ -118,6 +127,37 @@ public final class Recovery implements RecoveryListener {
             LOG.log(Level.INFO, "broker '" + store.broker() + "': recovered " + messages + " message(s) and "
                     + subscriptionQueues.size() + " durable subscription(s)"
                     + (discarded > 0 ? "; " + discarded + " unusable record(s) skipped" : ""));
+        }
+    }
+
+    /**
+     * A message record as read: the decoded message (null when unreadable, with the reason), its
+     * last stored delivery count and delayed redelivery time. Holds no payload.
+     */
+    private static final class RecoveredMessage {
+        final long id;
+        final Records.StoredMessage message;
+        final RuntimeException unreadable;
+        final int count;
+        final long redeliveryTime;
+
+        private RecoveredMessage(long id, Records.StoredMessage message, RuntimeException unreadable, int count,
+                                 long redeliveryTime) {
+            this.id = id;
+            this.message = message;
+            this.unreadable = unreadable;
+            this.count = count;
+            this.redeliveryTime = redeliveryTime;
+        }
+
+        static RecoveredMessage of(LiveRecord r, DestinationRef recent) {
+            Records.StoredMessage m;
+            try {
+                m = Records.readMessage(r.payload(), recent);
+            } catch (RuntimeException e) {
+                return new RecoveredMessage(r.id(), null, e, 0, 0);
+            }
+            return new RecoveredMessage(r.id(), m, null, lastCount(r), redeliveryTime(r));
         }
     }
 
@@ -157,6 +197,27 @@ public final class Recovery implements RecoveryListener {
             }
         }
         return marks;
+    }
+
+    /** {@code marks.get(key(...))}, remembering the last answer: a backlog's messages mostly share a queue. */
+    private static final class MarkLookup {
+        private final Map<String, Mark> marks;
+        private boolean lastSubscription;
+        private String lastQueue;
+        private Mark last;
+
+        MarkLookup(Map<String, Mark> marks) {
+            this.marks = marks;
+        }
+
+        Mark find(boolean subscription, String queue) {
+            if (!queue.equals(lastQueue) || subscription != lastSubscription) {
+                lastQueue = queue;
+                lastSubscription = subscription;
+                last = marks.get(key(subscription, queue));
+            }
+            return last;
+        }
     }
 
     private static String key(boolean subscription, String queue) {

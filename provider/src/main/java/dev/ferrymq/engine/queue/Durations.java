@@ -3,7 +3,7 @@ package dev.ferrymq.engine.queue;
 /**
  * Count, total, maximum and a fixed power-of-two histogram of durations, for one of the essay's
  * figures of one queue (processing time t, acknowledgement time u, retransmission time v).
- * Recording is a few additions, no allocation and no lock.
+ * Recording is a few additions and no lock; the histogram's array is allocated by the first one.
  *
  * <p>Threading contract: not thread-safe; owned by its queue's serial executor, read there by
  * {@link #snapshot}.
@@ -16,7 +16,8 @@ final class Durations {
     private long count;
     private long totalNanos;
     private long maxNanos;
-    private final long[] buckets = new long[BUCKETS];
+    /** Allocated at the first recording: most queues never record some figures (a retransmission time). */
+    private long[] buckets;
 
     /** Records {@code times} durations of {@code nanos} each (negative counts as 0). */
     void record(long nanos, int times) {
@@ -28,6 +29,9 @@ final class Durations {
         totalNanos += d * times;
         if (d > maxNanos) {
             maxNanos = d;
+        }
+        if (buckets == null) {
+            buckets = new long[BUCKETS];
         }
         buckets[bucket(d)] += times;
     }

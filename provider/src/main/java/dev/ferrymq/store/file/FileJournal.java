@@ -5,14 +5,12 @@ import dev.ferrymq.store.Batch;
 import dev.ferrymq.store.Journal;
 import dev.ferrymq.store.JournalConfig;
 import dev.ferrymq.store.JournalStats;
-import dev.ferrymq.store.LiveRecord;
 import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.RecoveryReport;
 import dev.ferrymq.store.StoreException;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,11 +56,7 @@ public final class FileJournal implements Journal {
         DirectoryLock lock = DirectoryLock.acquire(directory);
         try {
             Recovery recovery = Recovery.run(directory, config.channelFactory());
-            List<LiveRecord> records = recovery.liveRecords();
-            RecoveryReport report = recovery.report(records.size());
-            for (LiveRecord r : records) {
-                listener.onRecord(r);
-            }
+            RecoveryReport report = recovery.report(recovery.deliverLiveRecords(listener));
             AtomicLong ids = new AtomicLong(recovery.maxId + 1);
             JournalWriter writer = new JournalWriter(config, recovery.index, recovery.nextSeq,
                     recovery.lastFileNumber + 1, ids::get);

@@ -113,18 +113,20 @@ final class Format {
     }
 
     /**
-     * Decodes a frame body whose checksum matched.
+     * Decodes a frame body whose checksum matched. With {@code addPayloads} false the payloads of
+     * add ops are skipped, not copied (their {@link DecodedOp#payload} is null): recovery reads
+     * them back later, only for the records still live.
      *
      * @throws IllegalArgumentException when the body is malformed
      */
-    static List<DecodedOp> decodeBody(ByteBuffer body) {
+    static List<DecodedOp> decodeBody(ByteBuffer body, boolean addPayloads) {
         int count = body.getInt();
         if (count <= 0 || count > body.remaining() / DELETE_SIZE) {
             throw new IllegalArgumentException("bad op count " + count);
         }
         List<DecodedOp> ops = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            ops.add(decodeOp(body));
+            ops.add(decodeOp(body, addPayloads));
         }
         if (body.hasRemaining()) {
             throw new IllegalArgumentException(body.remaining() + " stray bytes after the ops");
@@ -140,6 +142,11 @@ final class Format {
      * @throws IllegalArgumentException when the bytes there are not an op
      */
     static DecodedOp decodeOp(ByteBuffer buf) {
+        return decodeOp(buf, true);
+    }
+
+    /** {@link #decodeOp(ByteBuffer)}, skipping an add's payload unless {@code addPayload}. */
+    static DecodedOp decodeOp(ByteBuffer buf, boolean addPayload) {
         if (buf.remaining() < DELETE_SIZE) {
             throw new IllegalArgumentException("op of at least " + DELETE_SIZE + " bytes runs past its frame ("
                     + buf.remaining() + " bytes left)");
@@ -161,12 +168,16 @@ final class Format {
         if (length < 0 || length > buf.remaining()) {
             throw new IllegalArgumentException("bad payload length " + length);
         }
+        if (kind == ADD && !addPayload) {
+            buf.position(buf.position() + length);
+            return new DecodedOp(kind, seq, id, type, null, RECORD_OVERHEAD + length);
+        }
         byte[] payload = new byte[length];
         buf.get(payload);
         return new DecodedOp(kind, seq, id, type, payload, RECORD_OVERHEAD + length);
     }
 
-    /** An op read back from a file; {@code payload} is null for deletes. */
+    /** An op read back from a file; {@code payload} is null for deletes and for skipped add payloads. */
     record DecodedOp(byte kind, long seq, long id, byte type, byte[] payload, int size) {
     }
 }

@@ -59,6 +59,11 @@ final class LiveIndex {
             this.size = size;
         }
 
+        /** The file holding the op's current copy. */
+        Segment segment() {
+            return segment;
+        }
+
         /** The op's byte offset in its file. */
         long offset() {
             return offset;
@@ -119,13 +124,14 @@ final class LiveIndex {
 
     /**
      * Records an add or update op of {@code id} of {@code size} bytes at {@code offset} in
-     * {@code seg}, inside the frame of {@code frameSize} bytes at {@code frameOffset}.
+     * {@code seg}, inside the frame of {@code frameSize} bytes at {@code frameOffset}; returns the op.
      */
-    void put(long id, long seq, byte kind, int size, Segment seg, long offset, long frameOffset, int frameSize) {
+    Op put(long id, long seq, byte kind, int size, Segment seg, long offset, long frameOffset, int frameSize) {
         Op op = new Op(id, seq, kind, size);
         op.nextOfId = live.put(id, op);
         place(op, seg, offset, frameOffset, frameSize);
         liveBytes += size;
+        return op;
     }
 
     /** Deletes {@code id}: all its ops become dead. */

@@ -18,22 +18,35 @@ import java.util.zip.CRC32C;
  * a fresh checksum, so damage must be caught before copying), then the op is decoded and compared
  * with what the index expects. Frames lying close together are read with one positional read.
  *
- * <p>Threading: confined to the writer thread.
+ * <p>Threading: confined to one thread: the writer, or the opening thread during recovery.
  */
 final class LiveOpReader {
 
     /** Frames at most this far apart are read together: cheaper than another read call. */
     private static final int MERGE_GAP = 4 << 10;
-    /** Reads of merged frames stop growing at this size (a single larger frame is read whole). */
+    /**
+     * Reads of merged frames stop growing at this size (a single larger frame is read whole, once
+     * for all of its ops that are asked for).
+     */
     private static final int READ_LIMIT = 1 << 20;
     private static final int INITIAL_BUFFER = 64 << 10;
 
     private final ChannelFactory channels;
     private final CRC32C crc = new CRC32C();
+    private final boolean keepBuffer;
     private ByteBuffer buf = ByteBuffer.allocate(INITIAL_BUFFER);
 
     LiveOpReader(ChannelFactory channels) {
+        this(channels, false);
+    }
+
+    /**
+     * With {@code keepBuffer} a buffer grown for a large frame is kept for the next {@link #read}
+     * (recovery reads many chunks in a row); otherwise each read gives it up (the writer lives long).
+     */
+    LiveOpReader(ChannelFactory channels, boolean keepBuffer) {
         this.channels = channels;
+        this.keepBuffer = keepBuffer;
     }
 
     /** The file does not hold what the index says was written there. */
@@ -69,7 +82,7 @@ final class LiveOpReader {
                 while (j < ops.size()) {
                     LiveIndex.Op next = ops.get(j);
                     long nextEnd = Math.max(end, next.frameOffset() + next.frameSize());
-                    if (next.frameOffset() > end + MERGE_GAP || nextEnd - start > READ_LIMIT) {
+                    if (next.frameOffset() > end + MERGE_GAP || (nextEnd > end && nextEnd - start > READ_LIMIT)) {
                         break;
                     }
                     end = nextEnd;
@@ -88,7 +101,7 @@ final class LiveOpReader {
                 i = j;
             }
         } finally {
-            if (buf.capacity() > READ_LIMIT) {
+            if (!keepBuffer && buf.capacity() > READ_LIMIT) {
                 buf = ByteBuffer.allocate(INITIAL_BUFFER);
             }
         }
@@ -126,10 +139,13 @@ final class LiveOpReader {
         int frameEnd = (int) (op.frameOffset() + op.frameSize() - start);
         int at = (int) (op.offset() - start);
         Format.DecodedOp d;
+        int filled = buf.limit();
         try {
-            d = Format.decodeOp(buf.duplicate().limit(frameEnd).position(at));
+            d = Format.decodeOp(buf.limit(frameEnd).position(at));
         } catch (IllegalArgumentException e) {
             throw new Unreadable("malformed op with a valid frame checksum: " + e.getMessage(), op.offset());
+        } finally {
+            buf.limit(filled);
         }
         if (d.kind() != op.kind || d.seq() != op.seq || d.id() != op.id || d.size() != op.size) {
             throw new Unreadable("expected op " + op.seq + " (kind " + op.kind + ", id " + op.id + ", " + op.size

@@ -2,6 +2,7 @@ package dev.ferrymq.store.file;
 
 import dev.ferrymq.store.ChannelFactory;
 import dev.ferrymq.store.LiveRecord;
+import dev.ferrymq.store.RecoveryListener;
 import dev.ferrymq.store.RecoveryReport;
 
 import java.io.IOException;
@@ -49,6 +50,11 @@ final class Recovery {
     private int segmentsRead;
     private long frames;
 
+    /** Most records read back and handed over at once by {@link #deliverLiveRecords}. */
+    static final int CHUNK_RECORDS = 8192;
+    /** About the most payload bytes read back at once (a chunk still ends at a frame boundary). */
+    static final int CHUNK_BYTES = 8 << 20;
+
     private Recovery(Path directory, ChannelFactory channels) {
         this.directory = directory;
         this.channels = channels;
@@ -58,7 +64,7 @@ final class Recovery {
         return String.format("journal-%010d.dat", number);
     }
 
-    /** Scans {@code directory}; {@link #liveRecords()} and {@link #report()} hold the outcome. */
+    /** Scans {@code directory}; {@link #deliverLiveRecords} and {@link #report} give the outcome. */
     static Recovery run(Path directory, ChannelFactory channels) throws IOException {
         Recovery r = new Recovery(directory, channels);
         List<Long> numbers = r.listFiles();
@@ -168,7 +174,6 @@ final class Recovery {
         if (seq > s.addSeq) {
             s.addSeq = seq;
             s.type = op.type();
-            s.payload = op.payload();
             if (s.updates != null) {
                 s.updates.removeIf(u -> u.seq < seq);
             }
@@ -177,39 +182,107 @@ final class Recovery {
         s.addSize = op.size();
     }
 
-    /** The live records in first-append order; also registers them in {@link #index}. */
-    List<LiveRecord> liveRecords() {
+    /**
+     * Registers the live records in {@link #index} and gives them to {@code listener} in
+     * first-append order; returns how many there were. The scan skipped the add payloads, so they
+     * are read back here a chunk at a time (at most {@value #CHUNK_RECORDS} records or about
+     * {@value #CHUNK_BYTES} bytes, ending at a frame boundary), each frame's checksum checked
+     * again, and handed over at once: a payload the listener decodes and drops dies young instead
+     * of staying live, with all the others, until the whole journal has been read.
+     *
+     * @throws IOException when reading fails or a file no longer holds what the scan found
+     */
+    long deliverLiveRecords(RecoveryListener listener) throws IOException {
         List<Map.Entry<Long, State>> live = new ArrayList<>();
         for (Map.Entry<Long, State> e : states.entrySet()) {
-            State s = e.getValue();
-            if (s.payload != null) {
+            if (e.getValue().addPlace != null) {
                 live.add(e);
             }
         }
-        live.sort(Comparator.comparingLong(e -> e.getValue().addSeq));
-        List<LiveRecord> records = new ArrayList<>(live.size());
-        for (Map.Entry<Long, State> e : live) {
-            long id = e.getKey();
-            State s = e.getValue();
-            put(id, s.addSeq, Format.ADD, s.addSize, s.addPlace);
-            List<LiveRecord.Update> updates = new ArrayList<>();
-            if (s.updates != null) {
-                s.updates.sort(Comparator.comparingLong(Update::seq));
-                for (Update u : s.updates) {
-                    if (u.seq > s.addSeq) {
-                        put(id, u.seq, Format.UPDATE, u.size, u.place);
-                        updates.add(new LiveRecord.Update(u.type, u.payload));
-                    }
-                }
-            }
-            records.add(new LiveRecord(id, s.type, s.payload, updates));
-        }
         states.clear();
-        return records;
+        live.sort(Comparator.comparingLong(e -> e.getValue().addSeq));
+        LiveOpReader reader = new LiveOpReader(channels, true);
+        int from = 0;
+        while (from < live.size()) {
+            int to = from;
+            long bytes = 0;
+            while (to < live.size() && ((to - from < CHUNK_RECORDS && bytes < CHUNK_BYTES)
+                    || sameFrame(live.get(to - 1).getValue(), live.get(to).getValue()))) {
+                bytes += live.get(to).getValue().addSize;
+                to++;
+            }
+            deliver(live.subList(from, to), reader, listener);
+            for (int i = from; i < to; i++) {
+                live.set(i, null);
+            }
+            from = to;
+        }
+        return live.size();
     }
 
-    private void put(long id, long seq, byte kind, int size, Place p) {
-        index.put(id, seq, kind, size, index.segment(p.segment), p.offset, p.frameOffset, p.frameSize);
+    private static boolean sameFrame(State a, State b) {
+        return a.addPlace.segment == b.addPlace.segment && a.addPlace.frameOffset == b.addPlace.frameOffset;
+    }
+
+    /** Registers one chunk of live records, reads their add payloads and hands them over in order. */
+    private void deliver(List<Map.Entry<Long, State>> chunk, LiveOpReader reader, RecoveryListener listener)
+            throws IOException {
+        int n = chunk.size();
+        LiveIndex.Op[] adds = new LiveIndex.Op[n];
+        List<List<LiveRecord.Update>> updates = new ArrayList<>(n);
+        Map<LiveIndex.Segment, List<Integer>> bySegment = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            long id = chunk.get(i).getKey();
+            State s = chunk.get(i).getValue();
+            adds[i] = put(id, s.addSeq, Format.ADD, s.addSize, s.addPlace);
+            updates.add(liveUpdates(id, s));
+            bySegment.computeIfAbsent(adds[i].segment(), k -> new ArrayList<>()).add(i);
+        }
+        byte[][] payloads = new byte[n][];
+        for (Map.Entry<LiveIndex.Segment, List<Integer>> e : bySegment.entrySet()) {
+            List<Integer> order = e.getValue();
+            order.sort(Comparator.comparingLong(i -> adds[i].offset()));
+            List<LiveIndex.Op> ops = new ArrayList<>(order.size());
+            for (int i : order) {
+                ops.add(adds[i]);
+            }
+            List<Format.DecodedOp> read;
+            try {
+                read = reader.read(e.getKey(), ops);
+            } catch (LiveOpReader.Unreadable u) {
+                throw new IOException("journal file " + e.getKey().path + " changed while it was being recovered: "
+                        + u.getMessage() + " (at byte " + u.offset() + ")");
+            }
+            for (int k = 0; k < order.size(); k++) {
+                payloads[order.get(k)] = read.get(k).payload();
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            State s = chunk.get(i).getValue();
+            byte[] payload = payloads[i];
+            payloads[i] = null;
+            listener.onRecord(new LiveRecord(chunk.get(i).getKey(), s.type, payload, updates.get(i)));
+        }
+    }
+
+    /** Registers the updates of {@code id} later than its add, oldest first, and returns them. */
+    private List<LiveRecord.Update> liveUpdates(long id, State s) {
+        if (s.updates == null) {
+            return List.of();
+        }
+        List<LiveRecord.Update> updates = new ArrayList<>(s.updates.size());
+        s.updates.sort(Comparator.comparingLong(Update::seq));
+        for (Update u : s.updates) {
+            if (u.seq > s.addSeq) {
+                put(id, u.seq, Format.UPDATE, u.size, u.place);
+                updates.add(new LiveRecord.Update(u.type, u.payload));
+            }
+        }
+        return updates;
+    }
+
+    private LiveIndex.Op put(long id, long seq, byte kind, int size, Place p) {
+        return index.put(id, seq, kind, size, index.segment(p.segment), p.offset, p.frameOffset, p.frameSize);
     }
 
     RecoveryReport report(long liveRecords) {
@@ -220,7 +293,7 @@ final class Recovery {
     private static final class State {
         long addSeq = -1;
         byte type;
-        byte[] payload;
+        /** Where the add's latest copy lies; null while no add was read (its payload is read back at the end). */
         Place addPlace;
         int addSize;
         List<Update> updates;

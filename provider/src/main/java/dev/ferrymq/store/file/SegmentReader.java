@@ -100,7 +100,8 @@ final class SegmentReader implements Closeable {
 
     /**
      * The next intact frame, or null at the end of the file or at damage ({@link #damage()} is
-     * then non-null).
+     * then non-null). Its add ops come without their payloads ({@link Format#decodeBody}): a
+     * recovery reads back only those of records still live, once it knows which they are.
      */
     Frame next() throws IOException {
         long offset = position;
@@ -140,7 +141,7 @@ final class SegmentReader implements Closeable {
         window.position(bodyStart + bodyLength);
         List<Format.DecodedOp> ops;
         try {
-            ops = Format.decodeBody(body);
+            ops = Format.decodeBody(body, false);
         } catch (RuntimeException e) {
             damage = "malformed frame with a valid checksum: " + e.getMessage();
             return null;

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * sessions ("Closing a connection", "Closing a session"): the first caller of {@link #begin}
  * runs the close sequence and calls {@link #finished} at its end; later callers wait for that.
  *
- * <p>Thread-safe; waiting is blocking ({@link WaitStrategy#blocking()}), never on a hot path.
+ * <p>Thread-safe; waiting is blocking ({@link BlockingWaitStrategy}), never on a hot path.
  */
 public final class CloseOnce {
 

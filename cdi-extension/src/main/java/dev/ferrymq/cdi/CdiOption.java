@@ -17,7 +17,11 @@ public enum CdiOption {
     RECEIVE_TIMEOUT("ferrymq.cdi.receiveTimeout", "200",
             "Milliseconds a listener consumer waits in one receive; bounds how late it notices shutdown."),
     IDLE_RECEIVES("ferrymq.cdi.idleReceives", "5",
-            "Consecutive empty receives after which a listener consumer above the concurrency minimum retires.");
+            "Consecutive empty receives after which a listener consumer above the concurrency minimum retires."),
+    RECOVERY_INTERVAL("ferrymq.cdi.recoveryInterval", "5000",
+            "Milliseconds between attempts to bring a listener back after its consumers failed (its broker stopped, "
+                    + "for example): on its connection while that still works, else on a new one; as Spring's "
+                    + "DefaultMessageListenerContainer.");
 
     private static final String MP_CONFIG_PROVIDER = "org.eclipse.microprofile.config.ConfigProvider";
     private static final String MP_CONFIG = "org.eclipse.microprofile.config.Config";

@@ -46,8 +46,7 @@ public class ListenerRegistry {
      */
     public synchronized List<String> start(List<ListenerDefinition> definitions) {
         List<String> problems = new ArrayList<>();
-        long receiveTimeout = CdiOption.RECEIVE_TIMEOUT.longValue();
-        int idleReceives = (int) CdiOption.IDLE_RECEIVES.longValue();
+        ContainerSettings settings = ContainerSettings.fromOptions();
         for (ListenerDefinition definition : definitions) {
             Optional<ConnectionFactory> factory = factories.find(definition.spec().connectionFactory());
             if (factory.isEmpty()) {
@@ -57,7 +56,7 @@ public class ListenerRegistry {
             }
             try {
                 ListenerContainer container = new ListenerContainer(definition, factory.get(), target(definition.bean()),
-                        receiveTimeout, idleReceives);
+                        settings);
                 container.start();
                 containers.put(definition.id(), container);
             } catch (JMSException | JMSRuntimeException | IllegalArgumentException e) {

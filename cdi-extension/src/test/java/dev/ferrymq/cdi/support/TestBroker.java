@@ -60,6 +60,17 @@ public final class TestBroker {
         return current;
     }
 
+    /**
+     * Stops the running FerryMQ broker as a crash or an operator would, keeping the factory: the next
+     * connection from it starts the broker again (empty: the tests' brokers keep nothing).
+     */
+    public static void stopFerryKeepingFactory() {
+        if (ferryName == null) {
+            throw new IllegalStateException("no FerryMQ test broker runs");
+        }
+        Brokers.stop(ferryName);
+    }
+
     public static void stop() {
         if (ferryName != null) {
             Brokers.stop(ferryName);

@@ -63,6 +63,18 @@ public class EngineException extends RuntimeException {
         return new EngineException(Kind.GENERAL, message);
     }
 
+    /**
+     * The failure of a commit that was rolled back because of {@code reason} (its message and
+     * cause): TRANSACTION_ROLLED_BACK, "transaction rolled back: ..."; a reason of that kind already
+     * stays itself.
+     */
+    public static EngineException rolledBack(String reason, Throwable cause) {
+        if (cause instanceof EngineException e && e.kind == Kind.TRANSACTION_ROLLED_BACK) {
+            return e;
+        }
+        return new EngineException(Kind.TRANSACTION_ROLLED_BACK, "transaction rolled back: " + reason, cause);
+    }
+
     /** Wraps any throwable: an {@code EngineException} stays itself, anything else becomes GENERAL. */
     public static EngineException wrap(Throwable t) {
         if (t instanceof EngineException e) {

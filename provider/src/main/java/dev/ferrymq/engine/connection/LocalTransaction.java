@@ -94,9 +94,7 @@ final class LocalTransaction {
 
     /** A failed commit: {@code owned} is redelivered, then {@code done} fails with TRANSACTION_ROLLED_BACK. */
     private static void rolledBack(List<QueueDelivery> owned, EngineException error, Completion<Void> done) {
-        EngineException rolledBack = error.kind() == EngineException.Kind.TRANSACTION_ROLLED_BACK ? error
-                : new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
-                        "transaction rolled back: " + error.getMessage(), error);
+        EngineException rolledBack = EngineException.rolledBack(error.getMessage(), error);
         DeliveryBatches.redeliver(owned, ROLLED_BACK, new Completion<>() {
             @Override
             public void complete(Void result) {

@@ -112,10 +112,7 @@ final class Writes {
             @Override
             public void onFailed(StoreException error) {
                 EngineException e = StoreErrors.onWrite(broker, config, error, what);
-                EngineException out = transaction
-                        ? new EngineException(EngineException.Kind.TRANSACTION_ROLLED_BACK,
-                        "transaction rolled back: " + e.getMessage(), error)
-                        : e;
+                EngineException out = transaction ? EngineException.rolledBack(e.getMessage(), error) : e;
                 EngineThreads.asEngine(() -> done.fail(out));
             }
         });

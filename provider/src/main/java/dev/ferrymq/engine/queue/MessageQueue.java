@@ -279,14 +279,6 @@ public final class MessageQueue implements Address, AcceptingQueue, QueueDeliver
         });
     }
 
-    /**
-     * Acknowledges deliveries; {@code done} completes once the deletes of their stored messages
-     * are durable.
-     */
-    public void acknowledge(List<QueueDelivery> deliveries, Completion<Void> done) {
-        acknowledge(deliveries, false, done);
-    }
-
     @Override
     public void acknowledge(List<QueueDelivery> deliveries, boolean background, Completion<Void> done) {
         executor.execute(() -> settlement.acknowledge(deliveries, background, done));

@@ -10,17 +10,6 @@ package dev.ferrymq.engine.queue;
  */
 public interface QueueObserver {
 
-    /** Observes nothing. */
-    QueueObserver NONE = new QueueObserver() {
-        @Override
-        public void created(MessageQueue queue) {
-        }
-
-        @Override
-        public void deleted(MessageQueue queue) {
-        }
-    };
-
     void created(MessageQueue queue);
 
     void deleted(MessageQueue queue);

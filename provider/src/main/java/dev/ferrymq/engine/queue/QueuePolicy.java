@@ -31,23 +31,6 @@ public final class QueuePolicy {
         void accept(Address to, MessageData message, Completion<Void> done);
     }
 
-    /** The forwarder of {@link #NONE}: there is nowhere to forward to. */
-    private static final Forwarder NOWHERE = new Forwarder() {
-        @Override
-        public Address queue(String queueName) {
-            throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
-        }
-
-        @Override
-        public void accept(Address to, MessageData message, Completion<Void> done) {
-            throw new IllegalStateException("QueuePolicy.NONE has no dead-letter or expiry queue, so it forwards nothing");
-        }
-    };
-
-    /** No limits, no delay, no dead-letter or expiry queue, no timeout: for queues that forward nothing. */
-    public static final QueuePolicy NONE = new QueuePolicy(0, 0, 1.0, 0, 0, null, null, 0, NOWHERE,
-            QueueLimits.Config.UNLIMITED, null);
-
     final int maxDeliveryAttempts;
     final long redeliveryDelay;
     final double multiplier;
@@ -63,6 +46,7 @@ public final class QueuePolicy {
     final QueueLimits.Config limits;
     /** The broker-wide memory bound, or {@code null}. */
     final BrokerMemory memory;
+
     private QueuePolicy(int maxDeliveryAttempts, long redeliveryDelay, double multiplier, long maxDelay, double jitter,
                         String deadLetterQueue, String expiryQueue, long ackTimeout, Forwarder forwarder,
                         QueueLimits.Config limits, BrokerMemory memory) {

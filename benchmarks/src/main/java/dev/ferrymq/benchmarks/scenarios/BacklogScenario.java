@@ -1,10 +1,10 @@
 package dev.ferrymq.benchmarks.scenarios;
 
 import dev.ferrymq.benchmarks.harness.Metric;
+import dev.ferrymq.benchmarks.harness.OneShotScenario;
 import dev.ferrymq.benchmarks.harness.Mode;
 import dev.ferrymq.benchmarks.harness.RunContext;
 import dev.ferrymq.benchmarks.harness.Sample;
-import dev.ferrymq.benchmarks.harness.Scenario;
 import dev.ferrymq.benchmarks.harness.ScenarioRun;
 import dev.ferrymq.benchmarks.harness.Unit;
 import dev.ferrymq.benchmarks.providers.BrokerSettings;
@@ -41,7 +41,7 @@ import java.util.concurrent.TimeoutException;
  * refused transaction, or a duplicate), looked for during {@value #EXTRA_WAIT_MS} ms after the
  * drain. Immutable and thread-safe.
  */
-final class BacklogScenario implements Scenario {
+final class BacklogScenario implements OneShotScenario {
 
     static final int TX_SIZE = 1_000;
     static final int RECEIVE_TIMEOUT_S = 60;
@@ -88,16 +88,6 @@ final class BacklogScenario implements Scenario {
     public List<Metric> metrics() {
         return List.of(committed, sendRate, sendTail, held, heapFilled, stop, restart, recovery, heapRestarted,
                 drainRate, drainTail, heapDrained);
-    }
-
-    @Override
-    public int warmups(Mode mode) {
-        return 0;
-    }
-
-    @Override
-    public int iterations(Mode mode) {
-        return 1;
     }
 
     /** Two minutes plus a millisecond per message (1M: about 19 minutes; the run takes far less). */

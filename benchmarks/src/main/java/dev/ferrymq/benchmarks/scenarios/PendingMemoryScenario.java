@@ -1,10 +1,9 @@
 package dev.ferrymq.benchmarks.scenarios;
 
 import dev.ferrymq.benchmarks.harness.Metric;
-import dev.ferrymq.benchmarks.harness.Mode;
+import dev.ferrymq.benchmarks.harness.OneShotScenario;
 import dev.ferrymq.benchmarks.harness.RunContext;
 import dev.ferrymq.benchmarks.harness.Sample;
-import dev.ferrymq.benchmarks.harness.Scenario;
 import dev.ferrymq.benchmarks.harness.ScenarioRun;
 import dev.ferrymq.benchmarks.harness.Target;
 import dev.ferrymq.benchmarks.harness.Unit;
@@ -30,7 +29,7 @@ import java.util.List;
  * JVM retained meanwhile, and the broker runs without memory limits (no paging). One iteration,
  * no warm-up. Immutable and thread-safe.
  */
-final class PendingMemoryScenario implements Scenario {
+final class PendingMemoryScenario implements OneShotScenario {
 
     private static final int MAX_GC_ROUNDS = 6;
 
@@ -57,16 +56,6 @@ final class PendingMemoryScenario implements Scenario {
     @Override
     public List<Metric> metrics() {
         return List.of(perMessage, overhead);
-    }
-
-    @Override
-    public int warmups(Mode mode) {
-        return 0;
-    }
-
-    @Override
-    public int iterations(Mode mode) {
-        return 1;
     }
 
     @Override

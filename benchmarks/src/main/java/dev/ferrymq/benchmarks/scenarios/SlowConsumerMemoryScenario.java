@@ -1,10 +1,10 @@
 package dev.ferrymq.benchmarks.scenarios;
 
 import dev.ferrymq.benchmarks.harness.Metric;
+import dev.ferrymq.benchmarks.harness.OneShotScenario;
 import dev.ferrymq.benchmarks.harness.Mode;
 import dev.ferrymq.benchmarks.harness.RunContext;
 import dev.ferrymq.benchmarks.harness.Sample;
-import dev.ferrymq.benchmarks.harness.Scenario;
 import dev.ferrymq.benchmarks.harness.ScenarioRun;
 import dev.ferrymq.benchmarks.harness.Target;
 import dev.ferrymq.benchmarks.harness.Unit;
@@ -38,7 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the peak above the heap before the run, and the producer's and consumer's rates over the
  * second half. One iteration, no warm-up. Immutable and thread-safe.
  */
-final class SlowConsumerMemoryScenario implements Scenario {
+final class SlowConsumerMemoryScenario implements OneShotScenario {
 
     /** The listener's pace, messages per second. */
     static final int CONSUMER_RATE = 2_000;
@@ -71,16 +71,6 @@ final class SlowConsumerMemoryScenario implements Scenario {
     @Override
     public List<Metric> metrics() {
         return List.of(growth, peak, producerRate, consumerRate, sentRate);
-    }
-
-    @Override
-    public int warmups(Mode mode) {
-        return 0;
-    }
-
-    @Override
-    public int iterations(Mode mode) {
-        return 1;
     }
 
     /** How long the producer sends: 20 s short, 60 s full. */

@@ -150,7 +150,7 @@ class RestartAndTimeoutTest {
     }
 
     /** One measured iteration, no warm-up, the given limit; the body says what the iteration does. */
-    private abstract static class FakeScenario implements Scenario {
+    private abstract static class FakeScenario implements OneShotScenario {
         private final Duration limit;
 
         FakeScenario(Duration limit) {
@@ -177,16 +177,6 @@ class RestartAndTimeoutTest {
         @Override
         public List<Metric> metrics() {
             return List.of(VALUE);
-        }
-
-        @Override
-        public int warmups(Mode mode) {
-            return 0;
-        }
-
-        @Override
-        public int iterations(Mode mode) {
-            return 1;
         }
 
         @Override

@@ -16,6 +16,17 @@ public interface Completion<T> {
     /** The call failed; nothing of it took effect unless the kind's documentation says otherwise. */
     void fail(EngineException error);
 
+    /**
+     * Whether the thread that starts the call blocks until this completes and does nothing else
+     * meanwhile (a synchronous facade call). The engine may then do the call's blocking I/O on
+     * that thread while it is inside the call (a PERSISTENT send's journal write and sync)
+     * instead of handing it to a thread of its own and back; the completion may then run before
+     * the call returns. False unless overridden.
+     */
+    default boolean callerWaits() {
+        return false;
+    }
+
     /** A completion that ignores success and failure, for fire-and-forget calls. */
     @SuppressWarnings("unchecked")
     static <T> Completion<T> ignore() {

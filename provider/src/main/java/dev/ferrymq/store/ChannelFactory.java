@@ -11,7 +11,8 @@ import java.util.Set;
  * java.nio.file.attribute.FileAttribute[])}; tests inject channels that count forces or fail
  * writes as a full disk would.
  *
- * <p>Threading: called on the thread opening the journal and on its writer thread.
+ * <p>Threading: called on the thread opening the journal and on whichever thread holds its write
+ * permit (the writer thread, or an appender writing its own round).
  */
 @FunctionalInterface
 public interface ChannelFactory {

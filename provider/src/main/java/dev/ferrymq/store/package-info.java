@@ -22,8 +22,9 @@
  * A data directory holds {@code ferrymq.lock} (an OS lock while open) and numbered
  * {@code journal-<n>.dat} files: a 40-byte header (magic, format version, file number, first
  * sequence, next id, CRC32C), then one frame per batch ({@code length, CRC32C, ops}); the layout
- * is in {@code dev.ferrymq.store.file.Format}. One writer thread appends with group commit; a new
- * file starts at {@code journalFileSize}, on open and after a write failure. Files are deleted
+ * is in {@code dev.ferrymq.store.file.Format}. One writer at a time appends with group commit
+ * (the writer thread, or an appender that waits for its append and finds the journal idle); a
+ * new file starts at {@code journalFileSize}, on open and after a write failure. Files are deleted
  * oldest first once nothing in them is live; when the files hold more than twice the live bytes
  * plus two files, the oldest file's live records are copied to the newest and it is deleted.
  *

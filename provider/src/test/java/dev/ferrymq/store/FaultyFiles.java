@@ -30,6 +30,8 @@ public final class FaultyFiles implements ChannelFactory {
     public volatile boolean diskFull;
     /** When set, every force waits for it first. */
     public volatile CountDownLatch forceGate;
+    /** Counted down when a force reaches a closed {@link #forceGate}. */
+    public volatile CountDownLatch gateReached = new CountDownLatch(1);
     /** Counted down on every force. */
     public volatile CountDownLatch forced = new CountDownLatch(1);
     private volatile boolean unforced;
@@ -97,6 +99,7 @@ public final class FaultyFiles implements ChannelFactory {
         public void force(boolean metaData) throws IOException {
             CountDownLatch gate = forceGate;
             if (gate != null) {
+                gateReached.countDown();
                 try {
                     if (!gate.await(30, TimeUnit.SECONDS)) {
                         throw new IOException("test force gate never opened");

@@ -287,6 +287,116 @@ public abstract class JournalContractTest {
     }
 
     @Test
+    @Timeout(60)
+    @DisplayName("Reliability: appends, background appends and waiting appends from many threads complete once each, in each thread's order, and all recover")
+    void mixedAppendKindsKeepEachThreadsOrder() throws Exception {
+        journal = openFresh();
+        int threads = 6;
+        int perThread = 300;
+        long[][] ids = new long[threads][perThread];
+        for (int t = 0; t < threads; t++) {
+            for (int i = 0; i < perThread; i++) {
+                ids[t][i] = journal.nextId();
+            }
+        }
+        List<List<Integer>> completed = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            completed.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+        }
+        AtomicInteger failures = new AtomicInteger();
+        CountDownLatch all = new CountDownLatch(threads * perThread);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            workers.add(new Thread(() -> {
+                for (int i = 0; i < perThread; i++) {
+                    int index = i;
+                    CountDownLatch durable = new CountDownLatch(1);
+                    AppendCallback callback = new AppendCallback() {
+                        @Override
+                        public void onDurable() {
+                            completed.get(thread).add(index);
+                            durable.countDown();
+                            all.countDown();
+                        }
+
+                        @Override
+                        public void onFailed(StoreException error) {
+                            failures.incrementAndGet();
+                            durable.countDown();
+                            all.countDown();
+                        }
+                    };
+                    Batch batch = Batch.add(ids[thread][i], (byte) thread, bytes(thread + "/" + i));
+                    switch ((thread + i) % 3) {
+                        case 0 -> journal.append(batch, callback);
+                        case 1 -> journal.appendBackground(batch, callback);
+                        default -> {
+                            journal.appendWaiting(batch, callback);
+                            try {
+                                durable.await(10, TimeUnit.SECONDS);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                        }
+                    }
+                }
+            }, "appender-" + t));
+        }
+        workers.forEach(Thread::start);
+        for (Thread w : workers) {
+            w.join(30_000);
+        }
+        assertThat(all.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).hasValue(0);
+        for (int t = 0; t < threads; t++) {
+            assertThat(completed.get(t)).as("callbacks of thread %d in append order", t)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, perThread).boxed().toList());
+        }
+
+        List<LiveRecord> recovered = restart();
+
+        assertThat(recovered).hasSize(threads * perThread);
+        int[] lastIndex = new int[threads];
+        java.util.Arrays.fill(lastIndex, -1);
+        for (LiveRecord r : recovered) {
+            String p = text(r.payload());
+            int i = Integer.parseInt(p.substring(p.indexOf('/') + 1));
+            assertThat(i).as("recovered order within thread %d", r.type()).isGreaterThan(lastIndex[r.type()]);
+            lastIndex[r.type()] = i;
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    @DisplayName("A waiting append is checked like any other: an invalid batch fails whole, the next one succeeds")
+    void waitingAppendIsValidated() throws Exception {
+        journal = openFresh();
+        CompletableFuture<Void> bad = new CompletableFuture<>();
+        journal.appendWaiting(Batch.delete(42), futureCallback(bad));
+        assertThat(failure(bad).kind()).isEqualTo(StoreException.Kind.INVALID_OPERATION);
+        CompletableFuture<Void> good = new CompletableFuture<>();
+        journal.appendWaiting(Batch.add(43, (byte) 1, bytes("ok")), futureCallback(good));
+        await(good);
+        assertThat(restart()).extracting(LiveRecord::id).containsExactly(43L);
+    }
+
+    private static AppendCallback futureCallback(CompletableFuture<Void> f) {
+        return new AppendCallback() {
+            @Override
+            public void onDurable() {
+                f.complete(null);
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                f.completeExceptionally(error);
+            }
+        };
+    }
+
+    @Test
     @DisplayName("A callback that throws does not stop the journal: later appends complete and recover")
     void throwingCallbackIsContained() throws Exception {
         journal = openFresh();

@@ -19,6 +19,12 @@ public final class SyncCompletion<T> implements Completion<T> {
     private T result;
     private EngineException error;
 
+    /** True: the caller blocks in {@link #await()} right after starting the call. */
+    @Override
+    public boolean callerWaits() {
+        return true;
+    }
+
     @Override
     public void complete(T value) {
         result = value;

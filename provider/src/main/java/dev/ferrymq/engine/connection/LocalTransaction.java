@@ -64,6 +64,11 @@ final class LocalTransaction {
         List<PendingSend> taken = drain();
         Completion<Void> outcome = new Completion<>() {
             @Override
+            public boolean callerWaits() {
+                return done.callerWaits();
+            }
+
+            @Override
             public void complete(Void result) {
                 done.complete(null);
             }

@@ -100,7 +100,7 @@ final class Writes {
                     : EngineException.Kind.RESOURCE_ALLOCATION, tooLarge.getMessage(), tooLarge));
             return;
         }
-        journal.append(b, new AppendCallback() {
+        AppendCallback callback = new AppendCallback() {
             @Override
             public void onDurable() {
                 EngineThreads.asEngine(() -> {
@@ -115,7 +115,12 @@ final class Writes {
                 EngineException out = transaction ? EngineException.rolledBack(e.getMessage(), error) : e;
                 EngineThreads.asEngine(() -> done.fail(out));
             }
-        });
+        };
+        if (done.callerWaits() && !EngineThreads.inEngine()) {
+            journal.appendWaiting(b, callback);
+        } else {
+            journal.append(b, callback);
+        }
     }
 
     private Batch.Builder builder() {

@@ -29,8 +29,9 @@ import java.util.zip.CRC32C;
  * costs about the live data's frames, not the file. A file that no longer holds what was written
  * there is kept and never compacted (nor are the files after it deleted); the error is logged.
  *
- * <p>Threading: confined to the writer thread, which it blocks while it copies (at most one
- * file's live data per step).
+ * <p>Threading: runs on the writer thread, holding the write permit ({@link JournalWriter}),
+ * which it blocks while it copies (at most one file's live data per step); {@link #due()} is
+ * asked by any permit holder.
  */
 final class Compactor {
 
@@ -63,6 +64,19 @@ final class Compactor {
 
     long reclaimed() {
         return reclaimed;
+    }
+
+    /** Whether {@link #run} has a file to delete or compact now (cheap: looks at the oldest file only). */
+    boolean due() {
+        if (blocked && System.nanoTime() - blockedUntil < 0) {
+            return false;
+        }
+        LiveIndex.Segment oldest = index.oldest();
+        if (oldest == null || oldest == head.segment()) {
+            return false;
+        }
+        return oldest.liveOps == 0
+                || oldest != unreadable && index.diskBytes() > 2 * index.liveBytes() + 2L * fileSize;
     }
 
     /** Deletes and compacts as the policy above says; {@code nextSeq} is for a new file's header. */

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * by {@link Recovery}, reclaimed and compacted by {@link Compactor}. The format is described in
  * {@link Format}.
  *
- * <p>Threading contract: as {@link Journal}; callbacks run on the writer thread.
+ * <p>Threading contract: as {@link Journal}; callbacks run on the writer thread, or on a thread
+ * inside {@link #appendWaiting} that writes the round itself.
  */
 public final class FileJournal implements Journal {
 
@@ -84,6 +85,13 @@ public final class FileJournal implements Journal {
     }
 
     @Override
+    public void appendWaiting(Batch batch, AppendCallback callback) {
+        Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(callback, "callback");
+        writer.submitWaiting(new Request(batch, callback, Format.frameSize(batch), false));
+    }
+
+    @Override
     public void appendBackground(Batch batch, AppendCallback callback) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(callback, "callback");
@@ -107,7 +115,7 @@ public final class FileJournal implements Journal {
 
     @Override
     public void close() {
-        if (writer.isWriterThread()) {
+        if (writer.holdsPermit()) {
             throw new IllegalStateException("a journal cannot be closed from its own append callback");
         }
         if (!closed.compareAndSet(false, true)) {

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  * instead of also the file's new size (about twice as long on ext4), without writing a whole
  * file of zeros before a journal's first append.
  *
- * <p>Threading: confined to the writer thread.
+ * <p>Threading: used only by the holder of the journal's write permit ({@link JournalWriter}).
  */
 final class Head {
 

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * files with nothing live and to pick files to compact; the compactor reads a file's live ops
  * straight from their offsets.
  *
- * <p>Threading: confined to the journal's writer thread (and the opening thread before the
- * writer starts).
+ * <p>Threading: used only by the holder of the journal's write permit ({@link JournalWriter}),
+ * and by the opening thread before the writer starts.
  */
 final class LiveIndex {
 

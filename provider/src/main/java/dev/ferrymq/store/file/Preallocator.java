@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * crash are deleted when the journal opens. When no spare is ready (or making one failed, e.g.
  * on a full disk) the writer creates a plain file as before: preallocation only ever saves time.
  *
- * <p>Threading: {@link #take()} and {@link #close()} are called by the writer thread only; the
+ * <p>Threading: {@link #take()} and {@link #close()} are called by the write permit's holder only; the
  * filling runs on one daemon thread of this class.
  */
 final class Preallocator {

@@ -5,10 +5,11 @@ import dev.ferrymq.store.Batch;
 import dev.ferrymq.store.StoreException;
 
 /**
- * One pending append. Whoever takes it out of the writer's queue (the writer, or a closing
+ * One pending append. Whoever takes it out of the writer's queue (the permit holder, or a closing
  * journal) completes it, so its callback runs exactly once.
  *
- * <p>Threading: built by the appending thread, then owned by the journal's writer thread.
+ * <p>Threading: built by the appending thread, then owned by the holder of the journal's write
+ * permit (see {@link JournalWriter}).
  */
 final class Request {
 
@@ -17,6 +18,8 @@ final class Request {
     /** Written with the next forced round rather than forcing one of its own ({@link dev.ferrymq.store.Journal#appendBackground}). */
     final boolean background;
     private final AppendCallback callback;
+    /** When a background request was queued (System.nanoTime); 0 for the others. */
+    final long queuedAt;
     long firstSeq;
     /** Where the writer encoded this request's frame in its write buffer. */
     int bufferOffset;
@@ -27,6 +30,7 @@ final class Request {
         this.callback = callback;
         this.frameBytes = frameBytes;
         this.background = background;
+        this.queuedAt = background ? System.nanoTime() : 0;
     }
 
     void succeed() {

@@ -16,8 +16,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The program a test runs in a child JVM. {@code append <dir> <seed>}: appends records from four
- * threads forever (deleting two in three once acknowledged, so compaction runs) and prints {@code A <id>} once an add
- * is durable and {@code D <id>} once a delete is, until it is killed. {@code lock <dir>}: tries to
+ * threads forever, two asynchronously and two waiting for each append (so that they write rounds
+ * themselves when the journal is idle), deleting two in three once acknowledged (so compaction
+ * runs), and prints {@code A <id>} once an add is durable and {@code D <id>} once a delete is, until it is killed. {@code lock <dir>}: tries to
  * open the directory and prints {@code OPENED} or {@code LOCKED <message>}.
  */
 public final class JournalChild {
@@ -51,10 +52,47 @@ public final class JournalChild {
         Journal journal = Journals.open(config, RecoveryListener.IGNORE);
         out.println("OPEN");
         for (int t = 0; t < 4; t++) {
-            Thread worker = new Thread(() -> produce(journal, out));
+            Thread worker = t < 2 ? new Thread(() -> produce(journal, out)) : new Thread(() -> produceWaiting(journal, out));
             worker.start();
         }
         Thread.currentThread().join();
+    }
+
+    /**
+     * As a synchronous producer does: each add and delete through {@link Journal#appendWaiting},
+     * waiting for it, so this thread writes and forces rounds itself whenever the journal is idle.
+     */
+    private static void produceWaiting(Journal journal, PrintStream out) {
+        while (true) {
+            long id = journal.nextId();
+            if (!appendAndWait(journal, Batch.add(id, (byte) 1, payload(id)), "A " + id, out)) {
+                return;
+            }
+            if (id % 3 != 0 && !appendAndWait(journal, Batch.delete(id), "D " + id, out)) {
+                return;
+            }
+        }
+    }
+
+    private static boolean appendAndWait(Journal journal, Batch batch, String durableLine, PrintStream out) {
+        Semaphore done = new Semaphore(0);
+        boolean[] ok = new boolean[1];
+        journal.appendWaiting(batch, new AppendCallback() {
+            @Override
+            public void onDurable() {
+                out.println(durableLine);
+                ok[0] = true;
+                done.release();
+            }
+
+            @Override
+            public void onFailed(StoreException error) {
+                out.println("F " + error);
+                done.release();
+            }
+        });
+        done.acquireUninterruptibly();
+        return ok[0];
     }
 
     private static void produce(Journal journal, PrintStream out) {

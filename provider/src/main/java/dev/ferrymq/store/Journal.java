@@ -55,8 +55,8 @@ public interface Journal extends AutoCloseable {
     /**
      * Appends {@code batch} as {@link #append(Batch, AppendCallback)} does, for a caller that waits
      * for {@code callback} before it does anything else (a synchronous send or commit). The file
-     * journal, when no round is being written, writes what is queued and then this batch on the
-     * calling thread, blocking it for the write and sync and running that round's callbacks on it
+     * journal, when it is idle (no round being written, none that needs a sync queued), writes
+     * what is queued and then this batch on the calling thread, blocking it for the write and sync and running that round's callbacks on it
      * before returning: a single synchronous producer then pays no hand-off to the writer thread
      * and back. Otherwise (and in journals without a writer thread) it is
      * {@link #append(Batch, AppendCallback)}. Never call it on a thread that must not block on I/O.

@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  *
  * <p><b>The write permit.</b> The files and the index belong to whoever holds the permit: the
  * writer thread, or an appending thread that waits for its append anyway ({@link #submitWaiting}).
- * Such a thread, finding the permit free, takes what is queued, adds its own request last and
+ * Such a thread, finding the journal idle, takes what is queued, adds its own request last and
  * writes the round itself: a single synchronous producer then pays no hand-off to the writer
  * thread and back per send, only its write and force. It blocks for that round, and the round's
  * callbacks run on it. When the permit is held, it queues its request like any other. Queued
@@ -108,13 +108,17 @@ final class JournalWriter implements Runnable {
     }
 
     /**
-     * For an appender that waits for {@code r} anyway: under {@link SyncPolicy#ALWAYS}, when no
-     * one holds the write permit, writes what is queued and then {@code r} on the calling thread,
-     * blocking it for the write and force and running the round's callbacks on it; otherwise
-     * {@link #submit queues} it.
+     * For an appender that waits for {@code r} anyway: under {@link SyncPolicy#ALWAYS}, when the
+     * journal is idle (the writer thread parked, waiting for work or for company, no request that
+     * needs a force queued, the permit free), writes what is queued and then {@code r} on the
+     * calling thread, blocking it for the write and force and running the round's callbacks on it;
+     * otherwise {@link #submit queues} it. With many producers the queue is rarely empty of forced
+     * requests, so they keep sharing the writer thread's rounds instead of taking turns forcing
+     * small rounds of their own.
      */
     void submitWaiting(Request r) {
-        if (policy != SyncPolicy.ALWAYS || closing || !permit.compareAndSet(false, true)) {
+        if (policy != SyncPolicy.ALWAYS || closing || !writerIdle() || queueHoldsForced()
+                || !permit.compareAndSet(false, true)) {
             submit(r);
             return;
         }
@@ -225,6 +229,11 @@ final class JournalWriter implements Runnable {
             parked = false;
             awaitingCompany = false;
         }
+    }
+
+    /** The writer thread waits for work or for company, not for the permit: no round of it is under way. */
+    private boolean writerIdle() {
+        return parked && !wantsPermit;
     }
 
     private boolean queueHoldsForced() {

@@ -61,6 +61,7 @@ class WaitingAppendTest {
             j.append(Batch.add(1, (byte) 1, new byte[100])).get(10, TimeUnit.SECONDS);
             int forcesBefore = files.forces.get();
             Observed seen = new Observed();
+            awaitWriterParked();
 
             j.appendWaiting(Batch.add(2, (byte) 1, new byte[100]), seen);
 
@@ -82,6 +83,7 @@ class WaitingAppendTest {
             Observed background = new Observed();
             j.appendBackground(Batch.delete(1), background);
             Observed waiting = new Observed();
+            awaitWriterParked();
 
             // valid only after the queued delete: written out of order it would fail
             j.appendWaiting(Batch.add(1, (byte) 2, new byte[10]), waiting);
@@ -104,6 +106,7 @@ class WaitingAppendTest {
             files.gateReached = new CountDownLatch(1);
             files.forceGate = gate;
             Observed first = new Observed();
+            awaitWriterParked();
             Thread leader = new Thread(() -> j.appendWaiting(Batch.add(2, (byte) 1, new byte[100]), first), "leader");
             leader.start();
             assertThat(files.gateReached.await(10, TimeUnit.SECONDS)).as("the first round reached its force").isTrue();
@@ -134,6 +137,7 @@ class WaitingAppendTest {
         try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             CompletableFuture<Void> done = new CompletableFuture<>();
+            awaitWriterParked();
             j.appendWaiting(Batch.add(1, (byte) 1, new byte[10]), new AppendCallback() {
                 @Override
                 public void onDurable() {
@@ -226,6 +230,21 @@ class WaitingAppendTest {
         assertThat(unexpected).hasValue(0);
         assertThat(outcomes).as("one outcome per append").hasValue(appended.get());
         assertThat(new HashSet<>(liveIds())).containsAll(durable);
+    }
+
+    /**
+     * Waits until the journal's writer thread has parked, idle: a waiting append writes its own
+     * round only then (not while the writer is between two of its steps).
+     */
+    private void awaitWriterParked() {
+        String name = "ferrymq-journal-" + dir;
+        Thread writer = Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no thread named " + name));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (writer.getState() != Thread.State.WAITING && writer.getState() != Thread.State.TIMED_WAITING) {
+            assertThat(System.nanoTime() - deadline).as("the writer thread parks").isNegative();
+            Thread.onSpinWait();
+        }
     }
 
     private List<Long> liveIds() {

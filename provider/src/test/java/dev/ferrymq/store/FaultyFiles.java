@@ -30,6 +30,8 @@ public final class FaultyFiles implements ChannelFactory {
     public volatile boolean diskFull;
     /** When set, every force waits for it first. */
     public volatile CountDownLatch forceGate;
+    /** When set, the next force first interrupts its own thread (so the real channel closes itself, as on an interrupt mid-I/O). */
+    public final java.util.concurrent.atomic.AtomicBoolean interruptBeforeNextForce = new java.util.concurrent.atomic.AtomicBoolean();
     /** Counted down when a force reaches a closed {@link #forceGate}. */
     public volatile CountDownLatch gateReached = new CountDownLatch(1);
     /** Counted down on every force. */
@@ -108,6 +110,9 @@ public final class FaultyFiles implements ChannelFactory {
                     Thread.currentThread().interrupt();
                     throw new IOException(e);
                 }
+            }
+            if (interruptBeforeNextForce.getAndSet(false)) {
+                Thread.currentThread().interrupt();
             }
             unforced = false;
             d.force(metaData);

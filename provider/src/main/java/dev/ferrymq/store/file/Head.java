@@ -4,6 +4,7 @@ import dev.ferrymq.store.ChannelFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ final class Head {
 
     /** How far ahead of the data a plain file is filled with zeros, with preallocation on. */
     static final int ZERO_AHEAD = 1 << 20;
+    private static final int MAX_REOPENINGS = 1000;
 
     private final Path directory;
     private final ChannelFactory channels;
@@ -44,6 +46,9 @@ final class Head {
     private long zeroedTo;
     private ByteBuffer zeros;
     private long forces;
+    /** Times the current file was opened again after an interrupt closed it; bounded, so a thread interrupted in a loop cannot spin here. */
+    private int reopenings;
+    private boolean absorbedInterrupt;
 
     /** @param preallocator where new files come from when it has one ready; null: always plain files */
     Head(Path directory, ChannelFactory channels, LiveIndex index, int fileSize, long nextNumber, LongSupplier nextId,
@@ -108,6 +113,7 @@ final class Head {
             throw e;
         }
         nextNumber++;
+        reopenings = 0;
         channel = ch;
         position = Format.HEADER_SIZE;
         zeroedTo = filled;
@@ -164,9 +170,19 @@ final class Head {
                         "journal: cannot grow " + segment.path + " ahead with zeros", e);
             }
         }
+        int start = buffer.position();
         long at = position;
-        while (buffer.hasRemaining()) {
-            at += channel.write(buffer, at);
+        while (true) {
+            try {
+                while (buffer.hasRemaining()) {
+                    at += channel.write(buffer, at);
+                }
+                break;
+            } catch (ClosedChannelException e) {
+                reopenAfterInterrupt(e);
+                buffer.position(start);
+                at = position;
+            }
         }
         index.grow(segment, at - position);
         position = at;
@@ -176,8 +192,46 @@ final class Head {
     }
 
     void force() throws IOException {
-        channel.force(false);
-        forces++;
+        while (true) {
+            try {
+                channel.force(false);
+                forces++;
+                return;
+            } catch (ClosedChannelException e) {
+                reopenAfterInterrupt(e);
+            }
+        }
+    }
+
+    /**
+     * Whether an interrupt of the writing thread was absorbed since the last call (and clears
+     * that): the permit holder sets its interrupt status again once its round is done.
+     */
+    boolean takeAbsorbedInterrupt() {
+        boolean was = absorbedInterrupt;
+        absorbedInterrupt = false;
+        return was;
+    }
+
+    /**
+     * A {@link FileChannel} closes itself when the thread using it is interrupted. An appender
+     * writing its own round is an application thread, which may be interrupted at any time: then
+     * its interrupt is absorbed (cleared, and set again after the round), the file opened again
+     * and the operation repeated (writing the same bytes at the same place again is harmless).
+     * A channel closed while the thread was not interrupted is rethrown.
+     */
+    private void reopenAfterInterrupt(ClosedChannelException e) throws IOException {
+        if (reopenings >= MAX_REOPENINGS || !Thread.interrupted()) {
+            throw e;
+        }
+        reopenings++;
+        absorbedInterrupt = true;
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closed by the interrupt already
+        }
+        channel = channels.open(segment.path, Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE));
     }
 
     /**

@@ -27,7 +27,9 @@ import java.util.function.LongSupplier;
  * writes the round itself: a single synchronous producer then pays no hand-off to the writer
  * thread and back per send, only its write and force. It blocks for that round, and the round's
  * callbacks run on it. When the permit is held, it queues its request like any other. Queued
- * requests always precede the one the holder adds, so each appender's order is kept.
+ * requests always precede the one the holder adds, so each appender's order is kept. An
+ * interrupted thread does not write; one interrupted while it writes keeps writing (the
+ * {@link Head} opens the file again) and finds its interrupt status set again afterwards.
  *
  * <p><b>Background requests</b> ({@link dev.ferrymq.store.Journal#appendBackground}) ask for no
  * force of their own: under {@link SyncPolicy#ALWAYS}, while only they are queued, the writer
@@ -118,7 +120,7 @@ final class JournalWriter implements Runnable {
      */
     void submitWaiting(Request r) {
         if (policy != SyncPolicy.ALWAYS || closing || !writerIdle() || queueHoldsForced()
-                || !permit.compareAndSet(false, true)) {
+                || Thread.currentThread().isInterrupted() || !permit.compareAndSet(false, true)) {
             submit(r);
             return;
         }
@@ -136,7 +138,11 @@ final class JournalWriter implements Runnable {
                 maintenance = true;
             }
         } finally {
+            boolean interrupted = rounds.takeAbsorbedInterrupt();
             release();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (!written) {
             submit(r);

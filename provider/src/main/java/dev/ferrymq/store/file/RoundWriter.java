@@ -89,6 +89,11 @@ final class RoundWriter {
         }
     }
 
+    /** Whether an interrupt of the calling thread was absorbed while it wrote (see {@link Head}); clears that. */
+    boolean takeAbsorbedInterrupt() {
+        return head.takeAbsorbedInterrupt();
+    }
+
     /** Under {@link SyncPolicy#INTERVAL}: nanoseconds until written data is due for a force; MAX_VALUE when none is. */
     long nanosUntilIntervalForce() {
         if (!dirty || policy != SyncPolicy.INTERVAL) {

@@ -162,6 +162,51 @@ class WaitingAppendTest {
         assertThat(liveIds()).containsExactly(1L, 2L);
     }
 
+    @Test
+    @DisplayName("Issue #15: an appender interrupted while it writes its own round still completes it durably (the file is opened again) and keeps its interrupt status")
+    void interruptedWhileWriting() throws Exception {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
+            j.append(Batch.add(1, (byte) 1, new byte[100])).get(10, TimeUnit.SECONDS);
+            Observed seen = new Observed();
+            AtomicReference<Boolean> interruptedAfter = new AtomicReference<>();
+            awaitWriterParked();
+            Thread appender = new Thread(() -> {
+                files.interruptBeforeNextForce.set(true);
+                j.appendWaiting(Batch.add(2, (byte) 1, new byte[100]), seen);
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+            }, "appender");
+            appender.start();
+            appender.join(10_000);
+            seen.future.get(10, TimeUnit.SECONDS);
+            assertThat(seen.thread.get()).isSameAs(appender);
+            assertThat(seen.unforced.get()).isFalse();
+            assertThat(interruptedAfter.get()).as("interrupt status set again").isTrue();
+            j.append(Batch.add(3, (byte) 1, new byte[100])).get(10, TimeUnit.SECONDS);
+        }
+        assertThat(liveIds()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    @DisplayName("Issue #15: an interrupted appender does not write: its waiting append goes to the writer thread, and its interrupt status stays")
+    void interruptedAppenderQueues() throws Exception {
+        try (Journal j = Journals.open(config(), RecoveryListener.IGNORE)) {
+            Observed seen = new Observed();
+            AtomicReference<Boolean> interruptedAfter = new AtomicReference<>();
+            awaitWriterParked();
+            Thread appender = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                j.appendWaiting(Batch.add(1, (byte) 1, new byte[100]), seen);
+                interruptedAfter.set(Thread.currentThread().isInterrupted());
+            }, "appender");
+            appender.start();
+            appender.join(10_000);
+            seen.future.get(10, TimeUnit.SECONDS);
+            assertThat(seen.thread.get()).isNotSameAs(appender);
+            assertThat(interruptedAfter.get()).isTrue();
+        }
+        assertThat(liveIds()).containsExactly(1L);
+    }
+
     @ParameterizedTest
     @EnumSource(value = SyncPolicy.class, names = {"INTERVAL", "NEVER"})
     @DisplayName("Issue #15: without a force per round (syncPolicy interval or never) a waiting append is an ordinary one, written by the writer thread")

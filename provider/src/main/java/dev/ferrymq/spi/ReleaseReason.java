@@ -1,15 +1,39 @@
 package dev.ferrymq.spi;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
 /**
- * Why the facade hands deliveries back that the application saw, and the failure that made it do
+ * Why the facade hands deliveries back that the application saw, and the failures that made it do
  * so. The engine counts the release as a delivery attempt (the redelivery policy's delay and
- * maximum apply) and keeps {@code failure} as the message's last failure, which a dead-lettered
- * message carries in {@link DeadLetterProperties#LAST_FAILURE}.
+ * maximum apply) and keeps each delivery's failure ({@link #failureOf}), when it has one, as the
+ * message's last failure, which a dead-lettered message carries in
+ * {@link DeadLetterProperties#LAST_FAILURE}.
  *
- * @param cause   what released them
- * @param failure the text of the failure behind the release (a listener's exception), or {@code null}
+ * <p>One release call may hand back deliveries that failed differently (a recover after two
+ * listeners threw, and a third returned): {@code failures} names the failure of each delivery
+ * that had its own, so one call keeps the order of the redelivered messages and each message
+ * still gets its own text.
+ *
+ * @param cause    what released them
+ * @param failure  the text of the failure behind the whole release (a listener's exception), or
+ *                 {@code null}
+ * @param failures the failure texts of single deliveries, looked up by identity; they take
+ *                 precedence over {@code failure}; empty when none
  */
-public record ReleaseReason(Cause cause, String failure) {
+public record ReleaseReason(Cause cause, String failure, Map<Delivery, String> failures) {
+
+    /** Copies {@code failures} into an unmodifiable identity map ({@code null}: none). */
+    public ReleaseReason {
+        failures = failures == null || failures.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new IdentityHashMap<>(failures));
+    }
+
+    /** A release whose deliveries all share {@code failure} (or have none: {@code null}). */
+    public ReleaseReason(Cause cause, String failure) {
+        this(cause, failure, Map.of());
+    }
 
     /** What released the deliveries. */
     public enum Cause {
@@ -32,6 +56,17 @@ public record ReleaseReason(Cause cause, String failure) {
 
     public static ReleaseReason of(Cause cause) {
         return new ReleaseReason(cause, null);
+    }
+
+    /** The failure behind handing back {@code d}: its own in {@link #failures}, else {@link #failure}; or {@code null}. */
+    public String failureOf(Delivery d) {
+        if (!failures.isEmpty()) {
+            String own = failures.get(d);
+            if (own != null) {
+                return own;
+            }
+        }
+        return failure;
     }
 
     /** Whether the application saw the deliveries, so their next delivery counts one more. */

@@ -52,7 +52,7 @@ final class LocalRedelivery {
             if (!d.isCurrent()) {
                 continue;
             }
-            Redeliveries.Outcome outcome = redeliveries.decide(e, d.deliveryCount(), reason);
+            Redeliveries.Outcome outcome = redeliveries.decide(e, d, reason);
             if (outcome == Redeliveries.Outcome.AT_ONCE && !d.consumer.closed) {
                 r.redeliver(d);
             } else {

@@ -74,11 +74,13 @@ final class Redeliveries {
 
     /**
      * The one decision for a message coming back, whether it is released to the queue or
-     * redelivered locally: {@code e}, whose delivery number {@code deliveryCount} was handed back
-     * for {@code reason} ({@code null}: the application never saw it). Records the reason with the
-     * entry, for the dead-letter properties. Reads the clock only for a message that can expire.
+     * redelivered locally: {@code e}, whose delivery {@code d} was handed back for {@code reason}
+     * ({@code null}: the application never saw it). Records the reason with the entry, and the
+     * delivery's failure ({@link ReleaseReason#failureOf}) when it has one, for the dead-letter
+     * properties. Reads the clock only for a message that can expire.
      */
-    Outcome decide(MessageEntry e, int deliveryCount, ReleaseReason reason) {
+    Outcome decide(MessageEntry e, QueueDelivery d, ReleaseReason reason) {
+        int deliveryCount = d.deliveryCount();
         if (queue.isClosed()) {
             return Outcome.DROP;
         }
@@ -89,8 +91,9 @@ final class Redeliveries {
             return Outcome.AT_ONCE;
         }
         e.lastCause = reason.cause();
-        if (reason.failure() != null) {
-            e.lastFailure = reason.failure();
+        String failure = reason.failureOf(d);
+        if (failure != null) {
+            e.lastFailure = failure;
         }
         if (policy.exhausted(deliveryCount) && !queue.name().equals(policy.deadLetterQueue)) {
             return Outcome.DEAD_LETTER;

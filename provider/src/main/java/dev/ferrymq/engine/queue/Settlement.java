@@ -117,7 +117,7 @@ final class Settlement implements Redeliveries.Returns {
             if (!d.isCurrent()) {
                 continue;
             }
-            back = handBack(d, reason, redeliveries.decide(e, d.deliveryCount(), reason), back);
+            back = handBack(d, reason, redeliveries.decide(e, d, reason), back);
         }
         offerBack(back);
     }

@@ -166,7 +166,7 @@ final class FakeSession implements EngineSession {
         FakeBroker b = broker();
         b.lock.lock();
         try {
-            releaseLocked(deliveries, true, reason.failure());
+            releaseLocked(deliveries, true, reason);
         } finally {
             b.lock.unlock();
         }
@@ -189,7 +189,7 @@ final class FakeSession implements EngineSession {
         FakeBroker b = broker();
         b.lock.lock();
         try {
-            redeliverLocked(deliveries, reason.failure());
+            redeliverLocked(deliveries, reason);
         } finally {
             b.lock.unlock();
         }
@@ -200,7 +200,7 @@ final class FakeSession implements EngineSession {
      * Local redelivery: each delivery of an open consumer is replaced by one counting one more and
      * handed back to that consumer (one call per consumer, in list order); the rest is released.
      */
-    private void redeliverLocked(List<? extends Delivery> deliveries, String failure) {
+    private void redeliverLocked(List<? extends Delivery> deliveries, ReleaseReason reason) {
         Map<FakeConsumer, List<Delivery>> byConsumer = new LinkedHashMap<>();
         List<Delivery> closed = new ArrayList<>();
         for (Delivery d : deliveries) {
@@ -218,7 +218,7 @@ final class FakeSession implements EngineSession {
             unacked.add(next);
             byConsumer.computeIfAbsent(fd.consumer, c -> new ArrayList<>()).add(next);
         }
-        releaseLocked(closed, true, failure);
+        releaseLocked(closed, true, reason);
         byConsumer.forEach((c, list) -> c.sink.onRedelivery(list));
     }
 
@@ -228,16 +228,17 @@ final class FakeSession implements EngineSession {
 
     /**
      * Puts deliveries back at their places; one the application saw that used up the broker's
-     * maxDeliveryAttempts goes to its dead-letter queue instead (with {@code failure} as its last failure).
+     * maxDeliveryAttempts goes to its dead-letter queue instead (with its failure in {@code reason},
+     * {@code null} for none, as its last failure).
      */
-    private void releaseLocked(List<? extends Delivery> deliveries, boolean delivered, String failure) {
+    private void releaseLocked(List<? extends Delivery> deliveries, boolean delivered, ReleaseReason reason) {
         List<FakeQueue> touched = new ArrayList<>();
         for (Delivery d : deliveries) {
             FakeDelivery fd = (FakeDelivery) d;
             if (unacked.remove(fd)) {
                 if (delivered) {
                     fd.entry.seen = fd.deliveryCount();
-                    if (broker().deadLetter(fd, failure)) {
+                    if (broker().deadLetter(fd, reason == null ? null : reason.failureOf(fd))) {
                         continue;
                     }
                 }
@@ -292,7 +293,7 @@ final class FakeSession implements EngineSession {
         b.lock.lock();
         try {
             transactionSends.clear();
-            redeliverLocked(consumed, reason.failure());
+            redeliverLocked(consumed, reason);
         } finally {
             b.lock.unlock();
         }

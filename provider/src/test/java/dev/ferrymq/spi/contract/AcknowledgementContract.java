@@ -13,6 +13,7 @@ import dev.ferrymq.spi.ReleaseReason;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -142,6 +143,29 @@ public abstract class AcknowledgementContract extends EngineContractSupport {
         assertThat(dead.message().properties())
                 .containsEntry(DeadLetterProperties.ORIGINAL_DESTINATION, queue.name())
                 .containsEntry(DeadLetterProperties.LAST_FAILURE, "boom 2");
+    }
+
+    @Test
+    @DisplayName("Release reasons: one redeliver call with per-delivery failures; each dead letter carries its own, one without none")
+    void perDeliveryFailuresReachTheDeadLetterQueue() {
+        Engine withPolicy = startEngine(Map.of("maxDeliveryAttempts", "1", "deadLetterQueue", "DLQ.{name}"));
+        EngineConnection c = connect(withPolicy, null);
+        EngineSession s = session(c, AckMode.CLIENT);
+        CollectingSink sink = new CollectingSink();
+        consumer(s, ConsumerInfo.of(queue, null, false, 3), sink);
+        send(s, queue, "a", "b", "c");
+        List<Delivery> seen = sink.next(3);
+        ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.RECOVER, null,
+                Map.of(seen.get(0), "boom a", seen.get(2), "boom c"));
+        assertThat(reason.failureOf(seen.get(1))).isNull();
+        EngineContractSupport.<Void>await(done -> s.redeliver(seen, reason, done));
+        CollectingSink dlq = new CollectingSink();
+        consumer(s, DestinationRef.queue("DLQ." + queue.name()), dlq);
+        Map<String, Object> failures = new HashMap<>();
+        for (Delivery dead : dlq.next(3)) {
+            failures.put(body(dead), dead.message().properties().getOrDefault(DeadLetterProperties.LAST_FAILURE, "none"));
+        }
+        assertThat(failures).containsExactlyInAnyOrderEntriesOf(Map.of("a", "boom a", "b", "none", "c", "boom c"));
     }
 
     @Test

@@ -12,7 +12,9 @@ import dev.ferrymq.spi.ReleaseReason;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -27,7 +29,14 @@ import java.util.function.Consumer;
  * recover/rollback hand it back (redelivered locally, before what the consumers prefetched:
  * {@link EngineSession#redeliver}); INDIVIDUAL (FerryMQ extension)
  * acknowledges one message at a time. Every hand-back tells the engine why
- * ({@link ReleaseReason}), with the last listener failure's text, for its redelivery policy.
+ * ({@link ReleaseReason}), for its redelivery policy and the dead-letter properties, with the
+ * text of each handed-back delivery's listener failure: AUTO/DUPS_OK redeliver a delivery whose
+ * listener threw at once, with its failure; CLIENT, INDIVIDUAL and transacted sessions keep it
+ * ("Receiving messages asynchronously"), so its failure is remembered with it and goes with the
+ * later recover, rollback or close, in the same call as the other deliveries (which keeps their
+ * order), each delivery with its own failure or none. Acknowledging or committing a delivery
+ * forgets its failure. A listener that threw after its delivery was already handed back (it
+ * called recover itself) leaves nothing behind.
  *
  * <p>Thread-safe. Blocking calls wait outside the lock. Acknowledge, recover, commit and rollback
  * are serialized among themselves by a second lock, so an application may call acknowledge or
@@ -46,8 +55,12 @@ final class SessionEngine {
     /** Serializes acknowledge, recover, commit and rollback; never held on the hot path of AUTO. */
     private final ReentrantLock ackLock = new ReentrantLock();
     private final Unacknowledged unacked = new Unacknowledged();
-    /** The text of the last listener failure not yet passed on with a release, or {@code null}. */
-    private volatile String lastFailure;
+    /**
+     * CLIENT, INDIVIDUAL and transacted: the listener failures of deliveries still unacknowledged,
+     * by delivery (identity); {@code null} until a listener throws, so a session whose listeners
+     * never throw pays nothing. Guarded by {@code ackLock}, like taking from {@code unacked}.
+     */
+    private Map<Delivery, String> failures;
     private final Completion<Void> ackOutcome;
     /** AUTO/DUPS_OK: deliveries whose listener returned, acknowledged by {@link #flushAcks}; guarded by {@code lock}. */
     private final List<Delivery> pendingAcks = new ArrayList<>();
@@ -141,6 +154,9 @@ final class SessionEngine {
             if (!unacked.takeIndividual(d)) {
                 return;
             }
+            if (failures != null) {
+                failures.remove(d);
+            }
             start((e, c) -> e.acknowledge(d, c), done);
         } finally {
             ackLock.unlock();
@@ -214,14 +230,16 @@ final class SessionEngine {
     /**
      * A listener returned (delivery thread). AUTO/DUPS_OK: acknowledges {@code d}, unless recover
      * already handed it back, or the listener threw: then it is redelivered at once, marked
-     * redelivered ("Receiving messages asynchronously"). CLIENT and transacted: nothing to do.
+     * redelivered, with the failure ("Receiving messages asynchronously"). CLIENT, INDIVIDUAL and
+     * transacted: {@code d} stays unacknowledged; when the listener threw, its failure is
+     * remembered with {@code d} for the later recover, rollback or close.
      */
     void listenerReturned(Delivery d, RuntimeException thrown) {
         boolean threw = thrown != null;
-        if (threw) {
-            lastFailure = ReleaseReason.describe(thrown);
-        }
         if (!autoAcknowledges()) {
+            if (threw) {
+                rememberFailure(d, ReleaseReason.describe(thrown));
+            }
             return;
         }
         boolean released = inFlightReleased;
@@ -241,12 +259,44 @@ final class SessionEngine {
         }
         ackLock.lock();
         try {
-            redeliver(new ArrayList<>(List.of(d)), ReleaseReason.Cause.LISTENER_FAILURE);
+            List<Delivery> one = List.of(d);
+            ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.LISTENER_FAILURE, ReleaseReason.describe(thrown));
+            run((e, done) -> e.redeliver(one, reason, done));
         } catch (JMSException e) {
             reportAsync.accept(e);
         } finally {
             ackLock.unlock();
         }
+    }
+
+    /**
+     * Remembers {@code failure} for {@code d} while the session still holds it: not when the
+     * listener handed it back itself (recover) or acknowledged it (INDIVIDUAL) before throwing.
+     */
+    private void rememberFailure(Delivery d, String failure) {
+        ackLock.lock();
+        try {
+            if (!unacked.holds(d)) {
+                return;
+            }
+            if (failures == null) {
+                failures = new IdentityHashMap<>();
+            }
+            failures.put(d, failure);
+        } finally {
+            ackLock.unlock();
+        }
+    }
+
+    /**
+     * Takes the remembered failures after a drain of everything unacknowledged (caller holds
+     * {@code ackLock}): every one belongs to a delivery just drained, as failures are remembered
+     * only for deliveries held, under the same lock. {@code null} when there are none.
+     */
+    private Map<Delivery, String> takeFailures() {
+        Map<Delivery, String> taken = failures;
+        failures = null;
+        return taken;
     }
 
     // ---- acknowledge, recover, commit, rollback ----------------------------------------------
@@ -260,6 +310,7 @@ final class SessionEngine {
         ackLock.lock();
         try {
             List<Delivery> all = unacked.drain();
+            takeFailures();
             if (all.isEmpty()) {
                 return;
             }
@@ -283,7 +334,11 @@ final class SessionEngine {
                 seen.add(inFlight);
                 inFlightReleased = true;
             }
-            redeliver(seen, ReleaseReason.Cause.RECOVER);
+            Map<Delivery, String> failed = takeFailures();
+            if (!seen.isEmpty()) {
+                ReleaseReason reason = reason(ReleaseReason.Cause.RECOVER, failed);
+                run((e, done) -> e.redeliver(seen, reason, done));
+            }
         } finally {
             ackLock.unlock();
         }
@@ -294,7 +349,7 @@ final class SessionEngine {
         ackLock.lock();
         try {
             List<Delivery> consumed = unacked.drain();
-            ReleaseReason reason = reason(ReleaseReason.Cause.ROLLBACK, consumed);
+            ReleaseReason reason = reason(ReleaseReason.Cause.ROLLBACK, takeFailures());
             run((e, done) -> e.rollback(consumed, reason, done));
         } finally {
             ackLock.unlock();
@@ -303,13 +358,15 @@ final class SessionEngine {
 
     /**
      * Commit; on failure the engine has rolled the transaction back (consumed messages
-     * redelivered) and the failure, TransactionRolledBackException, is thrown.
+     * redelivered, without the listener failures: the SPI's commit takes no reason) and the
+     * failure, TransactionRolledBackException, is thrown.
      */
     void commit() throws JMSException {
         SyncCompletion<Void> done = new SyncCompletion<>();
         ackLock.lock();
         try {
             List<Delivery> consumed = unacked.drain();
+            takeFailures();
             start((e, c) -> e.commit(consumed, c), done);
         } finally {
             ackLock.unlock();
@@ -317,21 +374,9 @@ final class SessionEngine {
         done.await();
     }
 
-    /**
-     * Redelivers {@code seen} locally ({@link EngineSession#redeliver}): each consumer gets its
-     * own back before what it still buffers, and keeps its prefetch.
-     */
-    private void redeliver(List<Delivery> seen, ReleaseReason.Cause cause) throws JMSException {
-        if (seen.isEmpty()) {
-            return;
-        }
-        ReleaseReason reason = reason(cause, seen);
-        run((e, done) -> e.redeliver(seen, reason, done));
-    }
-
-    /** The reason for handing back {@code seen}, carrying the last listener failure when there is something to carry it. */
-    private ReleaseReason reason(ReleaseReason.Cause cause, List<Delivery> seen) {
-        return seen.isEmpty() ? ReleaseReason.of(cause) : new ReleaseReason(cause, takeLastFailure());
+    /** The reason for a hand-back, with the failures of the deliveries whose listeners threw ({@code null}: none). */
+    private static ReleaseReason reason(ReleaseReason.Cause cause, Map<Delivery, String> failed) {
+        return failed == null ? ReleaseReason.of(cause) : new ReleaseReason(cause, null, failed);
     }
 
     /** Hands back deliveries the application never saw (a closing consumer's prefetch). */
@@ -341,26 +386,25 @@ final class SessionEngine {
         }
     }
 
-    private String takeLastFailure() {
-        String f = lastFailure;
-        lastFailure = null;
-        return f;
-    }
-
     /**
      * Closes the engine session: it rolls back an open transaction and releases what is
-     * unacknowledged (marked redelivered, the last listener failure passed on).
+     * unacknowledged (marked redelivered, each with its listener failure).
      */
     void close() throws JMSException {
         flushAcks();
-        List<Delivery> seen = unacked.drain();
-        if (!seen.isEmpty()) {
-            ReleaseReason reason = new ReleaseReason(ReleaseReason.Cause.CLOSE, takeLastFailure());
-            try {
-                run((e, done) -> e.release(seen, reason, done));
-            } catch (JMSException ignored) {
-                // the engine session's close below releases them anyway
+        ackLock.lock();
+        try {
+            List<Delivery> seen = unacked.drain();
+            ReleaseReason reason = reason(ReleaseReason.Cause.CLOSE, takeFailures());
+            if (!seen.isEmpty()) {
+                try {
+                    run((e, done) -> e.release(seen, reason, done));
+                } catch (JMSException ignored) {
+                    // the engine session's close below releases them anyway
+                }
             }
+        } finally {
+            ackLock.unlock();
         }
         run(EngineSession::close);
     }

@@ -40,6 +40,14 @@ final class Unacknowledged {
         return individual.remove(d);
     }
 
+    /**
+     * Whether {@code d} is kept (consumed and neither acknowledged nor handed back). Scans the
+     * consumption-ordered list: for the rare path of a listener that threw, not per message.
+     */
+    boolean holds(Delivery d) {
+        return individual.contains(d) || inOrder.contains(d);
+    }
+
     /** Takes everything kept, in consumption order first. */
     List<Delivery> drain() {
         List<Delivery> all = new ArrayList<>();

@@ -1,10 +1,7 @@
 package dev.ferrymq.client;
 
 import dev.ferrymq.client.destination.FerryDestination;
-import dev.ferrymq.client.destination.FerryTemporaryQueue;
-import dev.ferrymq.client.destination.FerryTemporaryTopic;
 import dev.ferrymq.client.destination.TemporaryDestinationOwner;
-import dev.ferrymq.client.message.DeserializationFilter;
 import dev.ferrymq.client.util.ClientThreads;
 import dev.ferrymq.client.util.CloseOnce;
 import dev.ferrymq.client.util.SyncCompletion;
@@ -12,7 +9,6 @@ import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.ConnectionInfo;
 import dev.ferrymq.spi.ConnectionListener;
 import dev.ferrymq.spi.DestinationRef;
-import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineException;
@@ -36,14 +32,14 @@ import jakarta.jms.TopicSession;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A JMS connection over an {@link EngineConnection} ("Connections"): creates sessions and
  * temporary destinations, closes; the client ID ({@link ClientIdentity}), the exception listener
  * ({@link ExceptionReports}) and start/stop of the sessions' delivery ({@link ConnectionSessions})
- * live in their own classes. Its sessions see it only as a {@link SessionConnection}.
+ * live in their own classes. Its sessions see it only as a {@link SessionConnection}, which
+ * {@link ConnectionForSessions} implements for it and which holds its closed flag.
  *
  * <p>Thread-safe, as the spec requires of connections. {@code stop} and {@code close} wait for
  * running message listeners of every session and may not be called from one of this connection's
@@ -70,8 +66,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     private final ClientThreads threads;
     private final AtomicLong sessionCount = new AtomicLong();
     private final CloseOnce closeOnce = new CloseOnce();
-    private final SessionConnection forSessions = new ForSessions();
-    private volatile boolean closed;
+    /** This connection as its sessions see it; it holds the closed flag. */
+    private final ConnectionForSessions forSessions;
 
     private FerryConnection(EngineConnection engine, String connectionId, ClientOptions options, ApiDomain domain,
                             ClientThreads threads) {
@@ -82,6 +78,8 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         this.threads = threads;
         this.identity = new ClientIdentity(options.clientId());
         this.exceptions = new ExceptionReports(connectionId, threads.executor(), sessions::wakeAll);
+        this.forSessions = new ConnectionForSessions(engine, connectionId, options, identity, sessions, exceptions,
+                threads, this);
     }
 
     /**
@@ -114,7 +112,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         @Override
         public void onException(EngineException error) {
             FerryConnection c = target;
-            if (c != null && !c.closed) {
+            if (c != null && !c.forSessions.isClosed()) {
                 c.exceptions.engineFailure(error);
             }
         }
@@ -128,92 +126,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     }
 
     private void checkOpen() throws IllegalStateException {
-        if (closed) {
-            throw new IllegalStateException("connection " + connectionId + " is closed");
-        }
-        exceptions.checkNotClosedByProvider();
-    }
-
-    /** This connection as its sessions see it: a view, no state of its own; thread-safe as the connection. */
-    private final class ForSessions implements SessionConnection {
-        @Override
-        public Executor listenerThreads() {
-            return threads.executor();
-        }
-
-        @Override
-        public ClientOptions options() {
-            return options;
-        }
-
-        @Override
-        public DeserializationFilter deserializationFilter() {
-            return options.deserializationFilter();
-        }
-
-        @Override
-        public String currentClientId() {
-            return identity.current();
-        }
-
-        @Override
-        public TemporaryDestinationOwner temporaryDestinationOwner() {
-            return FerryConnection.this;
-        }
-
-        @Override
-        public boolean isStarted() {
-            return sessions.isStarted();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return closed;
-        }
-
-        @Override
-        public boolean isClosedByProvider() {
-            return exceptions.isClosedByProvider();
-        }
-
-        @Override
-        public void checkOpen() throws IllegalStateException {
-            FerryConnection.this.checkOpen();
-        }
-
-        @Override
-        public void reportAsync(Throwable error) {
-            if (!closed) {
-                exceptions.report(error);
-            }
-        }
-
-        @Override
-        public void consumerClosedByProvider(String consumer, EngineException reason) {
-            if (!closed) {
-                exceptions.consumerClosed(consumer, reason);
-            }
-        }
-
-        @Override
-        public JMSException closeFailure(JMSException failure) {
-            return exceptions.isClosedByProvider() ? null : failure;
-        }
-
-        @Override
-        public FerryDestination createTemporaryDestination(DestinationType type) throws JMSException {
-            FerryConnection.this.checkOpen();
-            DestinationRef ref = SyncCompletion.call(done -> engine.createTemporaryDestination(type, done));
-            return type == DestinationType.TEMPORARY_QUEUE
-                    ? new FerryTemporaryQueue(ref.name(), FerryConnection.this)
-                    : new FerryTemporaryTopic(ref.name(), FerryConnection.this);
-        }
-
-        @Override
-        public void unsubscribe(String name) throws JMSException {
-            FerryConnection.this.checkOpen();
-            SyncCompletion.<Void>call(done -> engine.unsubscribe(name, done));
-        }
+        forSessions.checkOpen();
     }
 
     // ---- client ID, metadata, exception listener ----------------------------------------------
@@ -285,7 +198,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         JMSException failure = null;
         try {
             List<FerrySession> all = sessions.stopAll();
-            closed = true;
+            forSessions.markClosed();
             for (FerrySession s : all) {
                 try {
                     s.closeForConnection();
@@ -300,7 +213,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
             }
             exceptions.shutdown();
         } finally {
-            closed = true;
+            forSessions.markClosed();
             threads.release();
             closeOnce.finished();
         }
@@ -353,7 +266,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         long number = sessionCount.incrementAndGet();
         FerrySession session = new FerrySession(forSessions, es, sessionMode, ackMode, sessionDomain,
                 "ID:" + connectionId + "-" + number + "-", sessions::remove);
-        if (sessions.add(session, () -> closed)) {
+        if (sessions.add(session, forSessions::isClosed)) {
             return session;
         }
         es.close(dev.ferrymq.spi.Completion.ignore());
@@ -440,6 +353,6 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
     public String toString() {
         String clientId = identity.current();
         return "FerryConnection[" + connectionId + (clientId != null ? ", clientID=" + clientId : "")
-                + (closed ? ", closed" : sessions.isStarted() ? ", started" : ", stopped") + "]";
+                + (forSessions.isClosed() ? ", closed" : sessions.isStarted() ? ", started" : ", stopped") + "]";
     }
 }

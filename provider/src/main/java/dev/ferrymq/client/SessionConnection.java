@@ -13,8 +13,9 @@ import java.util.concurrent.Executor;
 /**
  * A connection as its sessions and their producers, consumers and browsers see it: its state
  * (started, closed, closed by the provider), its options, its exception reports and the few
- * connection-level calls a session makes. The connection implements it; its sessions get it at
- * construction, so they depend on this interface and not on the connection class.
+ * connection-level calls a session makes. {@link ConnectionForSessions} implements it for the
+ * connection; its sessions get it at construction, so they depend on this interface and not on
+ * the connection class.
  *
  * <p>Threading: implementations are thread-safe; the state reads are lock-free and every method
  * may be called from application, listener, completion and engine threads. None blocks but

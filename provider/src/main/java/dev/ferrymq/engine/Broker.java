@@ -15,13 +15,11 @@ import dev.ferrymq.engine.management.QueueEvents;
 import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.BrokerMemory;
-import dev.ferrymq.engine.queue.DeadLetters;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueObserver;
 import dev.ferrymq.engine.queue.QueueLimits;
 import dev.ferrymq.engine.queue.QueueFactory;
 import dev.ferrymq.engine.queue.QueuePolicy;
-import dev.ferrymq.engine.queue.QueueScans;
 import dev.ferrymq.engine.queue.QueueStats;
 import dev.ferrymq.engine.security.Access;
 import dev.ferrymq.engine.security.Security;
@@ -34,7 +32,6 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineException;
-import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
 import dev.ferrymq.spi.config.RedeliveryOptions;
@@ -67,6 +64,8 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     private final EngineRuntime runtime;
     private final SubscriptionRegistry subscriptions;
     private final Destinations destinations;
+    /** Sends dead letters back to their origin (admin). */
+    private final DeadLetterReturn deadLetterReturn;
     private final Set<VmConnection> connections = ConcurrentHashMap.newKeySet();
     /** The one owner of broker-wide state (client IDs, subscriptions, temporary destinations): tasks in turn, no lock. */
     private final SerialExecutor control;
@@ -112,6 +111,7 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         this.clientIds = new ClientIds(name, control);
         this.subscriptions = new SubscriptionRegistry(control, queues);
         this.destinations = new Destinations(control, subscriptions, queues);
+        this.deadLetterReturn = new DeadLetterReturn(destinations);
         this.store = new PersistentStore(name, journal);
         if (!journal.isInMemory()) {
             // store=memory keeps nothing past the broker's life, so the queues skip it altogether:
@@ -327,43 +327,12 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
      * back to their original destination: a queue, the subscription they came from while it exists,
      * else their topic. Messages without an origin, or whose temporary origin is gone, stay. A
      * stored message moves in one atomic write (its new records and the delete of its dead-letter
-     * record); {@code done} completes with how many moved once that is durable.
+     * record); {@code done} completes with how many moved once that is durable. See
+     * {@link DeadLetterReturn}.
      */
     @Override
     public void moveToOrigin(DestinationRef deadLetterQueue, Selector selector, Completion<Integer> done) {
-        MessageQueue q;
-        try {
-            q = destinations.queueForBrowse(deadLetterQueue);
-        } catch (EngineException e) {
-            done.fail(e);
-            return;
-        }
-        if (q == null) {
-            done.complete(0);
-            return;
-        }
-        q.scans().moveOut(selector, this::moveBack, done);
-    }
-
-    /** Where dead letter {@code m} goes back to, as it goes; {@code null}: it stays. */
-    private QueueScans.Move moveBack(MessageData m) {
-        DestinationRef origin = DeadLetters.origin(m);
-        if (origin == null) {
-            return null;
-        }
-        MessageData restored = DeadLetters.restored(m, origin);
-        try {
-            if (!origin.isQueue()) {
-                String sub = DeadLetters.originSubscription(m);
-                MessageQueue sq = sub == null ? null : destinations.findQueue(sub);
-                if (sq != null) {
-                    return new QueueScans.Move(sq, restored);
-                }
-            }
-            return new QueueScans.Move(destinations.forSend(origin), restored);
-        } catch (EngineException gone) {
-            return null;
-        }
+        deadLetterReturn.moveToOrigin(deadLetterQueue, selector, done);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.ferrymq.fuzz;
 
 import dev.ferrymq.client.message.Messages;
 import dev.ferrymq.engine.persistence.MessageCodec;
+import dev.ferrymq.engine.persistence.RecordReader;
+import dev.ferrymq.engine.persistence.RecordWriter;
 import dev.ferrymq.selector.Selector;
 import dev.ferrymq.selector.SelectorSyntaxException;
 import dev.ferrymq.spi.MessageData;
@@ -66,7 +68,7 @@ public final class Targets {
                 : Inputs.mutateBytes(r, encode(Inputs.message(r)));
         input.append("record ").append(java.util.HexFormat.of().formatHex(bytes));
         try {
-            MessageCodec.read(new MessageCodec.Reader(bytes));
+            MessageCodec.read(new RecordReader(bytes));
             return "decoded";
         } catch (IllegalArgumentException e) {
             return "IllegalArgumentException";
@@ -77,7 +79,7 @@ public final class Targets {
         MessageData data = Inputs.message(r);
         if (r.nextInt(4) == 0) {
             try {
-                data = MessageCodec.read(new MessageCodec.Reader(Inputs.mutateBytes(r, encode(data))));
+                data = MessageCodec.read(new RecordReader(Inputs.mutateBytes(r, encode(data))));
             } catch (IllegalArgumentException e) {
                 return "undecodable";
             }
@@ -141,7 +143,7 @@ public final class Targets {
     }
 
     private static byte[] encode(MessageData m) {
-        MessageCodec.Writer w = new MessageCodec.Writer(128);
+        RecordWriter w = new RecordWriter(128);
         MessageCodec.write(w, m);
         return w.toByteArray();
     }

@@ -26,7 +26,7 @@ public final class FerryContext {
      */
     public static JMSContext open(Connection connection, int sessionMode) {
         try {
-            FerryJMSContext.checkMode(sessionMode);
+            ContextModes.checkMode(sessionMode);
         } catch (JMSRuntimeException e) {
             try {
                 connection.close();

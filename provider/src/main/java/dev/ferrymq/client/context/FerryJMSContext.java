@@ -1,7 +1,6 @@
 package dev.ferrymq.client.context;
 
 import dev.ferrymq.client.AcknowledgingSession;
-import dev.ferrymq.client.SessionModes;
 import dev.ferrymq.client.util.JmsExceptions;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.CompletionListener;
@@ -35,7 +34,8 @@ import java.io.Serializable;
  * sibling contexts, see {@link SharedConnection}) and one {@link Session}, created on first need
  * so that the client ID can still be set right after creation. Sends go through one anonymous
  * {@link MessageProducer} per context; every checked exception becomes its runtime twin through
- * {@link JmsExceptions#toRuntime(JMSException)}.
+ * {@link JmsExceptions#toRuntime(JMSException)}. What its session mode allows is
+ * {@link ContextModes}'.
  *
  * <p>Threading: like a session, used by one thread at a time, except {@link #close()} which any
  * thread may call; {@link #createContext(int)} does not use the session. Close, commit and
@@ -59,17 +59,6 @@ final class FerryJMSContext implements JMSContext {
         this.listenerFrame = new Callbacks.Frame(this, shared, false);
         this.completionFrame = new Callbacks.Frame(this, shared, true);
         this.session = new LazySession(shared, sessionMode);
-    }
-
-    /** The mode, checked. @throws JMSRuntimeException for anything but the four session modes */
-    static int checkMode(int mode) {
-        if (mode != SESSION_TRANSACTED && mode != AUTO_ACKNOWLEDGE && mode != CLIENT_ACKNOWLEDGE
-                && mode != DUPS_OK_ACKNOWLEDGE && !SessionModes.isIndividual(mode)) {
-            throw new JMSRuntimeException("invalid session mode " + mode + ": expected SESSION_TRANSACTED (0), "
-                    + "AUTO_ACKNOWLEDGE (1), CLIENT_ACKNOWLEDGE (2), DUPS_OK_ACKNOWLEDGE (3) or FerryMQ's "
-                    + "INDIVIDUAL_ACKNOWLEDGE (101, or 4)");
-        }
-        return mode;
     }
 
     void checkOpen() {
@@ -123,7 +112,7 @@ final class FerryJMSContext implements JMSContext {
     @Override
     public JMSContext createContext(int sessionMode) {
         checkOpen();
-        checkMode(sessionMode);
+        ContextModes.checkMode(sessionMode);
         shared.markUsed();
         shared.retain();
         return new FerryJMSContext(shared, sessionMode);
@@ -277,10 +266,7 @@ final class FerryJMSContext implements JMSContext {
 
     private void checkTransacted(String method) {
         checkOpen();
-        if (sessionMode != SESSION_TRANSACTED) {
-            throw new IllegalStateRuntimeException(method + "() needs a transacted JMSContext (SESSION_TRANSACTED); "
-                    + "this one's session mode is " + sessionMode);
-        }
+        ContextModes.checkTransacted(sessionMode, method);
         if (Callbacks.inCompletionListenerOf(this)) {
             throw new IllegalStateRuntimeException(method + "() must not be called from a CompletionListener on its "
                     + "own JMSContext");
@@ -302,9 +288,7 @@ final class FerryJMSContext implements JMSContext {
     @Override
     public void recover() {
         checkOpen();
-        if (sessionMode == SESSION_TRANSACTED) {
-            throw new IllegalStateRuntimeException("recover() is not allowed on a transacted JMSContext: use rollback()");
-        }
+        ContextModes.checkRecoverable(sessionMode);
         run(s -> s.recover());
     }
 
@@ -392,7 +376,7 @@ final class FerryJMSContext implements JMSContext {
     public void acknowledge() {
         checkOpen();
         Session s = session.existing();
-        if (s == null || (sessionMode != CLIENT_ACKNOWLEDGE && !SessionModes.isIndividual(sessionMode))) {
+        if (s == null || !ContextModes.acknowledgesExplicitly(sessionMode)) {
             return;
         }
         if (!(s instanceof AcknowledgingSession acknowledging)) {

@@ -15,17 +15,17 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageFormatRuntimeException;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * {@link JMSProducer}: a light object holding send options, properties and headers, sending
  * through its context's one anonymous {@link jakarta.jms.MessageProducer} with these options per
- * send. Bodies given directly become messages created by the context's session. Not thread-safe:
- * used by the thread that uses its context.
+ * send. Bodies given directly become messages created by the context's session. The headers it
+ * sets on each message are {@link ProducerHeaders}', its properties {@link ProducerProperties}'.
+ * Not thread-safe: used by the thread that uses its context.
  */
-final class FerryJMSProducer implements JMSProducer {
+final class FerryJMSProducer extends ProducerHeaders {
 
     private final LazySession session;
     private final Callbacks.Frame completionFrame;
@@ -38,12 +38,6 @@ final class FerryJMSProducer implements JMSProducer {
     private boolean disableMessageTimestamp;
     private CompletionListener async;
     private CompletionListener wrappedAsync;
-    private boolean correlationIDSet;
-    private Object correlationID;
-    private boolean typeSet;
-    private String type;
-    private boolean replyToSet;
-    private Destination replyTo;
 
     /**
      * @param session         the context's session and anonymous producer, which the sends go through
@@ -131,19 +125,7 @@ final class FerryJMSProducer implements JMSProducer {
     }
 
     private void doSend(Destination destination, Message message) throws JMSException {
-        if (correlationIDSet) {
-            if (correlationID instanceof byte[] bytes) {
-                message.setJMSCorrelationIDAsBytes(bytes.clone());
-            } else {
-                message.setJMSCorrelationID((String) correlationID);
-            }
-        }
-        if (typeSet) {
-            message.setJMSType(type);
-        }
-        if (replyToSet) {
-            message.setJMSReplyTo(replyTo);
-        }
+        applyHeaders(message);
         properties.applyTo(message);
         session.send(destination, message, deliveryMode, priority, timeToLive, deliveryDelay, disableMessageID,
                 disableMessageTimestamp, wrappedAsync);
@@ -347,59 +329,5 @@ final class FerryJMSProducer implements JMSProducer {
     @Override
     public Set<String> getPropertyNames() {
         return properties.names();
-    }
-
-    @Override
-    public JMSProducer setJMSCorrelationIDAsBytes(byte[] correlationID) {
-        this.correlationID = correlationID == null ? null : correlationID.clone();
-        correlationIDSet = true;
-        return this;
-    }
-
-    @Override
-    public byte[] getJMSCorrelationIDAsBytes() {
-        if (correlationID instanceof byte[] bytes) {
-            return bytes.clone();
-        }
-        return correlationID == null ? null : ((String) correlationID).getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public JMSProducer setJMSCorrelationID(String correlationID) {
-        this.correlationID = correlationID;
-        correlationIDSet = true;
-        return this;
-    }
-
-    @Override
-    public String getJMSCorrelationID() {
-        if (correlationID instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return (String) correlationID;
-    }
-
-    @Override
-    public JMSProducer setJMSType(String type) {
-        this.type = type;
-        typeSet = true;
-        return this;
-    }
-
-    @Override
-    public String getJMSType() {
-        return type;
-    }
-
-    @Override
-    public JMSProducer setJMSReplyTo(Destination replyTo) {
-        this.replyTo = replyTo;
-        replyToSet = true;
-        return this;
-    }
-
-    @Override
-    public Destination getJMSReplyTo() {
-        return replyTo;
     }
 }

@@ -1,23 +1,18 @@
 package dev.ferrymq.client.message;
 
-import dev.ferrymq.client.destination.FerryDestination;
-import dev.ferrymq.client.destination.FerryDestinations;
 import dev.ferrymq.spi.BodyType;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.MessageData;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageFormatException;
 import jakarta.jms.MessageNotWriteableException;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Enumeration;
 
 /**
- * A FerryMQ {@link Message}: header fields, properties and acknowledgement, and the plain message
- * with no body. The body types extend it.
+ * A FerryMQ {@link Message}: properties and acknowledgement, and the plain message with no body;
+ * the header fields are {@link MessageHeaders}'. The body types extend it.
  *
  * <p>A received message reads its properties and body straight from the shared, immutable
  * {@link MessageData} the engine delivered; the first change after {@code clearProperties} or
@@ -27,26 +22,7 @@ import java.util.Enumeration;
  *
  * <p>Not thread-safe, like every JMS message: one thread at a time (the session's thread).
  */
-public class FerryMessage implements Message {
-
-    private String messageId;
-    private long timestamp;
-    /** JMSCorrelationID; when set as bytes, their UTF-8 decoding (so selectors can see it). */
-    private String correlationId;
-    /** JMSCorrelationID as set with setJMSCorrelationIDAsBytes: a private copy, never changed. */
-    private byte[] correlationIdBytes;
-    private Destination replyTo;
-    /** A received JMSReplyTo not yet turned into a Destination object. */
-    private DestinationRef replyToRef;
-    private Destination destination;
-    /** A received JMSDestination not yet turned into a Destination object. */
-    private DestinationRef destinationRef;
-    private int deliveryMode = DeliveryMode.PERSISTENT;
-    private boolean redelivered;
-    private String type;
-    private long expiration;
-    private long deliveryTime;
-    private int priority = Message.DEFAULT_PRIORITY;
+public class FerryMessage extends MessageHeaders implements Message {
 
     private final MessageProperties properties;
     private final MessageAcknowledger acknowledger;
@@ -61,158 +37,10 @@ public class FerryMessage implements Message {
 
     /** A received message over {@code data}: headers from it, properties and body read-only. */
     FerryMessage(MessageData data, int deliveryCount, MessageAcknowledger acknowledger) {
-        messageId = data.messageId();
-        timestamp = data.timestamp();
-        correlationId = data.correlationId();
-        correlationIdBytes = data.correlationIdBytes();
-        destinationRef = data.destination();
-        replyToRef = data.replyTo();
-        deliveryMode = data.persistent() ? DeliveryMode.PERSISTENT : DeliveryMode.NON_PERSISTENT;
-        redelivered = deliveryCount > 1;
-        type = data.type();
-        expiration = data.expiration();
-        deliveryTime = data.deliveryTime();
-        priority = data.priority();
+        super(data, deliveryCount);
         properties = new MessageProperties(data.properties(), deliveryCount);
         this.acknowledger = acknowledger;
         bodyReadOnly = true;
-    }
-
-    // ---- header fields: always settable ("Changing the value of a received message")
-
-    @Override
-    public String getJMSMessageID() {
-        return messageId;
-    }
-
-    @Override
-    public void setJMSMessageID(String id) {
-        messageId = id;
-    }
-
-    @Override
-    public long getJMSTimestamp() {
-        return timestamp;
-    }
-
-    @Override
-    public void setJMSTimestamp(long timestamp) {
-        this.timestamp = timestamp;
-    }
-
-    /** The bytes as set, or else the UTF-8 bytes of the String correlation ID, or null. A copy. */
-    @Override
-    public byte[] getJMSCorrelationIDAsBytes() {
-        if (correlationIdBytes != null) {
-            return correlationIdBytes.clone();
-        }
-        return correlationId == null ? null : correlationId.getBytes(StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void setJMSCorrelationIDAsBytes(byte[] correlationID) {
-        correlationIdBytes = correlationID == null ? null : correlationID.clone();
-        correlationId = correlationID == null ? null : new String(correlationID, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void setJMSCorrelationID(String correlationID) {
-        correlationId = correlationID;
-        correlationIdBytes = null;
-    }
-
-    /** The String correlation ID, or the UTF-8 decoding of one set as bytes. */
-    @Override
-    public String getJMSCorrelationID() {
-        return correlationId;
-    }
-
-    @Override
-    public Destination getJMSReplyTo() {
-        if (replyTo == null && replyToRef != null) {
-            replyTo = FerryDestinations.of(replyToRef);
-        }
-        return replyTo;
-    }
-
-    @Override
-    public void setJMSReplyTo(Destination replyTo) {
-        this.replyTo = replyTo;
-        this.replyToRef = null;
-    }
-
-    @Override
-    public Destination getJMSDestination() {
-        if (destination == null && destinationRef != null) {
-            destination = FerryDestinations.of(destinationRef);
-        }
-        return destination;
-    }
-
-    @Override
-    public void setJMSDestination(Destination destination) {
-        this.destination = destination;
-        this.destinationRef = null;
-    }
-
-    @Override
-    public int getJMSDeliveryMode() {
-        return deliveryMode;
-    }
-
-    @Override
-    public void setJMSDeliveryMode(int deliveryMode) {
-        this.deliveryMode = deliveryMode;
-    }
-
-    @Override
-    public boolean getJMSRedelivered() {
-        return redelivered;
-    }
-
-    @Override
-    public void setJMSRedelivered(boolean redelivered) {
-        this.redelivered = redelivered;
-    }
-
-    @Override
-    public String getJMSType() {
-        return type;
-    }
-
-    @Override
-    public void setJMSType(String type) {
-        this.type = type;
-    }
-
-    @Override
-    public long getJMSExpiration() {
-        return expiration;
-    }
-
-    @Override
-    public void setJMSExpiration(long expiration) {
-        this.expiration = expiration;
-    }
-
-    @Override
-    public long getJMSDeliveryTime() {
-        return deliveryTime;
-    }
-
-    @Override
-    public void setJMSDeliveryTime(long deliveryTime) {
-        this.deliveryTime = deliveryTime;
-    }
-
-    @Override
-    public int getJMSPriority() {
-        return priority;
-    }
-
-    @Override
-    public void setJMSPriority(int priority) {
-        this.priority = priority;
     }
 
     // ---- properties
@@ -405,22 +233,7 @@ public class FerryMessage implements Message {
 
     /** This message as the engine holds it, sent to {@code target}. */
     final MessageData toData(DestinationRef target) throws JMSException {
-        DestinationRef replyRef = replyToRef;
-        if (replyRef == null && replyTo != null) {
-            replyRef = FerryDestination.toRef(replyTo);
-        }
-        return MessageData.builder()
-                .messageId(messageId)
-                .timestamp(timestamp)
-                .correlationId(correlationId)
-                .correlationIdBytes(correlationIdBytes)
-                .destination(target)
-                .replyTo(replyRef)
-                .persistent(deliveryMode != DeliveryMode.NON_PERSISTENT)
-                .priority(priority)
-                .expiration(expiration)
-                .deliveryTime(deliveryTime)
-                .type(type)
+        return headersForSend(target)
                 .properties(properties.forSend())
                 .body(bodyType(), bodyForSend())
                 .build();
@@ -428,6 +241,6 @@ public class FerryMessage implements Message {
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[" + messageId + "]";
+        return getClass().getSimpleName() + "[" + getJMSMessageID() + "]";
     }
 }

@@ -5,9 +5,7 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.MessageData;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +21,11 @@ import java.util.Map;
  * (name, value) pairs, body type ordinal and the body. A destination is a type byte (-1 for none)
  * and a name.
  *
- * <p>Threading contract: stateless; {@link Writer} and {@link Reader} instances are confined to
- * one thread.
+ * <p>The byte-level primitives (integers, length-prefixed bytes and strings) are
+ * {@link RecordWriter}'s and {@link RecordReader}'s; this class knows only the message's layout.
+ *
+ * <p>Threading contract: stateless; {@link RecordWriter} and {@link RecordReader} instances are
+ * confined to one thread.
  */
 public final class MessageCodec {
 
@@ -48,7 +49,7 @@ public final class MessageCodec {
     }
 
     /** Writes {@code m} to {@code w}. */
-    public static void write(Writer w, MessageData m) {
+    public static void write(RecordWriter w, MessageData m) {
         byte[] corrBytes = m.correlationIdBytes();
         w.writeByte((m.persistent() ? 1 : 0) | (corrBytes != null ? 2 : 0));
         w.writeByte(m.priority());
@@ -78,7 +79,7 @@ public final class MessageCodec {
      *
      * @throws IllegalArgumentException when the bytes are not a message of this format
      */
-    public static MessageData read(Reader r) {
+    public static MessageData read(RecordReader r) {
         int flags = r.readByte();
         MessageData.Builder b = MessageData.builder()
                 .persistent((flags & 1) != 0)
@@ -108,7 +109,7 @@ public final class MessageCodec {
         return b.body(type, readBody(r, type)).build();
     }
 
-    private static void writeBody(Writer w, BodyType type, Object body) {
+    private static void writeBody(RecordWriter w, BodyType type, Object body) {
         switch (type) {
             case NONE -> { }
             case TEXT -> w.writeString((String) body);
@@ -131,7 +132,7 @@ public final class MessageCodec {
         }
     }
 
-    private static Object readBody(Reader r, BodyType type) {
+    private static Object readBody(RecordReader r, BodyType type) {
         return switch (type) {
             case NONE -> null;
             case TEXT -> r.readString();
@@ -159,7 +160,7 @@ public final class MessageCodec {
         };
     }
 
-    private static void writeDestination(Writer w, DestinationRef d) {
+    private static void writeDestination(RecordWriter w, DestinationRef d) {
         if (d == null) {
             w.writeByte(-1);
         } else {
@@ -168,7 +169,7 @@ public final class MessageCodec {
         }
     }
 
-    private static DestinationRef readDestination(Reader r) {
+    private static DestinationRef readDestination(RecordReader r) {
         int t = r.readByte();
         if (t < 0) {
             return null;
@@ -178,16 +179,17 @@ public final class MessageCodec {
         }
         DestinationType type = DESTINATION_TYPES[t];
         String name = readName(r, "destination name");
-        DestinationRef recent = r.recent;
+        DestinationRef recent = r.recentDestination();
         if (recent != null && recent.type() == type && recent.name().equals(name)) {
             return recent;
         }
-        r.recent = new DestinationRef(type, name);
-        return r.recent;
+        recent = new DestinationRef(type, name);
+        r.recentDestination(recent);
+        return recent;
     }
 
     /** A name that may not be null (a destination's, a property's, a map field's). */
-    private static String readName(Reader r, String what) {
+    private static String readName(RecordReader r, String what) {
         String name = r.readString();
         if (name == null) {
             throw new IllegalArgumentException("null " + what + " at offset " + r.position());
@@ -195,7 +197,7 @@ public final class MessageCodec {
         return name;
     }
 
-    private static void writeValue(Writer w, Object v) {
+    private static void writeValue(RecordWriter w, Object v) {
         if (v == null) {
             w.writeByte(NULL);
         } else if (v instanceof String s) {
@@ -233,7 +235,7 @@ public final class MessageCodec {
         }
     }
 
-    private static Object readValue(Reader r) {
+    private static Object readValue(RecordReader r) {
         int tag = r.readByte();
         return switch (tag) {
             case NULL -> null;
@@ -249,178 +251,5 @@ public final class MessageCodec {
             case BYTES -> r.readBytes();
             default -> throw new IllegalArgumentException("unknown value tag " + tag);
         };
-    }
-
-    /** A growing byte array to encode into. Not thread-safe. */
-    public static final class Writer {
-
-        private byte[] buf;
-        private int pos;
-
-        public Writer(int initialCapacity) {
-            buf = new byte[Math.max(16, initialCapacity)];
-        }
-
-        private void ensure(int n) {
-            if (pos + n > buf.length) {
-                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, pos + n));
-            }
-        }
-
-        public void writeByte(int v) {
-            ensure(1);
-            buf[pos++] = (byte) v;
-        }
-
-        public void writeShort(int v) {
-            ensure(2);
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
-        }
-
-        public void writeInt(int v) {
-            ensure(4);
-            buf[pos++] = (byte) (v >>> 24);
-            buf[pos++] = (byte) (v >>> 16);
-            buf[pos++] = (byte) (v >>> 8);
-            buf[pos++] = (byte) v;
-        }
-
-        public void writeLong(long v) {
-            writeInt((int) (v >>> 32));
-            writeInt((int) v);
-        }
-
-        /** Length and bytes; -1 for null. */
-        public void writeBytes(byte[] b) {
-            if (b == null) {
-                writeInt(-1);
-                return;
-            }
-            writeInt(b.length);
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, pos, b.length);
-            pos += b.length;
-        }
-
-        /** The bytes as they are, without a length. */
-        public void writeRaw(byte[] b) {
-            writeRaw(b, 0, b.length);
-        }
-
-        /** {@code length} bytes of {@code b} from {@code offset}, without a length. */
-        public void writeRaw(byte[] b, int offset, int length) {
-            ensure(length);
-            System.arraycopy(b, offset, buf, pos, length);
-            pos += length;
-        }
-
-        /** UTF-8 length and bytes; -1 for null. */
-        public void writeString(String s) {
-            writeBytes(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
-        }
-
-        /** The bytes written so far, as a new array. */
-        public byte[] toByteArray() {
-            return Arrays.copyOf(buf, pos);
-        }
-    }
-
-    /** Reads what a {@link Writer} wrote. Not thread-safe. */
-    public static final class Reader {
-
-        private final byte[] buf;
-        private int pos;
-        /** A destination read before (by an earlier reader), returned again for an equal one; or null. */
-        private DestinationRef recent;
-
-        public Reader(byte[] buf) {
-            this.buf = buf;
-        }
-
-        /**
-         * A reader that returns {@code recent} itself for a destination equal to it, so that many
-         * messages read back (a recovered backlog) share one instead of holding a copy each.
-         */
-        public Reader(byte[] buf, DestinationRef recent) {
-            this.buf = buf;
-            this.recent = recent;
-        }
-
-        /** The last destination this reader read (or was given), for the next reader. */
-        public DestinationRef recentDestination() {
-            return recent;
-        }
-
-        private void need(int n) {
-            if (n < 0 || n > buf.length - pos) {
-                throw new IllegalArgumentException("record truncated: needs " + n + " more bytes at offset " + pos
-                        + " of " + buf.length);
-            }
-        }
-
-        public int readByte() {
-            need(1);
-            return buf[pos++];
-        }
-
-        public short readShort() {
-            need(2);
-            int v = ((buf[pos] & 0xff) << 8) | (buf[pos + 1] & 0xff);
-            pos += 2;
-            return (short) v;
-        }
-
-        public int readInt() {
-            need(4);
-            int v = ((buf[pos] & 0xff) << 24) | ((buf[pos + 1] & 0xff) << 16) | ((buf[pos + 2] & 0xff) << 8)
-                    | (buf[pos + 3] & 0xff);
-            pos += 4;
-            return v;
-        }
-
-        public long readLong() {
-            return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
-        }
-
-        /** A non-negative count that fits in what is left. */
-        int readCount() {
-            int n = readInt();
-            if (n < 0 || n > buf.length - pos) {
-                throw new IllegalArgumentException("bad count " + n + " at offset " + (pos - 4));
-            }
-            return n;
-        }
-
-        public byte[] readBytes() {
-            int n = readInt();
-            if (n == -1) {
-                return null;
-            }
-            need(n);
-            byte[] out = Arrays.copyOfRange(buf, pos, pos + n);
-            pos += n;
-            return out;
-        }
-
-        public String readString() {
-            int n = readInt();
-            if (n == -1) {
-                return null;
-            }
-            need(n);
-            String s = new String(buf, pos, n, StandardCharsets.UTF_8);
-            pos += n;
-            return s;
-        }
-
-        /** How many bytes were read so far. */
-        public int position() {
-            return pos;
-        }
-
-        public boolean atEnd() {
-            return pos == buf.length;
-        }
     }
 }

@@ -45,7 +45,7 @@ final class Records {
 
     /** A message record of {@code queue}: its holder, then {@code m}, encoded in one pass. */
     static byte[] message(AcceptingQueue queue, MessageData m) {
-        MessageCodec.Writer w = new MessageCodec.Writer(m.estimatedSize() + 3 * queue.name().length() + 16);
+        RecordWriter w = new RecordWriter(m.estimatedSize() + 3 * queue.name().length() + 16);
         writeHolder(w, queue);
         MessageCodec.write(w, m);
         return w.toByteArray();
@@ -56,10 +56,10 @@ final class Records {
      * bytes under {@code queue}'s holder (a message routed to several queues is encoded once).
      */
     static byte[] rehold(byte[] record, AcceptingQueue queue) {
-        MessageCodec.Reader r = new MessageCodec.Reader(record);
+        RecordReader r = new RecordReader(record);
         readHolder(r);
         int from = r.position();
-        MessageCodec.Writer w = new MessageCodec.Writer(record.length - from + 3 * queue.name().length() + 16);
+        RecordWriter w = new RecordWriter(record.length - from + 3 * queue.name().length() + 16);
         writeHolder(w, queue);
         w.writeRaw(record, from, record.length - from);
         return w.toByteArray();
@@ -67,17 +67,17 @@ final class Records {
 
     /** A delivery mark record of {@code queue} covering message records up to id {@code upTo}. */
     static byte[] mark(DestinationRef ref, String queueName, long upTo) {
-        MessageCodec.Writer w = new MessageCodec.Writer(queueName.length() + 24);
+        RecordWriter w = new RecordWriter(queueName.length() + 24);
         writeHolder(w, ref, queueName);
         w.writeLong(upTo);
         return w.toByteArray();
     }
 
-    private static void writeHolder(MessageCodec.Writer w, AcceptingQueue queue) {
+    private static void writeHolder(RecordWriter w, AcceptingQueue queue) {
         writeHolder(w, queue.ref(), queue.name());
     }
 
-    private static void writeHolder(MessageCodec.Writer w, DestinationRef ref, String queueName) {
+    private static void writeHolder(RecordWriter w, DestinationRef ref, String queueName) {
         w.writeByte(FORMAT);
         boolean subscription = ref.type() != DestinationType.QUEUE;
         w.writeByte(subscription ? HOLDER_SUBSCRIPTION : HOLDER_QUEUE);
@@ -90,21 +90,21 @@ final class Records {
     }
 
     static int count(byte[] payload) {
-        return new MessageCodec.Reader(payload).readInt();
+        return new RecordReader(payload).readInt();
     }
 
     static byte[] time(long epochMillis) {
-        MessageCodec.Writer w = new MessageCodec.Writer(8);
+        RecordWriter w = new RecordWriter(8);
         w.writeLong(epochMillis);
         return w.toByteArray();
     }
 
     static long time(byte[] payload) {
-        return new MessageCodec.Reader(payload).readLong();
+        return new RecordReader(payload).readLong();
     }
 
     static byte[] subscription(Subscription s) {
-        MessageCodec.Writer w = new MessageCodec.Writer(64);
+        RecordWriter w = new RecordWriter(64);
         w.writeByte(FORMAT);
         w.writeByte(s.kind() == SubscriptionKind.SHARED_DURABLE ? 1 : 0);
         w.writeString(s.clientId());
@@ -121,7 +121,7 @@ final class Records {
     }
 
     static StoredSubscription readSubscription(byte[] payload) {
-        MessageCodec.Reader r = new MessageCodec.Reader(payload);
+        RecordReader r = new RecordReader(payload);
         checkFormat(r.readByte());
         SubscriptionKind kind = r.readByte() == 1 ? SubscriptionKind.SHARED_DURABLE
                 : SubscriptionKind.DURABLE;
@@ -139,7 +139,7 @@ final class Records {
 
     /** {@link #readMessage(byte[])}, sharing {@code recent} when the message's destination equals it. */
     static StoredMessage readMessage(byte[] payload, DestinationRef recent) {
-        MessageCodec.Reader r = new MessageCodec.Reader(payload, recent);
+        RecordReader r = new RecordReader(payload, recent);
         Holder h = readHolder(r);
         MessageData m = MessageCodec.read(r);
         checkEnd(r, "message");
@@ -151,13 +151,13 @@ final class Records {
     }
 
     /** Reads what {@link #writeHolder} wrote, checking the format byte. */
-    private static Holder readHolder(MessageCodec.Reader r) {
+    private static Holder readHolder(RecordReader r) {
         checkFormat(r.readByte());
         boolean subscription = r.readByte() == HOLDER_SUBSCRIPTION;
         return new Holder(subscription, r.readString());
     }
 
-    private static void checkEnd(MessageCodec.Reader r, String what) {
+    private static void checkEnd(RecordReader r, String what) {
         if (!r.atEnd()) {
             throw new IllegalArgumentException("trailing bytes after the " + what);
         }
@@ -168,7 +168,7 @@ final class Records {
     }
 
     static StoredMark readMark(byte[] payload) {
-        MessageCodec.Reader r = new MessageCodec.Reader(payload);
+        RecordReader r = new RecordReader(payload);
         Holder h = readHolder(r);
         long upTo = r.readLong();
         checkEnd(r, "delivery mark");

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageCodecSharingTest {
 
     private static byte[] written(String id, DestinationRef to) {
-        MessageCodec.Writer w = new MessageCodec.Writer(64);
+        RecordWriter w = new RecordWriter(64);
         MessageCodec.write(w, MessageData.builder().messageId(id).destination(to)
                 .body(BodyType.BYTES, new byte[] {1, 2, 3}).build());
         return w.toByteArray();
@@ -26,12 +26,12 @@ class MessageCodecSharingTest {
     @Test
     @DisplayName("An equal destination read after another is the same object; another destination is its own")
     void equalDestinationsAreShared() {
-        MessageCodec.Reader first = new MessageCodec.Reader(written("ID:1", DestinationRef.queue("orders")));
+        RecordReader first = new RecordReader(written("ID:1", DestinationRef.queue("orders")));
         MessageData one = MessageCodec.read(first);
-        MessageCodec.Reader second = new MessageCodec.Reader(written("ID:2", DestinationRef.queue("orders")),
+        RecordReader second = new RecordReader(written("ID:2", DestinationRef.queue("orders")),
                 first.recentDestination());
         MessageData two = MessageCodec.read(second);
-        MessageCodec.Reader third = new MessageCodec.Reader(written("ID:3", DestinationRef.queue("invoices")),
+        RecordReader third = new RecordReader(written("ID:3", DestinationRef.queue("invoices")),
                 second.recentDestination());
         MessageData three = MessageCodec.read(third);
 

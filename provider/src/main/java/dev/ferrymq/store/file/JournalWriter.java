@@ -176,7 +176,7 @@ final class JournalWriter implements Runnable {
             if (!closing && !maintenance) {
                 Request first = queue.peek();
                 long now = System.nanoTime();
-                if (first == null && intervalForceAt - now > 0) {
+                if (first == null && (intervalForceAt == NO_DEADLINE || intervalForceAt - now > 0)) {
                     wakeAt = intervalForceAt;
                     company = false;
                     continue;

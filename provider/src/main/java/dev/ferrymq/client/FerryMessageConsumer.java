@@ -1,6 +1,5 @@
 package dev.ferrymq.client;
 
-import dev.ferrymq.client.message.Messages;
 import dev.ferrymq.client.util.BlockingWaitStrategy;
 import dev.ferrymq.client.util.JmsExceptions;
 import dev.ferrymq.client.util.SyncCompletion;
@@ -224,13 +223,17 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
+    /**
+     * The message for {@code d}; one that cannot be made goes back to the engine as a failed
+     * attempt, its credit returns and the JMSException naming it is thrown, so the next receive
+     * gets the next message ({@link UnreadableDeliveries}).
+     */
     private Message message(Delivery d) throws JMSException {
         try {
-            return Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d),
-                    session.connection().deserializationFilter());
-        } catch (RuntimeException e) {
-            buffer.putBack(d);
-            throw JmsExceptions.toJms(e);
+            return UnreadableDeliveries.message(session, this, d);
+        } catch (JMSException unreadable) {
+            returnCredit(1);
+            throw unreadable;
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.ferrymq.client;
 
-import dev.ferrymq.client.message.Messages;
 import dev.ferrymq.client.util.SerialExecutor;
 import dev.ferrymq.spi.Delivery;
+import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
@@ -117,22 +117,26 @@ final class ListenerTurns {
                 && !session.connection().isClosedByProvider();
     }
 
+    /**
+     * Gives {@code d} to the listener; a delivery that cannot be made into a message goes back to
+     * the engine as a failed attempt ({@link UnreadableDeliveries}) and the connection's
+     * ExceptionListener hears of it; the listener gets the next one.
+     */
     private void deliver(MessageListener l, Delivery d) {
         if (consumer.expired(d)) {
             return;
         }
-        SessionEngine acks = session.engine();
-        acks.handingOut(d);
         Message m;
         try {
-            m = Messages.received(d.message(), d.deliveryCount(), session.acknowledgerFor(d),
-                    session.connection().deserializationFilter());
-        } catch (RuntimeException e) {
-            session.connection().reportAsync(e);
+            m = UnreadableDeliveries.message(session, consumer, d);
+        } catch (JMSException unreadable) {
+            session.connection().reportAsync(unreadable);
             return;
         } finally {
             consumer.returnCredit(1);
         }
+        SessionEngine acks = session.engine();
+        acks.handingOut(d);
         RuntimeException threw = null;
         acks.listenerStarting(d);
         try {

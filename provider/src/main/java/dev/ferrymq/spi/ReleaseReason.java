@@ -48,6 +48,14 @@ public record ReleaseReason(Cause cause, String failure, Map<Delivery, String> f
         /** The consumer held the delivery longer than the acknowledgement timeout (engine-made). */
         ACK_TIMEOUT,
         /**
+         * The facade could not turn the delivery into a JMS message (a body or property it
+         * cannot decode), so the application never got it. It still counts as a delivery
+         * attempt: a message no consumer can read ends in the dead-letter queue after
+         * {@code maxDeliveryAttempts} instead of coming back forever. The release's failure
+         * names the decoding failure.
+         */
+        UNREADABLE,
+        /**
          * The facade found the message expired and never showed it: not a delivery attempt; the
          * engine treats it as expired (expiry queue or drop).
          */
@@ -69,7 +77,10 @@ public record ReleaseReason(Cause cause, String failure, Map<Delivery, String> f
         return failure;
     }
 
-    /** Whether the application saw the deliveries, so their next delivery counts one more. */
+    /**
+     * Whether the release counts as a delivery attempt, so the next delivery counts one more: the
+     * application saw the deliveries, or ({@link Cause#UNREADABLE}) they could not be given to it.
+     */
     public boolean delivered() {
         return cause != Cause.EXPIRED;
     }

@@ -122,6 +122,29 @@ class ExpirySweepTest {
     }
 
     @Test
+    @DisplayName("JMSExpiration sweep / redeliveryDelay: a message that can expire, back after its redelivery delay, is swept again")
+    void delayedRedeliveryJoinsAgain() {
+        try (EngineTestSupport b = new EngineTestSupport(Map.of("expirySweepInterval", "5", "redeliveryDelay", "300"))) {
+            ExpirySweeper sweeper = b.broker().expirySweeper();
+            EngineSession s = session(b.connect(), AckMode.CLIENT);
+            DestinationRef q = DestinationRef.queue("q");
+            Sink sink = new Sink();
+            consumer(s, q, sink);
+            long expiration = System.currentTimeMillis() + 1_000;
+            send(s, message(q, "held").expiration(expiration).build());
+            assertThat(body(sink.next())).isEqualTo("held");
+            eventually(() -> sweeper.watchedCount() == 0);
+
+            // released: it waits for its redelivery delay, then comes back to a queue no sweep visits
+            await(s::close);
+            eventually(() -> stats(b, "q").delayed() == 1 || stats(b, "q").expired() == 1);
+            eventually(() -> stats(b, "q").expired() == 1);
+            assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(expiration);
+            assertThat(stats(b, "q").available()).isZero();
+        }
+    }
+
+    @Test
     @DisplayName("JMSExpiration sweep: a deleted queue leaves the sweeper's set with its messages")
     void deletedQueueLeaves() {
         try (EngineTestSupport b = new EngineTestSupport(Map.of("expirySweepInterval", "5"))) {

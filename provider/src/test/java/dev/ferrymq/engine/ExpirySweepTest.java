@@ -5,16 +5,25 @@ import dev.ferrymq.engine.queue.ExpirySweeper;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueStats;
 import dev.ferrymq.spi.AckMode;
+import dev.ferrymq.spi.ConnectionInfo;
+import dev.ferrymq.spi.Engine;
+import dev.ferrymq.spi.EngineConnection;
+import dev.ferrymq.spi.EngineProvider;
+import dev.ferrymq.spi.Engines;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineSession;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.ferrymq.engine.EngineTestSupport.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,6 +151,42 @@ class ExpirySweepTest {
             assertThat(System.currentTimeMillis()).isGreaterThanOrEqualTo(expiration);
             assertThat(stats(b, "q").available()).isZero();
         }
+    }
+
+    @Test
+    @DisplayName("JMSExpiration sweep / store=file: a recovered message that can expire makes its queue swept after a restart")
+    void recoveredMessageIsSwept(@TempDir Path dir) {
+        String name = "expiry-recovery-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, String> options = Map.of("store", "file", "dataDirectory", dir.toString(),
+                "expirySweepInterval", "0", "jmx", "false", "metrics", "false");
+        long expiration = System.currentTimeMillis() + 600_000;
+        try {
+            Engine first = start(name, options);
+            EngineSession s = session(open(first), AckMode.AUTO);
+            send(s, message(DestinationRef.queue("q"), "kept").persistent(true).expiration(expiration).build());
+            Brokers.stop(name);
+
+            Map<String, String> sweeping = new HashMap<>(options);
+            sweeping.put("expirySweepInterval", "5");
+            start(name, sweeping);
+            ExpirySweeper sweeper = Brokers.find(name).expirySweeper();
+            QueueStats recovered = await(done -> Brokers.find(name).queueStats("q", done));
+            assertThat(recovered.available()).isEqualTo(1);
+            eventually(() -> sweeper.watchedCount() == 1);
+            long visits = sweeper.visits();
+            eventually(() -> sweeper.visits() > visits);
+        } finally {
+            Brokers.stop(name);
+        }
+    }
+
+    private static Engine start(String name, Map<String, String> options) {
+        EngineProvider vm = Engines.forScheme("vm");
+        return vm.engine(name, vm.options().parse(options));
+    }
+
+    private static EngineConnection open(Engine engine) {
+        return await(c -> engine.openConnection(new ConnectionInfo("c-recovery", null, null, null), e -> { }, c));
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.ferrymq.engine.management.QueueEvents;
 import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
 import dev.ferrymq.engine.queue.BrokerMemory;
+import dev.ferrymq.engine.queue.ExpirySweeper;
 import dev.ferrymq.engine.queue.MessageQueue;
 import dev.ferrymq.engine.queue.QueueObserver;
 import dev.ferrymq.engine.queue.QueueLimits;
@@ -71,6 +72,8 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     private final SerialExecutor control;
     private final ClientIds clientIds;
     private final AtomicLong anonymousConnections = new AtomicLong();
+    /** The queues that may hold a message with an expiration, swept every expirySweepInterval. */
+    private final ExpirySweeper expirySweeper;
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> ackSweeper;
     private final PersistentStore store;
@@ -106,7 +109,9 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         this.memory = maxBrokerBytes > 0 ? new BrokerMemory(maxBrokerBytes) : null;
         Function<String, QueuePolicy> policies =
                 n -> QueuePolicy.resolve(redelivery, n, forwarder, memory);
-        QueueFactory queues = new QueueFactory(runtime, policies, queueEvents);
+        long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
+        this.expirySweeper = new ExpirySweeper(sweep > 0);
+        QueueFactory queues = new QueueFactory(runtime, policies, expirySweeper, queueEvents);
         this.control = runtime.newSerialExecutor();
         this.clientIds = new ClientIds(name, control);
         this.subscriptions = new SubscriptionRegistry(control, queues);
@@ -125,10 +130,7 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
             runtime.shutdown();
             throw e;
         }
-        long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
-        this.sweeper = sweep > 0
-                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepExpired()), sweep)
-                : null;
+        this.sweeper = sweep > 0 ? runtime.scheduleRepeating(expirySweeper::sweep, sweep) : null;
         long ackSweep = ackSweepInterval(redelivery);
         this.ackSweeper = ackSweep > 0
                 ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepAckTimeouts()), ackSweep)
@@ -191,6 +193,11 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     @Override
     public String name() {
         return name;
+    }
+
+    /** The broker's expiry sweep (tests count its visits). */
+    ExpirySweeper expirySweeper() {
+        return expirySweeper;
     }
 
     /** The options the broker was started with, to compare a joining connection's with. */

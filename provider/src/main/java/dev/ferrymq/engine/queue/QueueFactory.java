@@ -17,15 +17,19 @@ public final class QueueFactory {
 
     private final EngineRuntime runtime;
     private final Function<String, QueuePolicy> policies;
+    private final ExpirySweeper sweeper;
     private final QueueObserver observer;
 
     /**
      * @param policies the policy of a destination, by the destination's name
+     * @param sweeper  the broker's expiry sweep, handed to every queue made
      * @param observer told of every queue made and deleted
      */
-    public QueueFactory(EngineRuntime runtime, Function<String, QueuePolicy> policies, QueueObserver observer) {
+    public QueueFactory(EngineRuntime runtime, Function<String, QueuePolicy> policies, ExpirySweeper sweeper,
+                        QueueObserver observer) {
         this.runtime = runtime;
         this.policies = policies;
+        this.sweeper = sweeper;
         this.observer = observer;
     }
 
@@ -34,7 +38,8 @@ public final class QueueFactory {
      * {@code ref.name()} (the topic's, for a subscription's queue).
      */
     public MessageQueue create(DestinationRef ref, String name) {
-        MessageQueue queue = new MessageQueue(ref, name, runtime, policies.apply(ref.name()), observer::deleted);
+        MessageQueue queue = new MessageQueue(ref, name, runtime, policies.apply(ref.name()), sweeper,
+                observer::deleted);
         observer.created(queue);
         return queue;
     }

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * <p>Threading contract: every public method may be called from any thread; it hands its work to
  * the queue's serial executor and touches queue state only there.
  */
-public final class QueueScans {
+public final class QueueScans implements ExpirySweeper.Swept {
 
     private final QueueState q;
     private final Settlement settlement;
@@ -63,14 +63,14 @@ public final class QueueScans {
     }
 
     /**
-     * Drops every available message that has expired (the periodic sweeper calls this), through
-     * the expiry queue when one is configured. Does nothing, without a task, for a queue that
-     * received no message with an expiration since its last sweep.
+     * Drops every available message that has expired (the {@link ExpirySweeper} calls this while
+     * the queue may hold a message with an expiration), through the expiry queue when one is
+     * configured. When no available message can expire any more, the queue leaves the sweeper's
+     * set until one arrives or comes back (released, or at the end of its redelivery delay: see
+     * {@link QueueState#arriving}).
      */
+    @Override
     public void sweepExpired() {
-        if (!q.mayHoldExpiring()) {
-            return;
-        }
         q.executor().execute(() -> {
             long now = q.runtime().now();
             boolean expiringLeft = false;
@@ -84,7 +84,7 @@ public final class QueueScans {
                 }
                 e = next;
             }
-            if (!expiringLeft && q.outstanding() == 0) {
+            if (!expiringLeft) {
                 q.holdsNoExpiring();
             }
         });

@@ -19,9 +19,9 @@ import java.lang.System.Logger.Level;
  * call, and nothing of {@code MessageQueue}'s.
  *
  * <p>Threading contract: confined to the queue's serial executor ({@link #executor()}), except
- * the immutable identity, {@link #isDeleted()} / {@link #markDeleted()} and
- * {@link #mayHoldExpiring()} (volatile: read by senders and sweeps on other threads), and
- * {@link #stores} and {@link #matches} (any thread).
+ * the immutable identity, {@link #isDeleted()} / {@link #markDeleted()} (volatile: read by
+ * senders on other threads), and {@link #stores} and {@link #matches} (any thread). Whether the
+ * queue is watched by the broker's {@link ExpirySweeper} changes only here, on the executor.
  */
 final class QueueState {
 
@@ -43,11 +43,19 @@ final class QueueState {
     private boolean closed;
     /** Set when the queue is deleted: at once by a close from any thread, or on the executor. */
     private volatile boolean deleted;
-    /** Set when a message with an expiration arrives; cleared by a sweep that finds none left. */
-    private volatile boolean holdsExpiring;
+    /** The broker's expiry sweep, which visits this queue while {@link #holdsExpiring}. */
+    private final ExpirySweeper sweeper;
+    /** What the sweeper calls; set once before the queue is published. */
+    private ExpirySweeper.Swept swept;
+    /**
+     * Set (and the queue watched) when a message with an expiration arrives or comes back; cleared
+     * (and the queue unwatched) by a sweep that finds none left, or when the queue closes.
+     */
+    private boolean holdsExpiring;
 
-    QueueState(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy) {
+    QueueState(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy, ExpirySweeper sweeper) {
         this.ref = ref;
+        this.sweeper = sweeper;
         this.name = name;
         this.runtime = runtime;
         this.executor = runtime.newSerialExecutor();
@@ -145,6 +153,8 @@ final class QueueState {
         }
         closed = true;
         deleted = true;
+        holdsExpiring = false;
+        sweeper.unwatch(swept);
         return true;
     }
 
@@ -165,21 +175,26 @@ final class QueueState {
         return e.message.expiration() != 0 && e.message.isExpired(runtime.now());
     }
 
-    /** {@code message} arrives: a message that can expire makes the expiry sweep look here. */
+    /** Names what the expiry sweeper calls for this queue; once, before the queue is published. */
+    void sweptBy(ExpirySweeper.Swept swept) {
+        this.swept = swept;
+    }
+
+    /**
+     * {@code message} arrives, is recovered or comes back to the available list: a message that
+     * can expire makes the expiry sweep visit this queue.
+     */
     void arriving(MessageData message) {
-        if (message.expiration() != 0 && !holdsExpiring) {
+        if (message.expiration() != 0 && !holdsExpiring && !closed) {
             holdsExpiring = true;
+            sweeper.watch(swept);
         }
     }
 
-    /** Whether the queue may hold a message that can expire (the sweep skips it otherwise). Any thread. */
-    boolean mayHoldExpiring() {
-        return holdsExpiring;
-    }
-
-    /** A sweep found no message left that can expire. */
+    /** A sweep found no message left that can expire: later sweeps skip this queue until one arrives. */
     void holdsNoExpiring() {
         holdsExpiring = false;
+        sweeper.unwatch(swept);
     }
 
     // ---- selectors ----------------------------------------------------------------------------

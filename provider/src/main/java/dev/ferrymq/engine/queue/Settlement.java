@@ -146,6 +146,7 @@ final class Settlement implements Redeliveries.Returns {
                     queue.meters().redelivered(0);
                 }
                 available.add(e);
+                queue.arriving(e.message);
                 List<MessageEntry> list = back == null ? new ArrayList<>() : back;
                 list.add(e);
                 return list;
@@ -175,6 +176,7 @@ final class Settlement implements Redeliveries.Returns {
             expired(e);
         } else {
             available.add(e);
+            queue.arriving(e.message);
             if (!consumers.noneReady()) {
                 offer.test(e);
             }

@@ -54,9 +54,13 @@ import java.util.function.BooleanSupplier;
  * between the write and the hand-over), never too low; a message near or behind a delivered one
  * may come back flagged though it was never seen (allowed: the flag means "likely seen").
  *
- * <p>Threading contract: thread-safe; never blocks. Journal callbacks run on the writer thread
- * (file) or the appending thread (memory); everything they do to queues goes through
- * {@link EngineThreads#asEngine} so no queue work runs inline on the writer thread.
+ * <p>Threading contract: thread-safe; never blocks, but for one case: a send or commit started
+ * on an application thread whose completion says the caller waits for it anyway
+ * ({@link dev.ferrymq.spi.Completion#callerWaits()}) may write and sync its own journal round on
+ * that thread ({@link dev.ferrymq.store.Journal#appendWaiting}). Journal callbacks run on the
+ * writer thread or on such an application thread (file), or on the appending thread (memory);
+ * everything they do to queues goes through {@link EngineThreads#asEngine} so no queue work runs
+ * inline on the thread that wrote.
  */
 public final class PersistentStore implements QueueStore, SubscriptionStore {
 

@@ -20,7 +20,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Threading contract: built and committed by one thread; the {@code apply} action and the
  * completion then run once, on the journal's callback thread marked as an engine thread (or at
- * once, on the committing thread, when there is nothing to write). It takes the journal, the
+ * once, on the committing thread, when there is nothing to write). A commit whose caller waits
+ * for it ({@link Completion#callerWaits()}) on an application thread is a waiting append
+ * ({@link Journal#appendWaiting}): that thread may write and sync the round itself, and the
+ * callback then runs on it before {@code commit} returns. It takes the journal, the
  * broker's name, the journal's configuration and the store's closing check as values, so it knows
  * nothing of the store that makes it.
  */

@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  */
 final class ConnectionSessions {
 
-    private final Set<FerrySession> sessions = ConcurrentHashMap.newKeySet();
+    private final Set<SessionForConnection> sessions = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lifecycle = new ReentrantLock();
     private volatile boolean started;
 
@@ -32,7 +32,7 @@ final class ConnectionSessions {
 
     /** Whether the current thread runs a message listener of one of these sessions. */
     boolean calledFromOwnListener() {
-        for (FerrySession s : sessions) {
+        for (SessionForConnection s : sessions) {
             if (s.isDeliveryThread()) {
                 return true;
             }
@@ -42,7 +42,7 @@ final class ConnectionSessions {
 
     /** Whether the current thread runs a listener or completion callback of one of these sessions. */
     boolean calledFromOwnCallback() {
-        for (FerrySession s : sessions) {
+        for (SessionForConnection s : sessions) {
             if (s.isDeliveryThread() || s.isCompletionThread()) {
                 return true;
             }
@@ -51,7 +51,7 @@ final class ConnectionSessions {
     }
 
     /** Registers {@code session} (started if the connection is) unless {@code closed}; false if it was. */
-    boolean add(FerrySession session, BooleanSupplier closed) {
+    boolean add(SessionForConnection session, BooleanSupplier closed) {
         lifecycle.lock();
         try {
             if (closed.getAsBoolean()) {
@@ -67,13 +67,13 @@ final class ConnectionSessions {
         }
     }
 
-    void remove(FerrySession session) {
+    void remove(SessionForConnection session) {
         sessions.remove(session);
     }
 
     /** Wakes every session's blocked receives and listeners, e.g. to see the connection closed. */
     void wakeAll() {
-        for (FerrySession s : sessions) {
+        for (SessionForConnection s : sessions) {
             s.wakeConsumers();
         }
     }
@@ -85,7 +85,7 @@ final class ConnectionSessions {
                 return;
             }
             started = true;
-            for (FerrySession s : sessions) {
+            for (SessionForConnection s : sessions) {
                 s.connectionStarted();
             }
         } finally {
@@ -98,7 +98,7 @@ final class ConnectionSessions {
      * to their queues what the consumers prefetched and did not deliver.
      */
     void stop() throws JMSException {
-        List<FerrySession> paused = new ArrayList<>();
+        List<SessionForConnection> paused = new ArrayList<>();
         List<Map.Entry<FerryMessageConsumer, SyncCompletion<Void>>> suspending = new ArrayList<>();
         lifecycle.lock();
         try {
@@ -106,14 +106,14 @@ final class ConnectionSessions {
                 return;
             }
             started = false;
-            for (FerrySession s : sessions) {
+            for (SessionForConnection s : sessions) {
                 suspending.addAll(s.connectionStopped());
                 paused.add(s);
             }
         } finally {
             lifecycle.unlock();
         }
-        for (FerrySession s : paused) {
+        for (SessionForConnection s : paused) {
             s.awaitListenerReturned();
         }
         JMSException failure = SessionConsumers.handBackAfterStop(suspending, null);
@@ -126,19 +126,19 @@ final class ConnectionSessions {
      * For close: stops delivery of every session (started or not), waits until their listeners
      * returned, and returns them to be closed.
      */
-    List<FerrySession> stopAll() {
-        List<FerrySession> all;
+    List<SessionForConnection> stopAll() {
+        List<SessionForConnection> all;
         lifecycle.lock();
         try {
             started = false;
             all = new ArrayList<>(sessions);
-            for (FerrySession s : all) {
+            for (SessionForConnection s : all) {
                 s.pauseDeliveries();
             }
         } finally {
             lifecycle.unlock();
         }
-        for (FerrySession s : all) {
+        for (SessionForConnection s : all) {
             s.awaitListenerReturned();
         }
         return all;

@@ -197,9 +197,9 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         }
         JMSException failure = null;
         try {
-            List<FerrySession> all = sessions.stopAll();
+            List<SessionForConnection> all = sessions.stopAll();
             forSessions.markClosed();
-            for (FerrySession s : all) {
+            for (SessionForConnection s : all) {
                 try {
                     s.closeForConnection();
                 } catch (JMSException e) {
@@ -266,7 +266,7 @@ public final class FerryConnection implements Connection, QueueConnection, Topic
         long number = sessionCount.incrementAndGet();
         FerrySession session = new FerrySession(forSessions, es, sessionMode, ackMode, sessionDomain,
                 "ID:" + connectionId + "-" + number + "-", sessions::remove);
-        if (sessions.add(session, forSessions::isClosed)) {
+        if (sessions.add(session.forConnection(), forSessions::isClosed)) {
             return session;
         }
         es.close(dev.ferrymq.spi.Completion.ignore());

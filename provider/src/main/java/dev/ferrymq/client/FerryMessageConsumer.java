@@ -10,7 +10,6 @@ import dev.ferrymq.spi.DeliverySink;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.EngineConsumer;
 import dev.ferrymq.spi.EngineException;
-import dev.ferrymq.spi.MessageData;
 import jakarta.jms.Destination;
 import jakarta.jms.IllegalStateException;
 import jakarta.jms.JMSException;
@@ -21,7 +20,6 @@ import jakarta.jms.QueueReceiver;
 import jakarta.jms.Topic;
 import jakarta.jms.TopicSubscriber;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +33,9 @@ import java.util.function.Consumer;
  * option); the application takes them with receive, or {@link ListenerTurns} on the session's
  * delivery executor hands them to the listener. Credit goes back to the engine in batches of half
  * the window as the application consumes, and the engine side follows the connection's start and
- * stop ({@link ConsumerEngineSide}). Expired deliveries are acknowledged and never shown.
+ * stop ({@link ConsumerEngineSide}). Expired deliveries are acknowledged and never shown. What
+ * becomes of each delivery taken from the buffer (handed out, put back, dropped, handed back
+ * unseen) and the credit it frees is {@link ConsumerDeliveries}'.
  *
  * <p>Threading: for the session's thread of control; {@link #close()} may be called from any
  * thread (it waits for a receive or listener in progress, and a blocked receive returns null) and
@@ -53,6 +53,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
     private final AtomicInteger receivers = new AtomicInteger();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final ConsumerEngineSide engineSide;
+    private final ConsumerDeliveries deliveries;
     private volatile ConsumerInfo info;
     private volatile MessageListener listener;
     private volatile boolean closed;
@@ -70,6 +71,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         this.selector = selector;
         this.noLocal = noLocal;
         this.engineSide = new ConsumerEngineSide(window, () -> closed, session.connection()::isStarted);
+        this.deliveries = new ConsumerDeliveries(session, this, buffer, engineSide);
         this.turns = new ListenerTurns(new Turns(), session, buffer);
     }
 
@@ -147,7 +149,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     @Override
     public Message receive() throws JMSException {
-        return receiveWithin(WaitStrategy.FOREVER, this::handOut);
+        return receiveWithin(WaitStrategy.FOREVER, deliveries::handOut);
     }
 
     @Override
@@ -155,18 +157,18 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         if (timeout < 0) {
             throw new JMSException("receive timeout must not be negative: " + timeout);
         }
-        return receiveWithin(timeout == 0 ? WaitStrategy.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout), this::handOut);
+        return receiveWithin(timeout == 0 ? WaitStrategy.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout), deliveries::handOut);
     }
 
     @Override
     public Message receiveNoWait() throws JMSException {
-        return receiveWithin(0L, this::handOut);
+        return receiveWithin(0L, deliveries::handOut);
     }
 
     @Override
     public <T> T receiveBody(Class<T> c, long timeout) throws JMSException {
         long nanos = timeout < 0 ? 0L : timeout == 0 ? WaitStrategy.FOREVER : TimeUnit.MILLISECONDS.toNanos(timeout);
-        return receiveWithin(nanos, d -> bodyOrPutBack(d, c));
+        return receiveWithin(nanos, d -> deliveries.bodyOrPutBack(d, c));
     }
 
     /** What a receive makes of the delivery it took. */
@@ -197,7 +199,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
                 if (connection.isStarted()) {
                     Delivery d = buffer.next();
                     if (d != null) {
-                        if (expired(d)) {
+                        if (deliveries.expired(d)) {
                             continue;
                         }
                         return handOut.apply(d);
@@ -221,62 +223,6 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
                 changes.signalAll();
             }
         }
-    }
-
-    /**
-     * The message for {@code d}; one that cannot be made goes back to the engine as a failed
-     * attempt, its credit returns and the JMSException naming it is thrown, so the next receive
-     * gets the next message ({@link UnreadableDeliveries}).
-     */
-    private Message message(Delivery d) throws JMSException {
-        try {
-            return UnreadableDeliveries.message(session, this, d);
-        } catch (JMSException unreadable) {
-            returnCredit(1);
-            throw unreadable;
-        }
-    }
-
-    /** Gives {@code d} to a receiving application thread. */
-    private Message handOut(Delivery d) throws JMSException {
-        Message m = message(d);
-        consumed(d);
-        return m;
-    }
-
-    /**
-     * receiveBody: the body, or the message goes back unacknowledged as this consumer's next one
-     * ("Receiving message bodies synchronously").
-     */
-    private <T> T bodyOrPutBack(Delivery d, Class<T> c) throws JMSException {
-        Message m = message(d);
-        T body;
-        try {
-            body = BodyReceivingConsumer.bodyOf(m, c);
-        } catch (JMSException | RuntimeException e) {
-            buffer.putBack(d);
-            throw e;
-        }
-        consumed(d);
-        return body;
-    }
-
-    private void consumed(Delivery d) {
-        SessionEngine acks = session.engine();
-        acks.handingOut(d);
-        returnCredit(1);
-        acks.handedOut(d);
-    }
-
-    /** Whether {@code d} expired; if so it is dropped (never shown) and its credit returns. */
-    private boolean expired(Delivery d) {
-        MessageData data = d.message();
-        if (data.expiration() != 0 && data.isExpired(System.currentTimeMillis())) {
-            session.engine().dropExpired(d);
-            returnCredit(1);
-            return true;
-        }
-        return false;
     }
 
     // ---- listener ------------------------------------------------------------------------
@@ -316,12 +262,12 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
         @Override
         public boolean expired(Delivery d) {
-            return FerryMessageConsumer.this.expired(d);
+            return deliveries.expired(d);
         }
 
         @Override
         public void returnCredit(int n) {
-            FerryMessageConsumer.this.returnCredit(n);
+            deliveries.returnCredit(n);
         }
 
         @Override
@@ -335,12 +281,7 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         }
     }
 
-    // ---- credit, suspend, redelivery -----------------------------------------------------
-
-    /** The application consumed {@code n} (or they expired): their credit goes back in batches. */
-    private void returnCredit(int n) {
-        engineSide.returnCredit(n);
-    }
+    // ---- suspend, wake -------------------------------------------------------------------
 
     /**
      * Makes the engine consumer follow the connection ({@link ConsumerEngineSide#followConnection}):
@@ -353,21 +294,10 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
 
     /**
      * After the connection stopped and the engine consumer is suspended: hands what it prefetched
-     * and did not deliver back to the queue unseen (unmarked, delivery count unchanged), so the
-     * queue's other consumers get it at once; the credit returns for when the connection starts.
+     * and did not deliver back to the queue unseen ({@link ConsumerDeliveries#handBackPrefetched}).
      */
     void handBackPrefetched() throws JMSException {
-        List<Delivery> unseen = new ArrayList<>();
-        int n = drainBuffer(unseen);
-        if (n > 0) {
-            session.engine().releaseUnseen(unseen);
-            returnCredit(n);
-        }
-    }
-
-    /** Moves every buffered delivery to {@code into}; returns how many. */
-    private int drainBuffer(List<Delivery> into) {
-        return buffer.drainTo(into);
+        deliveries.handBackPrefetched();
     }
 
     void wakeReceivers() {
@@ -405,10 +335,8 @@ public final class FerryMessageConsumer implements BodyReceivingConsumer, QueueR
         } catch (JMSException ex) {
             failure = ex;
         }
-        List<Delivery> unseen = new ArrayList<>();
-        drainBuffer(unseen);
         try {
-            session.engine().releaseUnseen(unseen);
+            deliveries.releaseBuffered();
         } catch (JMSException ex) {
             failure = failure == null ? ex : failure;
         }

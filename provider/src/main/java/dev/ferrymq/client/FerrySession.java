@@ -5,7 +5,6 @@ import dev.ferrymq.client.destination.FerryQueue;
 import dev.ferrymq.client.destination.FerryTopic;
 import dev.ferrymq.client.message.DeserializationFilter;
 import dev.ferrymq.client.util.SerialExecutor;
-import dev.ferrymq.client.util.SyncCompletion;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.DestinationType;
 import dev.ferrymq.spi.EngineSession;
@@ -30,8 +29,6 @@ import jakarta.jms.TopicPublisher;
 import jakarta.jms.TopicSession;
 import jakarta.jms.TopicSubscriber;
 
-import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -39,7 +36,8 @@ import java.util.function.Consumer;
  * consumers ({@link SessionConsumers}) and browsers; its acknowledgement mode or local
  * transaction ({@link SessionEngine}); its asynchronous sends ({@link AsyncSends}); its close
  * sequence ({@link SessionClose}). Its producers, consumers and browsers see it only as
- * {@link SessionCore}, through the small interfaces that implements.
+ * {@link SessionCore}, through the small interfaces that implements; its connection sees it as
+ * {@link SessionForConnection}.
  *
  * <p>Threading: like every JMS session, for one thread of control at a time; only
  * {@link #close()} may be called from any thread. Its message listeners run one at a time on a
@@ -60,13 +58,14 @@ public final class FerrySession extends MessageFactorySession
     private final SerialExecutor deliveries;
     private final SessionConsumers consumers;
     private final SessionClose closer;
+    private final SessionForConnection forConnection;
 
     /**
      * @param whenClosed told once this session's close sequence ended, so that the connection
-     *                   forgets it; called on the closing thread
+     *                   forgets it ({@link #forConnection()}); called on the closing thread
      */
     FerrySession(SessionConnection connection, EngineSession engineSession, int sessionMode, AckMode ackMode,
-                 ApiDomain domain, String messageIdPrefix, Consumer<FerrySession> whenClosed) {
+                 ApiDomain domain, String messageIdPrefix, Consumer<SessionForConnection> whenClosed) {
         this.connection = connection;
         this.sessionMode = sessionMode;
         this.domain = domain;
@@ -76,17 +75,15 @@ public final class FerrySession extends MessageFactorySession
         this.asyncSends = core.asyncSends();
         this.deliveries = core.deliveries();
         this.consumers = new SessionConsumers(core);
-        this.closer = new SessionClose(core, consumers, () -> whenClosed.accept(this));
+        this.closer = new SessionClose(core, consumers, () -> whenClosed.accept(forConnection()));
+        this.forConnection = new SessionForConnection(deliveries, asyncSends, consumers, closer);
     }
 
     // ---- facade-internal API -------------------------------------------------------------
 
-    boolean isDeliveryThread() {
-        return deliveries.isCurrentThread();
-    }
-
-    boolean isCompletionThread() {
-        return asyncSends.isCallbackThread();
+    /** This session as its connection sees it: start, stop and close of the connection reach it there. */
+    SessionForConnection forConnection() {
+        return forConnection;
     }
 
     private boolean isClosed() {
@@ -101,36 +98,6 @@ public final class FerrySession extends MessageFactorySession
     @Override
     void checkOpen() throws IllegalStateException {
         core.checkOpen();
-    }
-
-    /** The connection started: listeners run again, consumers take part in dispatch again. */
-    void connectionStarted() {
-        deliveries.resume();
-        consumers.followConnection();
-        consumers.wakeAll();
-    }
-
-    void wakeConsumers() {
-        consumers.wakeAll();
-    }
-
-    /**
-     * The connection stopped: no listener turn starts, and the consumers suspend their engine
-     * sides; returns those suspensions for {@link SessionConsumers#handBackAfterStop}.
-     */
-    List<Map.Entry<FerryMessageConsumer, SyncCompletion<Void>>> connectionStopped() {
-        deliveries.pause();
-        return consumers.followConnection();
-    }
-
-    /** The connection is closing: no listener turn starts (the consumers close with the session). */
-    void pauseDeliveries() {
-        deliveries.pause();
-    }
-
-    /** Waits until no listener of this session runs (after {@link #connectionStopped()}). */
-    void awaitListenerReturned() {
-        deliveries.awaitIdle();
     }
 
     private void requireDomain(ApiDomain wanted, String method) throws IllegalStateException {
@@ -253,11 +220,6 @@ public final class FerrySession extends MessageFactorySession
                     + "(\"Closing a session\": close waits for the running listener to return; close the session "
                     + "from another thread)");
         }
-        closer.close();
-    }
-
-    /** Closing of the connection: listeners have returned already. */
-    void closeForConnection() throws JMSException {
         closer.close();
     }
 

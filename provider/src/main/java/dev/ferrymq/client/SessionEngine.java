@@ -12,7 +12,6 @@ import dev.ferrymq.spi.ReleaseReason;
 import jakarta.jms.JMSException;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,8 +33,8 @@ import java.util.function.Consumer;
  * listener threw at once, with its failure; CLIENT, INDIVIDUAL and transacted sessions keep it
  * ("Receiving messages asynchronously"), so its failure is remembered with it and goes with the
  * later recover, rollback or close, in the same call as the other deliveries (which keeps their
- * order), each delivery with its own failure or none. Acknowledging or committing a delivery
- * forgets its failure. A listener that threw after its delivery was already handed back (it
+ * order), each delivery with its own failure or none ({@link ListenerFailures}). Acknowledging or
+ * committing a delivery forgets its failure. A listener that threw after its delivery was already handed back (it
  * called recover itself) leaves nothing behind.
  *
  * <p>Thread-safe. Blocking calls wait outside the lock. Acknowledge, recover, commit and rollback
@@ -56,11 +55,10 @@ final class SessionEngine {
     private final ReentrantLock ackLock = new ReentrantLock();
     private final Unacknowledged unacked = new Unacknowledged();
     /**
-     * CLIENT, INDIVIDUAL and transacted: the listener failures of deliveries still unacknowledged,
-     * by delivery (identity); {@code null} until a listener throws, so a session whose listeners
-     * never throw pays nothing. Guarded by {@code ackLock}, like taking from {@code unacked}.
+     * CLIENT, INDIVIDUAL and transacted: the listener failures of deliveries still unacknowledged.
+     * Guarded by {@code ackLock}, like taking from {@code unacked}.
      */
-    private Map<Delivery, String> failures;
+    private final ListenerFailures failures = new ListenerFailures();
     private final Completion<Void> ackOutcome;
     /** AUTO/DUPS_OK: deliveries whose listener returned, acknowledged by {@link #flushAcks}; guarded by {@code lock}. */
     private final List<Delivery> pendingAcks = new ArrayList<>();
@@ -154,9 +152,7 @@ final class SessionEngine {
             if (!unacked.takeIndividual(d)) {
                 return;
             }
-            if (failures != null) {
-                failures.remove(d);
-            }
+            failures.forget(d);
             start((e, c) -> e.acknowledge(d, c), done);
         } finally {
             ackLock.unlock();
@@ -276,27 +272,12 @@ final class SessionEngine {
     private void rememberFailure(Delivery d, String failure) {
         ackLock.lock();
         try {
-            if (!unacked.holds(d)) {
-                return;
+            if (unacked.holds(d)) {
+                failures.remember(d, failure);
             }
-            if (failures == null) {
-                failures = new IdentityHashMap<>();
-            }
-            failures.put(d, failure);
         } finally {
             ackLock.unlock();
         }
-    }
-
-    /**
-     * Takes the remembered failures after a drain of everything unacknowledged (caller holds
-     * {@code ackLock}): every one belongs to a delivery just drained, as failures are remembered
-     * only for deliveries held, under the same lock. {@code null} when there are none.
-     */
-    private Map<Delivery, String> takeFailures() {
-        Map<Delivery, String> taken = failures;
-        failures = null;
-        return taken;
     }
 
     // ---- acknowledge, recover, commit, rollback ----------------------------------------------
@@ -310,7 +291,7 @@ final class SessionEngine {
         ackLock.lock();
         try {
             List<Delivery> all = unacked.drain();
-            takeFailures();
+            failures.take();
             if (all.isEmpty()) {
                 return;
             }
@@ -334,9 +315,9 @@ final class SessionEngine {
                 seen.add(inFlight);
                 inFlightReleased = true;
             }
-            Map<Delivery, String> failed = takeFailures();
+            Map<Delivery, String> failed = failures.take();
             if (!seen.isEmpty()) {
-                ReleaseReason reason = reason(ReleaseReason.Cause.RECOVER, failed);
+                ReleaseReason reason = ListenerFailures.reason(ReleaseReason.Cause.RECOVER, failed);
                 run((e, done) -> e.redeliver(seen, reason, done));
             }
         } finally {
@@ -349,7 +330,7 @@ final class SessionEngine {
         ackLock.lock();
         try {
             List<Delivery> consumed = unacked.drain();
-            ReleaseReason reason = reason(ReleaseReason.Cause.ROLLBACK, takeFailures());
+            ReleaseReason reason = ListenerFailures.reason(ReleaseReason.Cause.ROLLBACK, failures.take());
             run((e, done) -> e.rollback(consumed, reason, done));
         } finally {
             ackLock.unlock();
@@ -366,17 +347,12 @@ final class SessionEngine {
         ackLock.lock();
         try {
             List<Delivery> consumed = unacked.drain();
-            takeFailures();
+            failures.take();
             start((e, c) -> e.commit(consumed, c), done);
         } finally {
             ackLock.unlock();
         }
         done.await();
-    }
-
-    /** The reason for a hand-back, with the failures of the deliveries whose listeners threw ({@code null}: none). */
-    private static ReleaseReason reason(ReleaseReason.Cause cause, Map<Delivery, String> failed) {
-        return failed == null ? ReleaseReason.of(cause) : new ReleaseReason(cause, null, failed);
     }
 
     /** Hands back deliveries the application never saw (a closing consumer's prefetch). */
@@ -395,7 +371,7 @@ final class SessionEngine {
         ackLock.lock();
         try {
             List<Delivery> seen = unacked.drain();
-            ReleaseReason reason = reason(ReleaseReason.Cause.CLOSE, takeFailures());
+            ReleaseReason reason = ListenerFailures.reason(ReleaseReason.Cause.CLOSE, failures.take());
             if (!seen.isEmpty()) {
                 try {
                     run((e, done) -> e.release(seen, reason, done));

@@ -2,6 +2,7 @@ package dev.ferrymq.client;
 
 import dev.ferrymq.FerryConnectionFactory;
 import dev.ferrymq.engine.Brokers;
+import dev.ferrymq.engine.exec.Await;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.BodyType;
 import dev.ferrymq.spi.Completion;
@@ -14,7 +15,6 @@ import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineConsumer;
-import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.EngineProvider;
 import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.Engines;
@@ -42,7 +42,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -226,19 +225,8 @@ class UnreadableDeliveryTest {
         };
     }
 
-    private static <T> T await(Consumer<Completion<T>> call) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        call.accept(new Completion<>() {
-            @Override
-            public void complete(T result) {
-                f.complete(result);
-            }
-
-            @Override
-            public void fail(EngineException error) {
-                f.completeExceptionally(error);
-            }
-        });
-        return f.get(5, TimeUnit.SECONDS);
+    /** Runs an SPI call and waits for it ({@link Await#result}). */
+    private static <T> T await(Consumer<Completion<T>> call) {
+        return Await.result("SPI call", call);
     }
 }

@@ -68,15 +68,7 @@ final class Compactor {
 
     /** Whether {@link #run} has a file to delete or compact now (cheap: looks at the oldest file only). */
     boolean due() {
-        if (blocked && System.nanoTime() - blockedUntil < 0) {
-            return false;
-        }
-        LiveIndex.Segment oldest = index.oldest();
-        if (oldest == null || oldest == head.segment()) {
-            return false;
-        }
-        return oldest.liveOps == 0
-                || oldest != unreadable && index.diskBytes() > 2 * index.liveBytes() + 2L * fileSize;
+        return !(blocked && System.nanoTime() - blockedUntil < 0) && oldestToReclaim() != null;
     }
 
     /** Deletes and compacts as the policy above says; {@code nextSeq} is for a new file's header. */
@@ -85,24 +77,29 @@ final class Compactor {
             return;
         }
         blocked = false;
-        while (true) {
-            LiveIndex.Segment oldest = index.oldest();
-            if (oldest == null || oldest == head.segment()) {
-                return;
-            }
-            if (oldest.liveOps == 0) {
-                if (!delete(oldest)) {
-                    return;
-                }
-                continue;
-            }
-            if (oldest == unreadable || index.diskBytes() <= 2 * index.liveBytes() + 2L * fileSize) {
-                return;
-            }
-            if (!relocate(oldest, nextSeq)) {
+        LiveIndex.Segment oldest;
+        while ((oldest = oldestToReclaim()) != null) {
+            boolean done = oldest.liveOps == 0 ? delete(oldest) : relocate(oldest, nextSeq);
+            if (!done) {
                 return;
             }
         }
+    }
+
+    /**
+     * The oldest file when it is to go: nothing in it is live (delete), or the files hold more
+     * than twice the live bytes plus two files and it can be read (compact); otherwise null.
+     */
+    private LiveIndex.Segment oldestToReclaim() {
+        LiveIndex.Segment oldest = index.oldest();
+        if (oldest == null || oldest == head.segment()) {
+            return null;
+        }
+        if (oldest.liveOps == 0) {
+            return oldest;
+        }
+        boolean compact = oldest != unreadable && index.diskBytes() > 2 * index.liveBytes() + 2L * fileSize;
+        return compact ? oldest : null;
     }
 
     private boolean delete(LiveIndex.Segment s) {

@@ -78,12 +78,7 @@ final class RoundWriter {
             writeRound(round);
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.ERROR, "journal writer: unexpected failure; failing the round", e);
-            StoreException error = new StoreException(StoreException.Kind.IO, "journal writer failed: " + e, e);
-            for (Request r : round) {
-                if (!r.done) {
-                    r.fail(error);
-                }
-            }
+            failUnfinished(round, new StoreException(StoreException.Kind.IO, "journal writer failed: " + e, e));
             pending.clear();
             buffer.clear();
         }
@@ -172,11 +167,14 @@ final class RoundWriter {
             head.abandon(goodPosition);
             pending.clear();
             buffer.clear();
-            StoreException error = failure(e, round);
-            for (Request r : round) {
-                if (!r.done) {
-                    r.fail(error);
-                }
+            failUnfinished(round, failure(e, round));
+        }
+    }
+
+    private static void failUnfinished(List<Request> round, StoreException error) {
+        for (Request r : round) {
+            if (!r.done) {
+                r.fail(error);
             }
         }
     }

@@ -60,7 +60,9 @@ import java.util.function.BooleanSupplier;
  * that thread ({@link dev.ferrymq.store.Journal#appendWaiting}). Journal callbacks run on the
  * writer thread or on such an application thread (file), or on the appending thread (memory);
  * everything they do to queues goes through {@link EngineThreads#asEngine} so no queue work runs
- * inline on the thread that wrote.
+ * inline on the thread that wrote, but for one case: a waited-for send or commit whose own thread
+ * wrote the round enqueues its messages on that thread after the round, as a non-persistent send
+ * does ({@link Writes}).
  */
 public final class PersistentStore implements QueueStore, SubscriptionStore {
 

@@ -22,8 +22,9 @@ import java.util.function.BooleanSupplier;
  * completion then run once, on the journal's callback thread marked as an engine thread (or at
  * once, on the committing thread, when there is nothing to write). A commit whose caller waits
  * for it ({@link Completion#callerWaits()}) on an application thread is a waiting append
- * ({@link Journal#appendWaiting}): that thread may write and sync the round itself, and the
- * callback then runs on it before {@code commit} returns. It takes the journal, the
+ * ({@link Journal#appendWaiting}): that thread may write and sync the round itself, and then
+ * runs {@code apply} and the completion itself, once the round is done and before {@code commit}
+ * returns, as when nothing is written ({@code Outcome}). It takes the journal, the
  * broker's name, the journal's configuration and the store's closing check as values, so it knows
  * nothing of the store that makes it.
  */
@@ -103,26 +104,77 @@ final class Writes {
                     : EngineException.Kind.RESOURCE_ALLOCATION, tooLarge.getMessage(), tooLarge));
             return;
         }
-        AppendCallback callback = new AppendCallback() {
-            @Override
-            public void onDurable() {
-                EngineThreads.asEngine(() -> {
-                    apply.run();
-                    done.complete(null);
-                });
-            }
-
-            @Override
-            public void onFailed(StoreException error) {
-                EngineException e = StoreErrors.onWrite(broker, config, error, what);
-                EngineException out = transaction ? EngineException.rolledBack(e.getMessage(), error) : e;
-                EngineThreads.asEngine(() -> done.fail(out));
-            }
-        };
+        Outcome outcome = new Outcome(what, transaction, apply, done);
         if (done.callerWaits() && !EngineThreads.inEngine()) {
-            journal.appendWaiting(b, callback);
+            outcome.waitingThread = Thread.currentThread();
+            try {
+                journal.appendWaiting(b, outcome);
+            } finally {
+                outcome.waitingThread = null;
+            }
+            if (outcome.durableInCall) {
+                outcome.applyAndComplete();
+            }
         } else {
-            journal.append(b, callback);
+            journal.append(b, outcome);
+        }
+    }
+
+    /**
+     * What becomes of a commit once its batch is durable or failed. The journal's callbacks run on
+     * the thread that wrote the round, marked as an engine thread ({@link EngineThreads#asEngine}),
+     * so that a writer never does queue work inline. One exception: when a waited-for commit's own
+     * thread wrote the round ({@link Journal#appendWaiting}), the callback only notes it, and
+     * {@link #commit} applies once the call has returned and the round's write permit is free:
+     * then that application thread enqueues as a non-persistent send does, running the queue's
+     * work inline when the queue is idle, instead of handing it to a pool thread and waking it (a
+     * thread hop per message on a single synchronous producer).
+     */
+    private final class Outcome implements AppendCallback {
+        private final String what;
+        private final boolean transaction;
+        private final Runnable apply;
+        private final Completion<Void> done;
+        /** The committing thread while it is inside {@code appendWaiting}; read and written only by it when it is. */
+        private Thread waitingThread;
+        private boolean durableInCall;
+
+        Outcome(String what, boolean transaction, Runnable apply, Completion<Void> done) {
+            this.what = what;
+            this.transaction = transaction;
+            this.apply = apply;
+            this.done = done;
+        }
+
+        @Override
+        public void onDurable() {
+            if (Thread.currentThread() == waitingThread) {
+                durableInCall = true;
+                return;
+            }
+            EngineThreads.asEngine(this::applyAndComplete);
+        }
+
+        @Override
+        public void onFailed(StoreException error) {
+            EngineException e = StoreErrors.onWrite(broker, config, error, what);
+            EngineException out = transaction ? EngineException.rolledBack(e.getMessage(), error) : e;
+            EngineThreads.asEngine(() -> done.fail(out));
+        }
+
+        /**
+         * Runs {@code apply}, then completes {@code done}; when {@code apply} throws (a bug: it
+         * only hands work to queues), {@code done} fails saying so instead of never completing.
+         */
+        void applyAndComplete() {
+            try {
+                apply.run();
+            } catch (RuntimeException e) {
+                done.fail(new EngineException(EngineException.Kind.GENERAL, "cannot " + what + ": it was stored, but "
+                        + "handing it to its queues failed (" + e + "); it comes back when the broker restarts", e));
+                return;
+            }
+            done.complete(null);
         }
     }
 

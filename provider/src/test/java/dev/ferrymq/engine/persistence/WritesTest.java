@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Which journal call a commit of {@link Writes} makes (issue #15): a waiting append only when the
  * caller blocks on the completion ({@link Completion#callerWaits()}) and is not an engine thread,
- * which must never block on I/O; otherwise an ordinary append.
+ * which must never block on I/O; otherwise an ordinary append. And where the commit's action
+ * (enqueueing its messages) runs: on the committing thread after the journal call returned when
+ * that thread wrote the round itself, otherwise as engine work on the thread that wrote.
  */
 @Timeout(30)
 class WritesTest {
@@ -53,6 +55,73 @@ class WritesTest {
         EngineThreads.asEngine(() -> result[0] = commit(new Waiting(true)));
         result[0].get(10, TimeUnit.SECONDS);
         assertThat(journal.calls).containsExactly("append");
+    }
+
+    @Test
+    @DisplayName("Issue #15: a waited-for commit whose own thread wrote the round applies on that thread, after the journal call returned, not as engine work")
+    void ownRoundAppliesAfterTheCall() throws Exception {
+        Holding held = new Holding(true);
+        Where where = new Where(held);
+        Waiting done = new Waiting(true);
+        commit(held, where, done);
+        assertThat(done.future).isCompleted();
+        assertThat(where.threads).containsExactly(Thread.currentThread());
+        assertThat(where.inEngine).containsExactly(false);
+        assertThat(where.afterCall).containsExactly(true);
+    }
+
+    @Test
+    @DisplayName("Issue #15: a waited-for commit whose round another thread wrote applies there, as engine work")
+    void otherThreadsRoundAppliesThere() throws Exception {
+        Holding held = new Holding(false);
+        Where where = new Where(held);
+        Waiting done = new Waiting(true);
+        commit(held, where, done);
+        Thread writer = new Thread(held::durable, "writes-test-writer");
+        writer.start();
+        done.future.get(10, TimeUnit.SECONDS);
+        assertThat(where.threads).containsExactly(writer);
+        assertThat(where.inEngine).containsExactly(true);
+    }
+
+    @Test
+    @DisplayName("Issue #15: a commit made durable on its own thread only after its call returned (a later round that thread wrote) applies once, as engine work")
+    void lateCallbackOnTheSameThreadAppliesOnce() throws Exception {
+        Holding held = new Holding(false);
+        Where where = new Where(held);
+        Waiting done = new Waiting(true);
+        commit(held, where, done);
+        assertThat(where.threads).isEmpty();
+        held.durable();
+        assertThat(done.future).isCompleted();
+        assertThat(where.threads).containsExactly(Thread.currentThread());
+        assertThat(where.inEngine).containsExactly(true);
+    }
+
+    @Test
+    @DisplayName("Issue #15: when handing a durable commit to its queues throws, the waiting caller is failed, not left waiting")
+    void throwingApplyFailsTheCompletion() {
+        for (boolean ownRound : new boolean[] {true, false}) {
+            Holding held = new Holding(ownRound);
+            Waiting done = new Waiting(true);
+            Writes writes = new Writes(held, "writes-test", JournalConfig.memory(), () -> false);
+            writes.delete(7);
+            writes.commit("send a message", false, () -> {
+                throw new IllegalStateException("queue gone");
+            }, done);
+            if (!ownRound) {
+                held.durable();
+            }
+            assertThat(done.future).failsWithin(java.time.Duration.ZERO).withThrowableThat()
+                    .havingCause().isInstanceOf(EngineException.class)
+                    .withMessageContaining("cannot send a message: it was stored").withMessageContaining("queue gone");
+        }
+    }
+
+    private static void commit(Holding journal, Where where, Waiting done) {
+        Writes writes = new Writes(journal, "writes-test", JournalConfig.memory(), () -> false);
+        writes.delete(7);
+        writes.commit("acknowledge", false, where::record, done);
     }
 
     private CompletableFuture<Void> commit(Waiting done) {
@@ -87,6 +156,80 @@ class WritesTest {
         @Override
         public void fail(EngineException error) {
             future.completeExceptionally(error);
+        }
+    }
+
+    /** Records where and when a commit's action ran. */
+    private static final class Where {
+        final List<Thread> threads = new ArrayList<>();
+        final List<Boolean> inEngine = new ArrayList<>();
+        final List<Boolean> afterCall = new ArrayList<>();
+        private final Holding journal;
+
+        Where(Holding journal) {
+            this.journal = journal;
+        }
+
+        void record() {
+            threads.add(Thread.currentThread());
+            inEngine.add(EngineThreads.inEngine());
+            afterCall.add(!journal.inCall);
+        }
+    }
+
+    /**
+     * A journal whose {@code appendWaiting} either makes the append durable at once on the calling
+     * thread, as a thread writing its own round does, or keeps the callback for {@link #durable}.
+     */
+    private static final class Holding implements Journal {
+        private final boolean ownRound;
+        private AppendCallback held;
+        volatile boolean inCall;
+
+        Holding(boolean ownRound) {
+            this.ownRound = ownRound;
+        }
+
+        void durable() {
+            held.onDurable();
+        }
+
+        @Override
+        public long nextId() {
+            return 1;
+        }
+
+        @Override
+        public void append(Batch batch, AppendCallback callback) {
+            throw new AssertionError("expected a waiting append");
+        }
+
+        @Override
+        public void appendWaiting(Batch batch, AppendCallback callback) {
+            inCall = true;
+            try {
+                if (ownRound) {
+                    callback.onDurable();
+                } else {
+                    held = callback;
+                }
+            } finally {
+                inCall = false;
+            }
+        }
+
+        @Override
+        public RecoveryReport recoveryReport() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public JournalStats stats() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
         }
     }
 

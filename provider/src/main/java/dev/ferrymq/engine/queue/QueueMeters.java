@@ -6,8 +6,10 @@ import dev.ferrymq.spi.DestinationRef;
  * The measurements of one queue beyond its counters: redeliveries and the durations t, u and v of
  * the essay's model (see {@link QueueFigures}).
  *
- * <p>Threading contract: not thread-safe; owned by its queue's serial executor (plain fields,
- * published only through {@link MessageQueue#figures}'s snapshot taken there).
+ * <p>Threading contract: owned by its queue's serial executor (plain fields, published only
+ * through {@link MessageQueue#figures}'s snapshot taken there), but for the {@link Durations},
+ * which any thread may record into: the acknowledgement time is recorded where the store reports
+ * an acknowledgement durable.
  */
 final class QueueMeters {
 

@@ -82,7 +82,7 @@ final class Settlement implements Redeliveries.Returns {
                 @Override
                 public void complete(Void result) {
                     long took = System.nanoTime() - start;
-                    queue.executor().execute(() -> meters.acknowledgement.record(took, stored));
+                    meters.acknowledgement.record(took, stored);
                     done.complete(null);
                 }
 

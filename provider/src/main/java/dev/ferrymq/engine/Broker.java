@@ -74,6 +74,7 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     private final AtomicLong anonymousConnections = new AtomicLong();
     /** The queues that may hold a message with an expiration, swept every expirySweepInterval. */
     private final ExpirySweeper expirySweeper;
+    /** The queues with a delivery outstanding under an ackTimeout, swept every ackTimeoutSweeper.interval(). */
     private final AckTimeoutSweeper ackTimeoutSweeper;
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> ackSweeper;

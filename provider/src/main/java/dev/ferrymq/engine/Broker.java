@@ -14,6 +14,7 @@ import dev.ferrymq.engine.management.MicrometerSupport;
 import dev.ferrymq.engine.management.QueueEvents;
 import dev.ferrymq.engine.persistence.PersistentStore;
 import dev.ferrymq.engine.persistence.Recovery;
+import dev.ferrymq.engine.queue.AckTimeoutSweeper;
 import dev.ferrymq.engine.queue.BrokerMemory;
 import dev.ferrymq.engine.queue.ExpirySweeper;
 import dev.ferrymq.engine.queue.MessageQueue;
@@ -35,7 +36,6 @@ import dev.ferrymq.spi.EngineConnection;
 import dev.ferrymq.spi.EngineException;
 import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.OptionValues;
-import dev.ferrymq.spi.config.RedeliveryOptions;
 import dev.ferrymq.store.JournalConfig;
 
 import java.util.ArrayList;
@@ -74,6 +74,8 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     private final AtomicLong anonymousConnections = new AtomicLong();
     /** The queues that may hold a message with an expiration, swept every expirySweepInterval. */
     private final ExpirySweeper expirySweeper;
+    /** The queues with a delivery outstanding under an ackTimeout, swept every ackTimeoutSweeper.interval(). */
+    private final AckTimeoutSweeper ackTimeoutSweeper;
     private final ScheduledFuture<?> sweeper;
     private final ScheduledFuture<?> ackSweeper;
     private final PersistentStore store;
@@ -111,7 +113,8 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
                 n -> QueuePolicy.resolve(redelivery, n, forwarder, memory);
         long sweep = options.get(BrokerOptions.EXPIRY_SWEEP_INTERVAL);
         this.expirySweeper = new ExpirySweeper(sweep > 0);
-        QueueFactory queues = new QueueFactory(runtime, policies, expirySweeper, queueEvents);
+        this.ackTimeoutSweeper = new AckTimeoutSweeper(redelivery);
+        QueueFactory queues = new QueueFactory(runtime, policies, expirySweeper, ackTimeoutSweeper, queueEvents);
         this.control = runtime.newSerialExecutor();
         this.clientIds = new ClientIds(name, control);
         this.subscriptions = new SubscriptionRegistry(control, queues);
@@ -131,10 +134,8 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
             throw e;
         }
         this.sweeper = sweep > 0 ? runtime.scheduleRepeating(expirySweeper::sweep, sweep) : null;
-        long ackSweep = ackSweepInterval(redelivery);
-        this.ackSweeper = ackSweep > 0
-                ? runtime.scheduleRepeating(() -> destinations.forEachQueue(q -> q.scans().sweepAckTimeouts()), ackSweep)
-                : null;
+        long ackSweep = ackTimeoutSweeper.interval();
+        this.ackSweeper = ackSweep > 0 ? runtime.scheduleRepeating(ackTimeoutSweeper::sweep, ackSweep) : null;
         this.jmx = options.get(BrokerOptions.JMX) ? JmxRegistration.register(this) : null;
         this.meters = options.get(BrokerOptions.METRICS) ? MicrometerSupport.bindGlobal(this) : null;
     }
@@ -183,13 +184,6 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
         }
     }
 
-    /** A fifth of the shortest acknowledgement timeout (5 ms to 1 s), or 0 when no queue has one. */
-    private static long ackSweepInterval(DestinationOptions redelivery) {
-        long min = redelivery.allValues(RedeliveryOptions.ACK_TIMEOUT).stream().filter(t -> t > 0)
-                .mapToLong(Long::longValue).min().orElse(0);
-        return min == 0 ? 0 : Math.max(5, Math.min(1000, min / 5));
-    }
-
     @Override
     public String name() {
         return name;
@@ -198,6 +192,11 @@ public final class Broker implements Engine, BrokerContext, ManagedBroker {
     /** The broker's expiry sweep (tests count its visits). */
     ExpirySweeper expirySweeper() {
         return expirySweeper;
+    }
+
+    /** The broker's acknowledgement-timeout sweep (tests count its visits). */
+    AckTimeoutSweeper ackTimeoutSweeper() {
+        return ackTimeoutSweeper;
     }
 
     /** The options the broker was started with, to compare a joining connection's with. */

@@ -72,11 +72,12 @@ public final class MessageQueue implements Address, AcceptingQueue, QueueDeliver
      * @param ref       the destination messages are sent to (the topic, for a subscription)
      * @param name      a unique name for diagnostics, e.g. the queue name or {@code topic::subscription}
      * @param sweeper   the broker's expiry sweep, which the queue joins while it may hold a message with an expiration
+     * @param ackSweeper the broker's ack-timeout sweep, which the queue joins while a delivery is outstanding
      * @param onDeleted given this queue on its executor, once, when it is deleted
      */
     MessageQueue(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy,
-                 ExpirySweeper sweeper, Consumer<MessageQueue> onDeleted) {
-        this.state = new QueueState(ref, name, runtime, policy, sweeper);
+                 ExpirySweeper sweeper, AckTimeoutSweeper ackSweeper, Consumer<MessageQueue> onDeleted) {
+        this.state = new QueueState(ref, name, runtime, policy, sweeper, ackSweeper);
         this.executor = state.executor();
         this.runtime = runtime;
         this.limits = state.limits();
@@ -87,7 +88,7 @@ public final class MessageQueue implements Address, AcceptingQueue, QueueDeliver
         this.localRedelivery = new LocalRedelivery(state, settlement, dispatch::countRedelivered);
         this.deletion = new Deletion(state, settlement, marks, () -> onDeleted.accept(this));
         this.scans = new QueueScans(state, settlement);
-        state.sweptBy(scans);
+        state.sweptBy(scans, scans);
     }
 
     /** The dispatch, for callbacks wired before it exists. */

@@ -18,18 +18,21 @@ public final class QueueFactory {
     private final EngineRuntime runtime;
     private final Function<String, QueuePolicy> policies;
     private final ExpirySweeper sweeper;
+    private final AckTimeoutSweeper ackSweeper;
     private final QueueObserver observer;
 
     /**
      * @param policies the policy of a destination, by the destination's name
      * @param sweeper  the broker's expiry sweep, handed to every queue made
+     * @param ackSweeper the broker's acknowledgement-timeout sweep, handed to every queue made
      * @param observer told of every queue made and deleted
      */
     public QueueFactory(EngineRuntime runtime, Function<String, QueuePolicy> policies, ExpirySweeper sweeper,
-                        QueueObserver observer) {
+                        AckTimeoutSweeper ackSweeper, QueueObserver observer) {
         this.runtime = runtime;
         this.policies = policies;
         this.sweeper = sweeper;
+        this.ackSweeper = ackSweeper;
         this.observer = observer;
     }
 
@@ -39,7 +42,7 @@ public final class QueueFactory {
      */
     public MessageQueue create(DestinationRef ref, String name) {
         MessageQueue queue = new MessageQueue(ref, name, runtime, policies.apply(ref.name()), sweeper,
-                observer::deleted);
+                ackSweeper, observer::deleted);
         observer.created(queue);
         return queue;
     }

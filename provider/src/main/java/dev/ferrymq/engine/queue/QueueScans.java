@@ -17,7 +17,7 @@ import java.util.function.Function;
  * <p>Threading contract: every public method may be called from any thread; it hands its work to
  * the queue's serial executor and touches queue state only there.
  */
-public final class QueueScans implements ExpirySweeper.Swept {
+public final class QueueScans implements ExpirySweeper.Swept, AckTimeoutSweeper.Swept {
 
     private final QueueState q;
     private final Settlement settlement;
@@ -92,9 +92,13 @@ public final class QueueScans implements ExpirySweeper.Swept {
 
     /**
      * Takes back every delivery its consumer has held unacknowledged longer than the queue's
-     * acknowledgement timeout: redelivered (preferably to another consumer), the owner told.
-     * Does nothing, without a task, when the queue has no timeout.
+     * acknowledgement timeout: redelivered (preferably to another consumer), the owner told (the
+     * {@link AckTimeoutSweeper} calls this while the queue has deliveries outstanding under a
+     * timeout). When none is outstanding any more, the queue leaves the sweeper's set until a
+     * delivery is made (see {@link QueueState#delivered}). Does nothing, without a task, when the
+     * queue has no timeout.
      */
+    @Override
     public void sweepAckTimeouts() {
         long timeout = q.policy().ackTimeout();
         if (timeout <= 0) {
@@ -102,6 +106,7 @@ public final class QueueScans implements ExpirySweeper.Swept {
         }
         q.executor().execute(() -> {
             if (q.outstanding() == 0) {
+                q.holdsNoDelivery();
                 return;
             }
             long limit = q.runtime().now() - timeout;

@@ -21,7 +21,8 @@ import java.lang.System.Logger.Level;
  * <p>Threading contract: confined to the queue's serial executor ({@link #executor()}), except
  * the immutable identity, {@link #isDeleted()} / {@link #markDeleted()} (volatile: read by
  * senders on other threads), and {@link #stores} and {@link #matches} (any thread). Whether the
- * queue is watched by the broker's {@link ExpirySweeper} changes only here, on the executor.
+ * queue is watched by the broker's {@link ExpirySweeper} and {@link AckTimeoutSweeper} changes
+ * only here, on the executor.
  */
 final class QueueState {
 
@@ -52,10 +53,21 @@ final class QueueState {
      * (and the queue unwatched) by a sweep that finds none left, or when the queue closes.
      */
     private boolean holdsExpiring;
+    /** The broker's acknowledgement-timeout sweep, which visits this queue while {@link #ackWatched}. */
+    private final AckTimeoutSweeper ackSweeper;
+    /** What the acknowledgement-timeout sweeper calls; set once before the queue is published. */
+    private AckTimeoutSweeper.Swept ackSwept;
+    /**
+     * Set (and the queue watched) when a delivery is made under an acknowledgement timeout;
+     * cleared (and the queue unwatched) by a sweep that finds none outstanding, or when the queue closes.
+     */
+    private boolean ackWatched;
 
-    QueueState(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy, ExpirySweeper sweeper) {
+    QueueState(DestinationRef ref, String name, EngineRuntime runtime, QueuePolicy policy, ExpirySweeper sweeper,
+               AckTimeoutSweeper ackSweeper) {
         this.ref = ref;
         this.sweeper = sweeper;
+        this.ackSweeper = ackSweeper;
         this.name = name;
         this.runtime = runtime;
         this.executor = runtime.newSerialExecutor();
@@ -123,10 +135,17 @@ final class QueueState {
 
     // ---- deliveries ---------------------------------------------------------------------------
 
-    /** Delivery {@code d} was made: it is outstanding with its consumer until settled. */
+    /**
+     * Delivery {@code d} was made: it is outstanding with its consumer until settled. Under an
+     * acknowledgement timeout the queue joins the acknowledgement-timeout sweep.
+     */
     void delivered(QueueDelivery d) {
         d.consumer.addOutstanding(d);
         outstanding++;
+        if (!ackWatched && !closed && policy.ackTimeout() > 0) {
+            ackWatched = true;
+            ackSweeper.watch(ackSwept);
+        }
     }
 
     /** Delivery {@code d} was settled (acknowledged, released or taken back). */
@@ -138,6 +157,12 @@ final class QueueState {
     /** Deliveries made and not yet settled, over all consumers. */
     int outstanding() {
         return outstanding;
+    }
+
+    /** A sweep found no delivery outstanding: later sweeps skip this queue until one is made. */
+    void holdsNoDelivery() {
+        ackWatched = false;
+        ackSweeper.unwatch(ackSwept);
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------
@@ -155,6 +180,8 @@ final class QueueState {
         deleted = true;
         holdsExpiring = false;
         sweeper.unwatch(swept);
+        ackWatched = false;
+        ackSweeper.unwatch(ackSwept);
         return true;
     }
 
@@ -175,9 +202,10 @@ final class QueueState {
         return e.message.expiration() != 0 && e.message.isExpired(runtime.now());
     }
 
-    /** Names what the expiry sweeper calls for this queue; once, before the queue is published. */
-    void sweptBy(ExpirySweeper.Swept swept) {
+    /** Names what the expiry and acknowledgement-timeout sweepers call for this queue; once, before it is published. */
+    void sweptBy(ExpirySweeper.Swept swept, AckTimeoutSweeper.Swept ackSwept) {
         this.swept = swept;
+        this.ackSwept = ackSwept;
     }
 
     /**

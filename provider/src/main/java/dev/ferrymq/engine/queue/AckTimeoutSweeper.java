@@ -3,10 +3,6 @@ package dev.ferrymq.engine.queue;
 import dev.ferrymq.spi.config.DestinationOptions;
 import dev.ferrymq.spi.config.RedeliveryOptions;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * A broker's periodic acknowledgement-timeout sweep, over only the queues that may hold a delivery
  * kept unacknowledged too long: a queue whose policy has an {@code ackTimeout} joins the watched
@@ -26,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * queue a task; {@link #interval} (immutable), {@link #visits}, {@link #sweeps} and
  * {@link #watchedCount} may be read from any thread.
  */
-public final class AckTimeoutSweeper {
+public final class AckTimeoutSweeper extends WatchedSweep<AckTimeoutSweeper.Swept> {
 
     /** What the sweeper hands work to: one queue's sweep, run on that queue's executor. */
     interface Swept {
@@ -35,11 +31,6 @@ public final class AckTimeoutSweeper {
     }
 
     private final long interval;
-    private final Set<Swept> watched = ConcurrentHashMap.newKeySet();
-    /** Queues handed a sweep task, over all sweeps. */
-    private final AtomicLong visits = new AtomicLong();
-    /** Sweeps run. */
-    private final AtomicLong sweeps = new AtomicLong();
 
     /** @param redelivery the broker's destination options: their acknowledgement timeouts set the interval */
     public AckTimeoutSweeper(DestinationOptions redelivery) {
@@ -56,37 +47,8 @@ public final class AckTimeoutSweeper {
         return interval;
     }
 
-    /** {@code queue}, whose policy has an acknowledgement timeout, has a delivery outstanding; on its executor. */
-    void watch(Swept queue) {
-        watched.add(queue);
-    }
-
-    /** {@code queue} has no delivery outstanding, or was deleted; on its executor. */
-    void unwatch(Swept queue) {
-        watched.remove(queue);
-    }
-
-    /** One sweep: hands every watched queue its sweep task. On the scheduler thread. */
-    public void sweep() {
-        for (Swept q : watched) {
-            visits.incrementAndGet();
-            q.sweepAckTimeouts();
-        }
-        sweeps.incrementAndGet();
-    }
-
-    /** How many sweeps ran since the broker started. Any thread. */
-    public long sweeps() {
-        return sweeps.get();
-    }
-
-    /** How many sweep tasks were handed to queues since the broker started. Any thread. */
-    public long visits() {
-        return visits.get();
-    }
-
-    /** How many queues the next sweep visits. Any thread. */
-    public int watchedCount() {
-        return watched.size();
+    @Override
+    void visit(Swept queue) {
+        queue.sweepAckTimeouts();
     }
 }

@@ -1,9 +1,5 @@
 package dev.ferrymq.engine.queue;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
  * A broker's periodic expiry sweep, over only the queues that may hold a message with an
  * expiration: a queue joins the watched set when such a message arrives, is recovered or comes
@@ -21,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * executor; {@link #sweep} runs on the broker's scheduler thread and only hands each watched
  * queue a task; {@link #visits}, {@link #sweeps} and {@link #watchedCount} may be read from any thread.
  */
-public final class ExpirySweeper {
+public final class ExpirySweeper extends WatchedSweep<ExpirySweeper.Swept> {
 
     /** What the sweeper hands work to: one queue's sweep, run on that queue's executor. */
     interface Swept {
@@ -30,11 +26,6 @@ public final class ExpirySweeper {
     }
 
     private final boolean enabled;
-    private final Set<Swept> watched = ConcurrentHashMap.newKeySet();
-    /** Queues handed a sweep task, over all sweeps. */
-    private final AtomicLong visits = new AtomicLong();
-    /** Sweeps run. */
-    private final AtomicLong sweeps = new AtomicLong();
 
     /** @param enabled false when the broker runs no sweep (expirySweepInterval 0): nothing is watched then */
     public ExpirySweeper(boolean enabled) {
@@ -42,38 +33,15 @@ public final class ExpirySweeper {
     }
 
     /** {@code queue} may hold a message with an expiration; on its executor. */
+    @Override
     void watch(Swept queue) {
         if (enabled) {
-            watched.add(queue);
+            super.watch(queue);
         }
     }
 
-    /** {@code queue} holds no message with an expiration, or was deleted; on its executor. */
-    void unwatch(Swept queue) {
-        watched.remove(queue);
-    }
-
-    /** One sweep: hands every watched queue its sweep task. On the scheduler thread. */
-    public void sweep() {
-        for (Swept q : watched) {
-            visits.incrementAndGet();
-            q.sweepExpired();
-        }
-        sweeps.incrementAndGet();
-    }
-
-    /** How many sweeps ran since the broker started. Any thread. */
-    public long sweeps() {
-        return sweeps.get();
-    }
-
-    /** How many sweep tasks were handed to queues since the broker started. Any thread. */
-    public long visits() {
-        return visits.get();
-    }
-
-    /** How many queues the next sweep visits. Any thread. */
-    public int watchedCount() {
-        return watched.size();
+    @Override
+    void visit(Swept queue) {
+        queue.sweepExpired();
     }
 }

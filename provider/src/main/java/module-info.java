@@ -9,8 +9,8 @@
  * {@code dev.ferrymq.selector} that its {@code MessageData} is read by), which a second engine
  * implements in a module of its own and which the facade's API names ({@code RedeliveryPolicy},
  * {@code Option}, {@code DeadLetterProperties}). The facade's implementation
- * ({@code dev.ferrymq.client..}), the in-JVM engine ({@code dev.ferrymq.engine..}), the store and the
- * fuzz targets stay inside. {@code ArchitectureTest} checks that the exported packages name no type
+ * ({@code dev.ferrymq.client..}), the in-JVM engine ({@code dev.ferrymq.engine..}) and the store
+ * stay inside. {@code ArchitectureTest} checks that the exported packages name no type
  * of an unexported one and that its list is this one; {@code ModuleLayerTest} loads the module in a
  * layer of its own and runs a message through it.
  */

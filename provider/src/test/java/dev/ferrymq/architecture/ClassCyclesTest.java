@@ -33,7 +33,7 @@ class ClassCyclesTest {
             "dev.ferrymq.engine", "dev.ferrymq.engine.admin", "dev.ferrymq.engine.destination",
             "dev.ferrymq.engine.exec", "dev.ferrymq.engine.management", "dev.ferrymq.engine.security",
             "dev.ferrymq.engine.connection", "dev.ferrymq.engine.persistence", "dev.ferrymq.engine.topic",
-            "dev.ferrymq.store", "dev.ferrymq.store.file", "dev.ferrymq.store.journals", "dev.ferrymq.fuzz"})
+            "dev.ferrymq.store", "dev.ferrymq.store.file", "dev.ferrymq.store.journals"})
     @DisplayName("No circle of dependencies among a package's classes")
     void noCycles(String pkg) {
         List<Set<String>> cycles = ClassCycles.in(PROVIDER, pkg);

@@ -9,8 +9,6 @@ import dev.ferrymq.spi.Completion;
 import dev.ferrymq.spi.ConnectionInfo;
 import dev.ferrymq.spi.ConsumerInfo;
 import dev.ferrymq.spi.DeadLetterProperties;
-import dev.ferrymq.spi.Delivery;
-import dev.ferrymq.spi.DeliverySink;
 import dev.ferrymq.spi.DestinationRef;
 import dev.ferrymq.spi.Engine;
 import dev.ferrymq.spi.EngineConnection;
@@ -20,6 +18,7 @@ import dev.ferrymq.spi.EngineSession;
 import dev.ferrymq.spi.Engines;
 import dev.ferrymq.spi.MessageData;
 import dev.ferrymq.spi.SessionInfo;
+import dev.ferrymq.spi.contract.CollectingSink;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
@@ -85,7 +84,7 @@ class UnreadableDeliveryTest {
         backdoor = await(done -> engine.openConnection(new ConnectionInfo("backdoor", null, null, null), e -> { }, done));
         spi = await(done -> backdoor.createSession(new SessionInfo(AckMode.AUTO), done));
         UnreadableDeliveryTest.<EngineConsumer>await(done -> spi.createConsumer(ConsumerInfo.of(DestinationRef.queue("DLQ.q"), null, false, 100),
-                sink(d -> deadLetters.add(d.message())), done));
+                CollectingSink.each(d -> deadLetters.add(d.message())), done));
     }
 
     @AfterEach
@@ -209,20 +208,6 @@ class UnreadableDeliveryTest {
                     .allSatisfy(e -> assertThat(e.getMessage()).contains(poisonId));
             assertDeadLettered();
         }
-    }
-
-    private static DeliverySink sink(Consumer<Delivery> each) {
-        return new DeliverySink() {
-            @Override
-            public void onDelivery(Delivery delivery) {
-                each.accept(delivery);
-            }
-
-            @Override
-            public void onRedelivery(List<Delivery> redeliveries) {
-                redeliveries.forEach(each);
-            }
-        };
     }
 
     /** Runs an SPI call and waits for it ({@link Await#result}). */

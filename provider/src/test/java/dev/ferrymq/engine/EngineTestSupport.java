@@ -1,6 +1,7 @@
 package dev.ferrymq.engine;
 
 import dev.ferrymq.spi.EngineProvider;
+import dev.ferrymq.spi.contract.CollectingSink;
 import dev.ferrymq.spi.AckMode;
 import dev.ferrymq.spi.BodyType;
 import dev.ferrymq.spi.Completion;
@@ -95,19 +96,9 @@ final class EngineTestSupport implements AutoCloseable {
         return consumer(s, dest, sink(each));
     }
 
-    /** A sink that gives {@code each} every delivery, local redeliveries included, in the order they come. */
+    /** A sink that gives {@code each} every delivery, local redeliveries included ({@link CollectingSink#each}). */
     static DeliverySink sink(java.util.function.Consumer<Delivery> each) {
-        return new DeliverySink() {
-            @Override
-            public void onDelivery(Delivery delivery) {
-                each.accept(delivery);
-            }
-
-            @Override
-            public void onRedelivery(List<Delivery> redeliveries) {
-                redeliveries.forEach(each);
-            }
-        };
+        return CollectingSink.each(each);
     }
 
     static void send(EngineSession s, MessageData m) {

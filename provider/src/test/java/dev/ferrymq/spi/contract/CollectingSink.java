@@ -20,6 +20,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 public final class CollectingSink implements DeliverySink {
 
     private final BlockingQueue<Delivery> deliveries = new LinkedBlockingQueue<>();
+
+    /** A sink that gives {@code each} every delivery, local redeliveries included, in the order they come. */
+    public static DeliverySink each(java.util.function.Consumer<Delivery> each) {
+        return new DeliverySink() {
+            @Override
+            public void onDelivery(Delivery delivery) {
+                each.accept(delivery);
+            }
+
+            @Override
+            public void onRedelivery(List<Delivery> redeliveries) {
+                redeliveries.forEach(each);
+            }
+        };
+    }
+
     private final BlockingQueue<List<Delivery>> redeliveries = new LinkedBlockingQueue<>();
     final CompletableFuture<EngineException> closed = new CompletableFuture<>();
 
